@@ -10,11 +10,15 @@ results=artifacts/test-results
 
 run_tests() {
   rm -rf "$results"
-  local status=0
-  # --blame-hang-timeout turns a hung test into a failure with a dump instead of a stuck CI run.
-  dotnet test FlowSense.Actors.sln -c Release --nologo \
-    --logger "trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" --blame-hang-timeout 5m "$@" || status=$?
+  dotnet build FlowSense.Actors.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+  local status=0 project name
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    # One TRX per project, named after it; --blame-hang-timeout turns a hung test into a failure with a dump.
+    dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results" --blame-hang-timeout 5m "$@" || status=$?
+  done
   summarize_trx
   return $status
 }
