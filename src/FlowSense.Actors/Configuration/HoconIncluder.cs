@@ -63,7 +63,7 @@ internal sealed class HoconIncluder
             }
         }
 
-        if (includedUnder is not null)
+        if (includedUnder is { Elements.Count: > 0 })
         {
             Reroot(merged, includedUnder);
         }

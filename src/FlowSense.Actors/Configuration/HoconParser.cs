@@ -54,12 +54,12 @@ internal sealed class HoconParser
         var root = new ObjectNode(first.Position);
         if (first.Kind != TokenKind.OpenBrace)
         {
-            ParseFields(root, opener: null, path: null);
+            ParseFields(root, opener: null, HoconPath.Root);
             return root;
         }
 
         Take();
-        ParseFields(root, first, path: null);
+        ParseFields(root, first, HoconPath.Root);
         SkipBlank();
         if (Peek.Kind != TokenKind.End)
         {

@@ -12,6 +12,9 @@ public sealed class HoconPath
 
     private HoconPath(string[] elements) => _elements = elements;
 
+    /// <summary>The document root: no keys. Only used internally, as the prefix of top-level keys.</summary>
+    internal static HoconPath Root { get; } = new([]);
+
     /// <summary>The keys, outermost first.</summary>
     public IReadOnlyList<string> Elements => _elements;
 
