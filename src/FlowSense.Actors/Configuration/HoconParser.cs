@@ -85,9 +85,9 @@ internal sealed class HoconParser
                     return;
                 case TokenKind.CloseBrace:
                     throw new HoconParseException(token.Position, "unbalanced '}': there is no '{' for it to close");
-                case TokenKind.End when opener is not null:
+                case TokenKind.End or TokenKind.CloseBracket when opener is not null:
                     throw new HoconParseException(token.Position,
-                        $"expected '}}' to close the object opened at {opener.Position.LineAndColumn}");
+                        $"expected '}}' to close the object opened at {opener.Position.LineAndColumn}, found {token.Describe()}");
                 case TokenKind.End:
                     return;
                 case TokenKind.Comma:
@@ -239,9 +239,9 @@ internal sealed class HoconParser
                     Take();
                     _nesting--;
                     return new ArrayNode(opener.Position, elements);
-                case TokenKind.End:
+                case TokenKind.End or TokenKind.CloseBrace:
                     throw new HoconParseException(token.Position,
-                        $"expected ']' to close the array opened at {opener.Position.LineAndColumn}");
+                        $"expected ']' to close the array opened at {opener.Position.LineAndColumn}, found {token.Describe()}");
                 case TokenKind.Comma:
                     throw new HoconParseException(token.Position,
                         "unexpected ',': expected an array element (no leading or doubled commas)");

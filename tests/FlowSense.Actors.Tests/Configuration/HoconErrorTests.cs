@@ -16,6 +16,8 @@ public sealed class HoconErrorTests
     [InlineData("a = 1 }", 1, 7, "unbalanced '}'")]
     [InlineData("a = [1, 2", 1, 10, "expected ']' to close the array opened at 1:5")]
     [InlineData("a = [1 2}", 1, 9, "expected ',', a newline or ']'")]
+    [InlineData("a = [1,\n}", 2, 1, "expected ']' to close the array opened at 1:5, found '}'")]
+    [InlineData("a = { b = 1\n]", 2, 1, "expected '}' to close the object opened at 1:5, found ']'")]
     [InlineData("{ a = 1 } b = 2", 1, 11, "after the root object")]
     [InlineData("[1, 2]", 1, 1, "must be an object, not an array")]
     // Comma rules.
