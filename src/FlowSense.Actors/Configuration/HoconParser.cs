@@ -100,7 +100,8 @@ internal sealed class HoconParser
                     break;
             }
 
-            ExpectSeparator(TokenKind.CloseBrace, opener is null ? "after the field" : "or '}' after the field");
+            ExpectSeparator(TokenKind.CloseBrace,
+                opener is null ? "',' or a newline after the field" : "',', a newline or '}' after the field");
         }
     }
 
@@ -146,6 +147,8 @@ internal sealed class HoconParser
             case TokenKind.OpenBrace:
                 value = ParseValue(fieldPath);
                 break;
+            case TokenKind.Substitution:
+                throw new HoconParseException(separator.Position, "substitutions are not allowed in keys");
             default:
                 throw new HoconParseException(separator.Position,
                     $"expected ':', '=', '+=' or '{{' after the key {key}, found {separator.Describe()}");
@@ -248,7 +251,7 @@ internal sealed class HoconParser
             }
 
             elements.Add(ParseValue(path: null));
-            ExpectSeparator(TokenKind.CloseBracket, "or ']' after the array element");
+            ExpectSeparator(TokenKind.CloseBracket, "',', a newline or ']' after the array element");
         }
     }
 
@@ -261,7 +264,7 @@ internal sealed class HoconParser
     }
 
     /// <summary>After a field or element: a comma, a newline, or the closing bracket. One comma may follow newlines, as JSON allows.</summary>
-    private void ExpectSeparator(TokenKind closer, string expectation)
+    private void ExpectSeparator(TokenKind closer, string expected)
     {
         var sawNewline = false;
         while (Peek.Kind is TokenKind.Whitespace or TokenKind.Newline)
@@ -277,7 +280,7 @@ internal sealed class HoconParser
 
         if (!sawNewline && Peek.Kind != closer && Peek.Kind != TokenKind.End)
         {
-            throw new HoconParseException(Peek.Position, $"expected ',', a newline {expectation}, found {Peek.Describe()}");
+            throw new HoconParseException(Peek.Position, $"expected {expected}, found {Peek.Describe()}");
         }
     }
 

@@ -184,6 +184,16 @@ public sealed class HoconConfigurationProviderTests
         Assert.Equal("string:3:1: expected ']' to close the array opened at 2:7, found '}'", error.Message);
     }
 
+    [Fact]
+    public void Empty_objects_and_arrays_are_keys_without_a_value_like_the_json_provider()
+    {
+        var keys = Build("a = {}\nb = []\nc { d = 1 }").AsEnumerable().ToList();
+
+        Assert.Contains(new KeyValuePair<string, string?>("a", null), keys);
+        Assert.Contains(new KeyValuePair<string, string?>("b", null), keys);
+        Assert.DoesNotContain(keys, pair => pair.Key == "c" && pair.Value is not null);
+    }
+
     [Theory]
     [InlineData("a = null", "a", null)]
     [InlineData("a = true", "a", "true")]

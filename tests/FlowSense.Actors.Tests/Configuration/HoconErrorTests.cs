@@ -19,6 +19,8 @@ public sealed class HoconErrorTests
     [InlineData("a = [1,\n}", 2, 1, "expected ']' to close the array opened at 1:5, found '}'")]
     [InlineData("a = { b = 1\n]", 2, 1, "expected '}' to close the object opened at 1:5, found ']'")]
     [InlineData("{ a = 1 } b = 2", 1, 11, "after the root object")]
+    [InlineData("a = 1]", 1, 6, "expected ',' or a newline after the field, found ']'")]
+    [InlineData("{ a = 1] }", 1, 8, "expected ',', a newline or '}' after the field, found ']'")]
     [InlineData("[1, 2]", 1, 1, "must be an object, not an array")]
     // Comma rules.
     [InlineData("a = [1,2,3,,]", 1, 12, "unexpected ','")]
@@ -52,6 +54,8 @@ public sealed class HoconErrorTests
     [InlineData("a = ", 1, 5, "expected a value")]
     [InlineData(": 1", 1, 1, "expected a key")]
     [InlineData("${a} = 1", 1, 1, "substitutions are not allowed in keys")]
+    [InlineData("a${b} = 1", 1, 2, "substitutions are not allowed in keys")]
+    [InlineData("{ a = [1] [2] x }", 1, 15, "cannot concatenate an array with a string")]
     [InlineData("a..b = 1", 1, 1, "may not start or end with '.' or contain '..'")]
     [InlineData(".a = 1", 1, 1, "may not start or end with '.'")]
     [InlineData("a. = 1", 1, 1, "may not start or end with '.'")]
