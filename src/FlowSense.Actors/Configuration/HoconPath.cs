@@ -23,15 +23,10 @@ public sealed class HoconPath
     public static HoconPath Parse(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var tokens = HoconTokenizer.Tokenize(expression, "path");
+        var tokenizer = new HoconTokenizer(expression, "path");
         var pieces = new List<Token>();
-        foreach (var token in tokens)
+        for (var token = tokenizer.Next(); token.Kind != TokenKind.End; token = tokenizer.Next())
         {
-            if (token.Kind == TokenKind.End)
-            {
-                break;
-            }
-
             if (!token.CanBeInPath)
             {
                 throw new HoconParseException(token.Position, $"{token.Describe()} cannot appear in a path expression");
