@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using FlowSense.Feeds.Venues;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
@@ -27,8 +26,7 @@ namespace FlowSense.Feeds.Binance;
 /// </remarks>
 public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiffs = 4096)
 {
-    private readonly List<PendingDiff> _pending = [];
-    private readonly List<LevelUpdate> _pendingLevels = [];
+    private readonly PendingDiffs _pending = new(maxBufferedDiffs);
     private bool _firstAfterSnapshot;
 
     public InstrumentId Instrument { get; } = instrument;
@@ -48,7 +46,7 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
     public long SnapshotsLoaded { get; private set; }
     public long SnapshotsTooOld { get; private set; }
     /// <summary>Buffered diffs dropped because the buffer was full.</summary>
-    public long BufferOverflows { get; private set; }
+    public long BufferOverflows => _pending.Overflows;
 
     /// <summary>Handles one diff event; see <see cref="BinanceDiffOutcome"/>.</summary>
     public BinanceDiffOutcome OnDiff(long firstUpdateId, long finalUpdateId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header, IMarketEventSink sink)
@@ -81,11 +79,8 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
         if (State == BinanceSyncState.Synced && lastUpdateId <= LastUpdateId)
             return BinanceSnapshotOutcome.Ignored;
 
-        int drop = 0;
-        while (drop < _pending.Count && _pending[drop].FinalUpdateId <= lastUpdateId)
-            drop++;
-        DropOldest(drop);
-        if (_pending.Count > 0 && _pending[0].FirstUpdateId > lastUpdateId + 1)
+        _pending.DropCovered(lastUpdateId);
+        if (_pending.Count > 0 && _pending[0].FirstId > lastUpdateId + 1)
         {
             SnapshotsTooOld++;
             State = BinanceSyncState.AwaitingSnapshot;
@@ -99,12 +94,7 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
         _firstAfterSnapshot = true;
 
         // Replay the buffer through the live rules: a gap inside it sends us back to awaiting a snapshot.
-        var pending = _pending.ToArray();
-        var pendingLevels = _pendingLevels.ToArray();
-        _pending.Clear();
-        _pendingLevels.Clear();
-        foreach (var diff in pending)
-            OnDiff(diff.FirstUpdateId, diff.FinalUpdateId, pendingLevels.AsSpan(diff.Start, diff.Count), diff.Header, sink);
+        _pending.Drain((diff, levels) => OnDiff(diff.FirstId, diff.FinalId, levels, diff.Header, sink));
         return BinanceSnapshotOutcome.Synced;
     }
 
@@ -116,28 +106,6 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
         Applied++;
     }
 
-    private void Buffer(long firstUpdateId, long finalUpdateId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header)
-    {
-        if (_pending.Count == maxBufferedDiffs)
-        {
-            DropOldest(1);
-            BufferOverflows++;
-        }
-        _pending.Add(new PendingDiff(firstUpdateId, finalUpdateId, header, _pendingLevels.Count, levels.Length));
-        _pendingLevels.AddRange(levels);
-    }
-
-    private void DropOldest(int count)
-    {
-        if (count == 0)
-            return;
-        int levels = _pending[count - 1].Start + _pending[count - 1].Count;
-        _pending.RemoveRange(0, count);
-        _pendingLevels.RemoveRange(0, levels);
-        var pending = CollectionsMarshal.AsSpan(_pending);
-        for (int i = 0; i < pending.Length; i++)
-            pending[i] = pending[i] with { Start = pending[i].Start - levels };
-    }
-
-    private readonly record struct PendingDiff(long FirstUpdateId, long FinalUpdateId, EventHeader Header, int Start, int Count);
+    private void Buffer(long firstUpdateId, long finalUpdateId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header) =>
+        _pending.Add(firstUpdateId, finalUpdateId, levels, header);
 }

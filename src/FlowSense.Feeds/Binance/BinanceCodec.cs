@@ -58,7 +58,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
             result = DecodeResult.Rejected;
             reason = RejectReason.InvalidJson;
         }
-        return Count(result, reason, position, message);
+        return Stats.Record(result, reason, quarantine, source, position, message);
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
             result = DecodeResult.Rejected;
             reason = RejectReason.InvalidJson;
         }
-        return Count(result, reason, position, json);
+        return Stats.Record(result, reason, quarantine, source, position, json);
     }
 
     /// <summary>The <c>symbol</c> query parameter of a depth request URL (<c>.../api/v3/depth?symbol=BTCUSDT&amp;limit=1000</c>).</summary>
@@ -103,17 +103,6 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
             rest = amp < 0 ? default : rest[(amp + 1)..];
         }
         return false;
-    }
-
-    private DecodeResult Count(DecodeResult result, RejectReason reason, long position, ReadOnlySpan<byte> message)
-    {
-        if (result == DecodeResult.Rejected)
-            Stats.Reject(quarantine, source, reason, position, message);
-        else if (result == DecodeResult.Decoded)
-            Stats.Decoded++;
-        else
-            Stats.Ignored++;
-        return result;
     }
 
     private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)

@@ -52,13 +52,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
             result = DecodeResult.Rejected;
             reason = RejectReason.InvalidJson;
         }
-        if (result == DecodeResult.Rejected)
-            Stats.Reject(quarantine, source, reason, position, message);
-        else if (result == DecodeResult.Decoded)
-            Stats.Decoded++;
-        else
-            Stats.Ignored++;
-        return result;
+        return Stats.Record(result, reason, quarantine, source, position, message);
     }
 
     private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)

@@ -61,13 +61,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
         {
             (result, reason) = (DecodeResult.Rejected, RejectReason.InvalidJson);
         }
-        if (result == DecodeResult.Rejected)
-            Stats.Reject(quarantine, source, reason ?? RejectReason.InvalidJson, position, message);
-        else if (result == DecodeResult.Decoded)
-            Stats.Decoded++;
-        else
-            Stats.Ignored++;
-        return result;
+        return Stats.Record(result, reason ?? RejectReason.InvalidJson, quarantine, source, position, message);
     }
 
     private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, out RejectReason? reason)

@@ -27,6 +27,18 @@ public sealed class DecodeStats
     /// <summary>The quarantine category of <paramref name="reason"/>, e.g. <c>invalid-number</c>.</summary>
     public static string Category(RejectReason reason) => Categories[(int)reason];
 
+    /// <summary>Counts one outcome; a rejected message is also quarantined with its position.</summary>
+    internal DecodeResult Record(DecodeResult result, RejectReason reason, Quarantine.Quarantine quarantine, string source, long position, ReadOnlySpan<byte> message)
+    {
+        if (result == DecodeResult.Rejected)
+            Reject(quarantine, source, reason, position, message);
+        else if (result == DecodeResult.Decoded)
+            Decoded++;
+        else
+            Ignored++;
+        return result;
+    }
+
     internal void Reject(Quarantine.Quarantine quarantine, string source, RejectReason reason, long position, ReadOnlySpan<byte> message)
     {
         _rejected[(int)reason]++;
