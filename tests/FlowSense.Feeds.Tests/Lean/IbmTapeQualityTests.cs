@@ -31,9 +31,8 @@ public sealed class IbmTapeQualityTests(ITestOutputHelper output)
     {
         var counters = new QualityCounters();
         var validator = new BarValidator(counters, TimeFrame.OneMinute);
-        long missing = 0;
-        foreach (Bar bar in LeanDataReader.ReadTradeBars(SharedData.File("equity-ticks", "minute", "20131007_trade.zip"), TimeSpan.FromMinutes(1), new LeanReadReport()))
-            missing += validator.Check(Ibm, bar).MissingPeriods;
+        List<Bar> bars = LeanDataReader.ReadTradeBars(SharedData.File("equity-ticks", "minute", "20131007_trade.zip"), TimeSpan.FromMinutes(1), new LeanReadReport()).ToList();
+        long missing = bars.Sum(bar => validator.Check(Ibm, bar).MissingPeriods);
 
         SymbolQuality ibm = counters.Snapshot().Single();
         output.WriteLine($"{ibm.Checked} bars, {ibm.Count(QualityIssues.Gap)} gaps, {missing} missing minutes");
@@ -41,10 +40,6 @@ public sealed class IbmTapeQualityTests(ITestOutputHelper output)
         Assert.Equal(0, ibm.Rejected);
         // 453 bars span 04:00 to 19:59 New York with silent minutes outside regular hours: the gaps are real and visible.
         Assert.True(ibm.Count(QualityIssues.Gap) > 0);
-        Assert.Equal(ibm.Checked + missing, ((LastStart() - FirstStart()) / TimeFrame.OneMinute.PeriodNs) + 1);
+        Assert.Equal(ibm.Checked + missing, ((bars[^1].StartTimeNs - bars[0].StartTimeNs) / TimeFrame.OneMinute.PeriodNs) + 1);
     }
-
-    private static long FirstStart() => LeanDataReader.ReadTradeBars(SharedData.File("equity-ticks", "minute", "20131007_trade.zip"), TimeSpan.FromMinutes(1), new LeanReadReport()).First().StartTimeNs;
-
-    private static long LastStart() => LeanDataReader.ReadTradeBars(SharedData.File("equity-ticks", "minute", "20131007_trade.zip"), TimeSpan.FromMinutes(1), new LeanReadReport()).Last().StartTimeNs;
 }
