@@ -69,6 +69,17 @@ public abstract class LevelBook : IBookView
         return index >= 0 ? ladder.At(index).Size : 0;
     }
 
+    /// <summary>
+    /// Accounts for an event of the book's sequence stream that does not change the book (a hidden execution, a
+    /// status message), so the sequence stays contiguous. Returns <see cref="ApplyResult.Applied"/>,
+    /// <see cref="ApplyResult.AppliedAfterGap"/> or <see cref="ApplyResult.Duplicate"/>.
+    /// </summary>
+    public ApplyResult Skip(in EventHeader header)
+    {
+        Admit(header, continuesBatch: false, out ApplyResult admitted);
+        return admitted;
+    }
+
     /// <summary>Empties the book and clears <see cref="ResyncRequired"/> (the caller is about to rebuild it).</summary>
     public void Clear()
     {

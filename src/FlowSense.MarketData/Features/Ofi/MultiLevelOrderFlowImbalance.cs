@@ -55,51 +55,52 @@ public sealed class MultiLevelOrderFlowImbalance
     /// <returns>True when some level changed and an event was recorded.</returns>
     public bool Update(LevelView view)
     {
-        int levels = _previous.Length;
-        if (!_hasPrevious)
-        {
-            for (int m = 0; m < levels; m++)
-                _previous[m] = LevelAt(view, m, new TopOfBook());
-            _hasPrevious = true;
-            return false;
-        }
-
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
         // Overwriting _previous meanwhile is harmless: unchanged levels are written back as they were.
+        Span<TopOfBook> previousLevels = _previous;
+        Span<long> staged = _staged;
+        ReadOnlySpan<long> bidPrices = view.BidPrices;
+        ReadOnlySpan<long> bidSizes = view.BidSizes;
+        ReadOnlySpan<long> askPrices = view.AskPrices;
+        ReadOnlySpan<long> askSizes = view.AskSizes;
         bool changed = false;
-        for (int m = 0; m < levels; m++)
+        for (int m = 0; m < previousLevels.Length; m++)
         {
-            TopOfBook previous = _previous[m];
-            TopOfBook current = LevelAt(view, m, previous);
-            changed |= current != previous;
-            _staged[m] = OrderFlowEvent.Between(previous, current);
-            _previous[m] = current;
+            ref TopOfBook previous = ref previousLevels[m];
+            bool hasBid = m < bidPrices.Length;
+            bool hasAsk = m < askPrices.Length;
+            var current = new TopOfBook(
+                hasBid ? bidPrices[m] : previous.BidPrice, hasBid ? bidSizes[m] : 0,
+                hasAsk ? askPrices[m] : previous.AskPrice, hasAsk ? askSizes[m] : 0);
+            changed |= current.BidPrice != previous.BidPrice || current.BidSize != previous.BidSize
+                || current.AskPrice != previous.AskPrice || current.AskSize != previous.AskSize;
+            staged[m] = OrderFlowEvent.Between(previous, current);
+            previous = current;
+        }
+        if (!_hasPrevious)
+        {
+            _hasPrevious = true;
+            return false;
         }
         if (!changed)
             return false;
 
+        int levels = previousLevels.Length;
         Span<long> row = _ring.AsSpan(_next * levels, levels);
+        Span<long> sums = _sums;
+        Span<long> lastEvents = _lastEvents;
         bool evicting = _filled == _eventWindow;
-        for (int m = 0; m < levels; m++)
+        for (int m = 0; m < staged.Length; m++)
         {
-            long e = _staged[m];
-            _sums[m] += evicting ? e - row[m] : e;
+            long e = staged[m];
+            sums[m] += evicting ? e - row[m] : e;
             row[m] = e;
-            _lastEvents[m] = e;
+            lastEvents[m] = e;
         }
         EventCount++;
         if (!evicting)
             _filled++;
         _next = _next + 1 == _eventWindow ? 0 : _next + 1;
         return true;
-    }
-
-    private static TopOfBook LevelAt(LevelView view, int m, in TopOfBook previous)
-    {
-        bool hasBid = m < view.BidDepth;
-        bool hasAsk = m < view.AskDepth;
-        return new TopOfBook(
-            hasBid ? view.BidPrices[m] : previous.BidPrice, hasBid ? view.BidSizes[m] : 0,
-            hasAsk ? view.AskPrices[m] : previous.AskPrice, hasAsk ? view.AskSizes[m] : 0);
     }
 }

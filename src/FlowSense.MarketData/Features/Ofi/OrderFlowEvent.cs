@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlowSense.MarketData.Features.Ofi;
 
 /// <summary>
@@ -9,17 +11,13 @@ namespace FlowSense.MarketData.Features.Ofi;
 public static class OrderFlowEvent
 {
     /// <summary>e_n between two consecutive states of the same level (level 1 for OFI, level m for multi-level OFI).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Between(in TopOfBook previous, in TopOfBook current)
     {
-        long e = 0;
-        if (current.BidPrice >= previous.BidPrice)
-            e += current.BidSize;
-        if (current.BidPrice <= previous.BidPrice)
-            e -= previous.BidSize;
-        if (current.AskPrice <= previous.AskPrice)
-            e -= current.AskSize;
-        if (current.AskPrice >= previous.AskPrice)
-            e += previous.AskSize;
-        return e;
+        // Written as selects rather than branches: price moves are unpredictable, and the JIT emits cmov for these.
+        return (current.BidPrice >= previous.BidPrice ? current.BidSize : 0)
+            - (current.BidPrice <= previous.BidPrice ? previous.BidSize : 0)
+            - (current.AskPrice <= previous.AskPrice ? current.AskSize : 0)
+            + (current.AskPrice >= previous.AskPrice ? previous.AskSize : 0);
     }
 }

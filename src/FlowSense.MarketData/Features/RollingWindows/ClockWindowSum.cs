@@ -13,7 +13,7 @@ public sealed class ClockWindowSum
     private readonly long[] _times;
     private readonly long[] _values;
     private int _head;
-    private long _latestTimeNs = long.MinValue;
+    private ForwardClock _clock = new();
 
     /// <param name="windowNs">τ, the window length in nanoseconds.</param>
     /// <param name="capacity">The most non-zero values the window can hold before it evicts early.</param>
@@ -39,13 +39,13 @@ public sealed class ClockWindowSum
     public long Overflows { get; private set; }
 
     /// <summary>Calls whose timestamp was earlier than one already seen.</summary>
-    public long OutOfOrder { get; private set; }
+    public long OutOfOrder => _clock.OutOfOrder;
 
     /// <summary>The time of the first call, or <see cref="long.MinValue"/> before it.</summary>
     public long FirstTimeNs { get; private set; } = long.MinValue;
 
     /// <summary>True once a whole window has elapsed since the first call, so the sum covers a full τ.</summary>
-    public bool IsWindowCovered => FirstTimeNs != long.MinValue && _latestTimeNs - FirstTimeNs >= WindowNs;
+    public bool IsWindowCovered => FirstTimeNs != long.MinValue && _clock.LatestNs - FirstTimeNs >= WindowNs;
 
     /// <summary>Adds <paramref name="value"/> stamped <paramref name="timeNs"/>, after evicting what left the window.</summary>
     public void Add(long timeNs, long value)
@@ -77,12 +77,7 @@ public sealed class ClockWindowSum
     {
         if (FirstTimeNs == long.MinValue)
             FirstTimeNs = nowNs;
-        if (nowNs < _latestTimeNs)
-        {
-            OutOfOrder++;
-            nowNs = _latestTimeNs;
-        }
-        _latestTimeNs = nowNs;
+        nowNs = _clock.Observe(nowNs);
 
         long cutoff = nowNs - WindowNs;
         int capacity = _times.Length;

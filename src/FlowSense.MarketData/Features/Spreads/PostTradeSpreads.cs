@@ -18,7 +18,7 @@ public sealed class PostTradeSpreads
     private int _head;
     private int _count;
     private double _currentMid = double.NaN;
-    private long _latestTimeNs = long.MinValue;
+    private ForwardClock _clock = new();
 
     /// <param name="horizonNs">τ in nanoseconds.</param>
     /// <param name="pendingCapacity">The most trades that may await their t + τ at once.</param>
@@ -47,7 +47,7 @@ public sealed class PostTradeSpreads
     public long UnresolvedWithoutMid { get; private set; }
 
     /// <summary>Calls stamped earlier than a time already seen; they are treated as the latest time.</summary>
-    public long OutOfOrder { get; private set; }
+    public long OutOfOrder => _clock.OutOfOrder;
 
     public double LastRealizedSpread { get; private set; } = double.NaN;
 
@@ -60,7 +60,7 @@ public sealed class PostTradeSpreads
     /// <summary>A new mid stamped <paramref name="timeNs"/> (NaN when a side is empty).</summary>
     public void OnMid(long timeNs, double mid)
     {
-        timeNs = ClampTime(timeNs);
+        timeNs = _clock.Observe(timeNs);
         // Trades due strictly before now saw the old mid prevail at their t + τ; those due exactly now see this one.
         ResolveDue(timeNs, inclusive: false);
         _currentMid = mid;
@@ -71,8 +71,8 @@ public sealed class PostTradeSpreads
     /// <returns>False if the trade cannot be evaluated (sign 0, mid undefined) or the ring is full.</returns>
     public bool OnTrade(long timeNs, long price, int sign, double mid)
     {
-        Advance(timeNs);
-        timeNs = _latestTimeNs;
+        timeNs = _clock.Observe(timeNs);
+        ResolveDue(timeNs, inclusive: true);
         if (sign == 0 || double.IsNaN(mid))
             return false;
         if (_count == _pending.Length)
@@ -91,18 +91,7 @@ public sealed class PostTradeSpreads
     }
 
     /// <summary>Moves time to <paramref name="nowNs"/> with the mid unchanged.</summary>
-    public void Advance(long nowNs) => ResolveDue(ClampTime(nowNs), inclusive: true);
-
-    private long ClampTime(long timeNs)
-    {
-        if (timeNs < _latestTimeNs)
-        {
-            OutOfOrder++;
-            return _latestTimeNs;
-        }
-        _latestTimeNs = timeNs;
-        return timeNs;
-    }
+    public void Advance(long nowNs) => ResolveDue(_clock.Observe(nowNs), inclusive: true);
 
     private void ResolveDue(long nowNs, bool inclusive)
     {

@@ -18,7 +18,7 @@ public sealed class RealizedVariance
     private long _nextGridNs;
     private double _current = double.NaN;
     private double _lastSample = double.NaN;
-    private long _latestTimeNs = long.MinValue;
+    private ForwardClock _clock = new();
 
     /// <param name="intervalNs">Δ, the grid step in nanoseconds.</param>
     /// <param name="intervals">K, the returns summed.</param>
@@ -41,7 +41,7 @@ public sealed class RealizedVariance
 
     public long RejectedPrices { get; private set; }
 
-    public long OutOfOrder { get; private set; }
+    public long OutOfOrder => _clock.OutOfOrder;
 
     /// <summary>
     /// The volatility scaled to a year: √(RV · Y / (K·Δ)), with Y the trading nanoseconds in a year
@@ -61,14 +61,14 @@ public sealed class RealizedVariance
         if (double.IsNaN(_current))
         {
             // First price: the grid starts at the first point at or after it.
-            _latestTimeNs = timeNs;
+            _clock.Observe(timeNs);
             long rem = timeNs % _intervalNs;
             _nextGridNs = rem == 0 ? timeNs : timeNs - rem + (rem > 0 ? _intervalNs : 0);
             _current = price;
             SampleDue(timeNs, inclusive: true);
             return;
         }
-        timeNs = ClampTime(timeNs);
+        timeNs = _clock.Observe(timeNs);
         // Grid points strictly before now saw the old price; one exactly now sees this one.
         SampleDue(timeNs, inclusive: false);
         _current = price;
@@ -79,18 +79,7 @@ public sealed class RealizedVariance
     public void Advance(long nowNs)
     {
         if (!double.IsNaN(_current))
-            SampleDue(ClampTime(nowNs), inclusive: true);
-    }
-
-    private long ClampTime(long timeNs)
-    {
-        if (timeNs < _latestTimeNs)
-        {
-            OutOfOrder++;
-            return _latestTimeNs;
-        }
-        _latestTimeNs = timeNs;
-        return timeNs;
+            SampleDue(_clock.Observe(nowNs), inclusive: true);
     }
 
     private void SampleDue(long nowNs, bool inclusive)
