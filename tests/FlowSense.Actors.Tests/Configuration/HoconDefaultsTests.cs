@@ -83,6 +83,58 @@ public sealed class HoconDefaultsTests
         Assert.Equal(TimeSpan.FromSeconds(1), configuration.GetValue<TimeSpan>("flowsense:coordinated-shutdown:default-phase-timeout"));
     }
 
+    [Fact]
+    public void The_kernel_options_bind_from_the_test_overlay()
+    {
+        // test.conf differs from the options' built-in defaults, so equal values prove the binding happened.
+        var configuration = new ConfigurationBuilder().AddHoconFile(Path.Combine(HoconDirectory, "test.conf")).Build();
+
+        var options = ActorSystemOptions.FromConfiguration(configuration);
+
+        Assert.Equal(16, options.DefaultMailbox.Capacity);
+        Assert.Equal(MailboxOverflow.Backpressure, options.DefaultMailbox.Overflow);
+        Assert.Equal(30, options.DefaultDispatcher.Throughput);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.AskTimeout);
+        Assert.Equal(16, options.StashCapacity);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.CoordinatedShutdown.DefaultPhaseTimeout);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public void The_kernel_options_bind_and_validate_from_every_file(string file)
+    {
+        var hocon = Load(file);
+        var configuration = new ConfigurationBuilder().AddHoconFile(Path.Combine(HoconDirectory, file)).Build();
+
+        var options = ActorSystemOptions.FromConfiguration(configuration);
+
+        Assert.Equal(hocon.GetInt("flowsense.actor.default-mailbox.capacity"), options.DefaultMailbox.Capacity);
+        Assert.Equal(hocon.GetDuration("flowsense.actor.ask-timeout"), options.AskTimeout);
+        Assert.Equal(hocon.GetInt("flowsense.actor.stash-capacity"), options.StashCapacity);
+        Assert.Equal(hocon.GetDuration("flowsense.coordinated-shutdown.default-phase-timeout"), options.CoordinatedShutdown.DefaultPhaseTimeout);
+    }
+
+    [Fact]
+    public void An_environment_variable_overrides_the_shipped_file_for_the_kernel()
+    {
+        const string Prefix = "FSTEST_HOCON_KERNEL_2C9E_";
+        var variable = Prefix + "FLOWSENSE__ACTOR__DEFAULT-MAILBOX__OVERFLOW";
+        Environment.SetEnvironmentVariable(variable, "fail");
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddHoconFile(Path.Combine(HoconDirectory, "flowsense.conf"))
+                .AddEnvironmentVariables(Prefix)
+                .Build();
+
+            Assert.Equal(MailboxOverflow.Fail, ActorSystemOptions.FromConfiguration(configuration).DefaultMailbox.Overflow);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
