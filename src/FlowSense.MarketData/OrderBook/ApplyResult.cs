@@ -34,6 +34,8 @@ public enum ApplyResult : byte
     Overfill = 21,
     /// <summary>Refused: an update or delete of a price level that does not exist.</summary>
     MissingLevel = 22,
+    /// <summary>Refused: the event's action is not one the book knows (a corrupt or newer message).</summary>
+    MalformedEvent = 23,
 }
 
 /// <summary>Helpers for <see cref="ApplyResult"/>.</summary>

@@ -43,7 +43,7 @@ public sealed class L2Book : LevelBook
             BookAction.Update => Set(delta.Side, delta.Price, delta.Size, mustExist: true),
             BookAction.Delete => Delete(delta.Side, delta.Price),
             BookAction.Clear => ClearLevels(),
-            _ => Errors.Count(ApplyResult.InvalidSize),
+            _ => Errors.Count(ApplyResult.MalformedEvent),
         };
         return Combine(admitted, outcome);
     }

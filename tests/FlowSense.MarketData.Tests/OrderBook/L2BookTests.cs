@@ -49,11 +49,13 @@ public class L2BookTests
         Assert.Equal(ApplyResult.MissingLevel, book.Apply(Delta(Side.Ask, 101, 3, BookAction.Update)));
         Assert.Equal(ApplyResult.InvalidSize, book.Apply(Delta(Side.Ask, 100, -1)));
         Assert.Equal(ApplyResult.InvalidSize, book.Apply(Delta(Side.Ask, 100, 0)));
+        Assert.Equal(ApplyResult.MalformedEvent, book.Apply(Delta(Side.Ask, 100, 1, (BookAction)99)));
 
         Assert.Equal(version, book.Version);
         Assert.Equal(new Level(100, 5, 0), book.BestAsk);
         Assert.Equal(2, book.Errors.MissingLevel);
         Assert.Equal(2, book.Errors.InvalidSize);
+        Assert.Equal(1, book.Errors.MalformedEvent);
     }
 
     [Fact]
