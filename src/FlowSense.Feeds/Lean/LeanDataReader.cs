@@ -31,59 +31,45 @@ public static class LeanDataReader
     public const int PriceDecimals = 4;
 
     /// <summary>Reads the trade ticks of a <c>yyyyMMdd_trade.zip</c> tick file.</summary>
-    public static IEnumerable<LeanTradeTick> ReadTradeTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
-        {
-            if (TryParseTradeTick(line, lineNumber, instrument, clock, out LeanTradeTick tick, out string? reason))
-            {
-                report.Ok();
-                yield return tick;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
-            }
-        }
-    }
+    public static IEnumerable<LeanTradeTick> ReadTradeTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null) =>
+        ReadRows(zipPath, report, date, (string line, int lineNumber, EasternTime clock, out LeanTradeTick tick, out string? reason) =>
+            TryParseTradeTick(line, lineNumber, instrument, clock, out tick, out reason));
 
     /// <summary>Reads the quote ticks of a <c>yyyyMMdd_quote.zip</c> tick file.</summary>
-    public static IEnumerable<LeanQuoteTick> ReadQuoteTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
-        {
-            if (TryParseQuoteTick(line, lineNumber, instrument, clock, out LeanQuoteTick tick, out string? reason))
-            {
-                report.Ok();
-                yield return tick;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
-            }
-        }
-    }
+    public static IEnumerable<LeanQuoteTick> ReadQuoteTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null) =>
+        ReadRows(zipPath, report, date, (string line, int lineNumber, EasternTime clock, out LeanQuoteTick tick, out string? reason) =>
+            TryParseQuoteTick(line, lineNumber, instrument, clock, out tick, out reason));
 
     /// <summary>Reads a second or minute trade-bar file; <paramref name="period"/> sets each bar's end time.</summary>
     public static IEnumerable<Bar> ReadTradeBars(string zipPath, TimeSpan period, LeanReadReport report, DateOnly? date = null)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        return ReadRows(zipPath, report, date, (string line, int _, EasternTime clock, out Bar bar, out string? reason) =>
+            TryParseTradeBar(line, clock, period, out bar, out reason));
+    }
+
+    private delegate bool RowParser<T>(string line, int lineNumber, EasternTime clock, out T value, out string? reason);
+
+    /// <summary>The loop every reader shares: parse each row, yield it or count it as malformed with its line number.</summary>
+    private static IEnumerable<T> ReadRows<T>(string zipPath, LeanReadReport report, DateOnly? date, RowParser<T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
+        return Rows();
+
+        IEnumerable<T> Rows()
         {
-            if (TryParseTradeBar(line, clock, period, out Bar bar, out string? reason))
+            foreach ((int lineNumber, string line) in Lines(zipPath, report))
             {
-                report.Ok();
-                yield return bar;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
+                if (parse(line, lineNumber, clock, out T value, out string? reason))
+                {
+                    report.Ok();
+                    yield return value;
+                }
+                else
+                {
+                    report.Bad(lineNumber, reason ?? "unreadable row");
+                }
             }
         }
     }
