@@ -21,11 +21,13 @@ namespace FlowSense.MarketData.Bars;
 /// re-publications, which repeat an earlier print and are not volume. Checked against the vendor minute bars LEAN
 /// ships (IBM, 2013-10-07, tests/FlowSense.Feeds.Tests/Lean): volume then matches on 451 of 453 minutes; the other
 /// two are the 15:59 and 16:01 New York bars, because the vendor books the closing cross (ClosingPrints, reported
-/// at 16:01) into 15:59, which a builder that closes bars as time passes cannot do. The vendor's prices leave out
-/// intermarket-sweep and trade-through-exempt prints while keeping their volume
-/// (<see cref="SaleConditionFilter.LeanVendorBars"/> reproduces OHLC on 439 of 453 minutes, against 243 with every
-/// print setting prices); that rule is measured, not published, so it is not the default. Trades LEAN marks
-/// suspicious should be skipped by the caller (the flag is on the LEAN tick, not on <see cref="Trade"/>).</para>
+/// at 16:01) into 15:59, which a builder that closes bars as time passes cannot do. Prices differ more: LEAN's
+/// documented bar-building rule leaves out the price (not the volume) of intermarket-sweep, trade-through-exempt
+/// and odd-lot prints unless they also carry a "regular" kind of flag (see <see cref="SaleConditionFilter.LeanTradeBars"/>).
+/// With that filter the built bars equal the vendor's in OHLC and volume on 451 of 453 minutes, against 243 for
+/// OHLC when every print sets prices. The consolidated tape's own rule lets sweep prints set the last price, so
+/// the LEAN rule is offered, not imposed. LEAN also leaves out the price of ticks it marks
+/// suspicious; that flag is on the LEAN tick, not on <see cref="Trade"/>, so the caller handles it.</para>
 /// <para>Allocation-free per trade.</para>
 /// </remarks>
 public sealed class TimeBarBuilder
