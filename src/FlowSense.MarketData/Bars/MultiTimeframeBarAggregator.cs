@@ -39,9 +39,12 @@ public sealed class MultiTimeframeBarAggregator
     /// <summary>Late trades (see <see cref="TimeBarBuilder.LateTrades"/>) counted by the shortest time frame.</summary>
     public long LateTrades => _builders[0].LateTrades;
 
-    public void OnTrade(in Trade trade)
+    /// <summary>Adds a trade, classified by <see cref="Filter"/>.</summary>
+    public void OnTrade(in Trade trade) => OnTrade(trade, Filter.Classify(trade.Conditions));
+
+    /// <summary>Adds a trade the caller has already classified (see <see cref="TimeBarBuilder.Add(in Trade, TradeEligibility, out Bar)"/>).</summary>
+    public void OnTrade(in Trade trade, TradeEligibility eligibility)
     {
-        TradeEligibility eligibility = Filter.Classify(trade.Conditions);
         if (eligibility == TradeEligibility.Excluded)
         {
             ExcludedTrades++;
