@@ -41,10 +41,11 @@ public sealed record SaleConditionFilter(uint ExcludedFlags, uint PriceExcludedF
     /// Regular, FormT, Cash, ExtendedHours, NextDay, OfficialClose, OfficialOpen, ClosingPrints, OpeningPrints and
     /// at least one of IntermarketSweep, TradeThroughExempt, OddLot. On top of that the official open and close
     /// re-publications are dropped as in <see cref="UsEquity"/>: the documentation lists them as included, but the
-    /// vendor's minute volume only matches without them. Two parts of the documented rule are not here: suspicious
-    /// ticks (the flag lives on the LEAN tick, not in the conditions) and FINRA prints above undisclosed price and
-    /// volume thresholds. On IBM 2013-10-07 this reproduces the vendor minute bars exactly (OHLC and volume) on 451
-    /// of 453 minutes; the two others hold the closing cross, which the vendor books into 15:59 (see <see cref="TimeBarBuilder"/>).
+    /// vendor's minute volume only matches without them. Suspicious ticks, also price-excluded by that rule, carry
+    /// their flag on the LEAN tick rather than in the conditions: FlowSense.Feeds' <c>LeanTradeTick.Eligibility</c>
+    /// applies it. Not reproduced: FINRA prints above price and volume thresholds LEAN does not disclose. On IBM 2013-10-07 the bars built with it equal the vendor's minute bars in OHLC on 451
+    /// of 453 minutes and in volume on 451 (the exceptions, all around the opening and closing crosses, are
+    /// explained on <see cref="TimeBarBuilder"/>).
     /// </summary>
     public static SaleConditionFilter LeanTradeBars { get; } = new(
         UsEquity.ExcludedFlags,
