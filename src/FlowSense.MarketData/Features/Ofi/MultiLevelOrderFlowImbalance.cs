@@ -6,9 +6,9 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// Multi-level OFI (Xu, Gould &amp; Howison 2019, "Multi-level order-flow imbalance in a limit order book"):
 /// the contribution e_n of <see cref="OrderFlowEvent"/> computed separately at each of M levels, level m using the
 /// m-th best bid and ask prices and sizes, and summed per level over the last N events. A vector output, raw size units.
-/// <para>A level the view does not reach is read as size 0 at its previous price, so a level that vanishes
-/// contributes −q(previous) on the bid side (+q on the ask side), as a price move away would. An event is any
-/// change in the M levels; warm-up is one state, as for level-1 OFI.</para>
+/// <para>A level the view does not reach is empty (size 0), and empty sides are priced as
+/// <see cref="OrderFlowEvent.AsQueues"/> says, so a level that vanishes contributes −q(previous) on the bid side
+/// (+q on the ask side). An event is any change in the M levels; warm-up is one state, as for level-1 OFI.</para>
 /// </summary>
 public sealed class MultiLevelOrderFlowImbalance
 {
@@ -69,9 +69,9 @@ public sealed class MultiLevelOrderFlowImbalance
             ref TopOfBook previous = ref previousLevels[m];
             bool hasBid = m < bidPrices.Length;
             bool hasAsk = m < askPrices.Length;
-            var current = new TopOfBook(
-                hasBid ? bidPrices[m] : previous.BidPrice, hasBid ? bidSizes[m] : 0,
-                hasAsk ? askPrices[m] : previous.AskPrice, hasAsk ? askSizes[m] : 0);
+            TopOfBook current = OrderFlowEvent.AsQueues(new TopOfBook(
+                hasBid ? bidPrices[m] : 0, hasBid ? bidSizes[m] : 0,
+                hasAsk ? askPrices[m] : 0, hasAsk ? askSizes[m] : 0));
             changed |= current.BidPrice != previous.BidPrice || current.BidSize != previous.BidSize
                 || current.AskPrice != previous.AskPrice || current.AskSize != previous.AskSize;
             staged[m] = OrderFlowEvent.Between(previous, current);

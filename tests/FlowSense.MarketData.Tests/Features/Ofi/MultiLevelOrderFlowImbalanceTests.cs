@@ -25,7 +25,7 @@ public class MultiLevelOrderFlowImbalanceTests
     }
 
     [Fact]
-    public void A_missing_level_reads_as_empty_at_its_previous_price()
+    public void A_missing_level_counts_as_its_depth_removed()
     {
         var ofi = new MultiLevelOrderFlowImbalance(levels: 2, eventWindow: 10);
         ofi.Update(View([1000, 999], [10, 5], [1010, 1011], [20, 8]));
