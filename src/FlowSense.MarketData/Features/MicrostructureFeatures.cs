@@ -194,6 +194,7 @@ public sealed class MicrostructureFeatures
         QuotedSpread = _book.QuotedSpread,
         RelativeSpread = _book.RelativeSpread,
         Microprice = WeightedMidPrice.Of(_book),
+        EstimatedMicroprice = _options.EstimatedMicroprice?.Of(_book) ?? double.NaN,
         DepthImbalanceAtBest = DepthImbalance.AtBest(_book),
         DepthImbalanceOverLevels = _depthImbalanceOverLevels,
         OfiLastEvent = _ofi.LastEvent,

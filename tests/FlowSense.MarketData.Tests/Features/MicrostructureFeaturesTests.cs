@@ -31,6 +31,7 @@ public class MicrostructureFeaturesTests
         Assert.Equal(0.0, snapshot.DepthImbalanceOverLevels);
         Assert.Equal(FeatureReadiness.None, snapshot.Ready & FeatureReadiness.Ofi);
         Assert.True(double.IsNaN(snapshot.HawkesTradeIntensity));
+        Assert.True(double.IsNaN(snapshot.EstimatedMicroprice));
     }
 
     [Fact]
