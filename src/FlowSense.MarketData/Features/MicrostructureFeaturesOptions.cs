@@ -25,8 +25,8 @@ public sealed record MicrostructureFeaturesOptions
     /// <summary>τ for realized spread and price impact.</summary>
     public long PostTradeHorizonNs { get; init; } = 5_000_000_000;
 
-    /// <summary>The most trades awaiting their t + τ.</summary>
-    public int PendingTradeCapacity { get; init; } = 1024;
+    /// <summary>The most trades awaiting their t + τ: size it above trade rate × τ (overflows are counted).</summary>
+    public int PendingTradeCapacity { get; init; } = 4096;
 
     /// <summary>The trades averaged for mean effective spread, realized spread and price impact.</summary>
     public int TradeAverageWindow { get; init; } = 100;

@@ -12,7 +12,10 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// </summary>
 public sealed class MultiLevelOrderFlowImbalance
 {
-    private readonly TopOfBook[] _previous;
+    private readonly long[] _bidPrices;
+    private readonly long[] _bidSizes;
+    private readonly long[] _askPrices;
+    private readonly long[] _askSizes;
     private readonly long[] _lastEvents;
     private readonly long[] _staged;
     private readonly long[] _sums;
@@ -29,7 +32,10 @@ public sealed class MultiLevelOrderFlowImbalance
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventWindow, 1);
         _eventWindow = eventWindow;
-        _previous = new TopOfBook[levels];
+        _bidPrices = new long[levels];
+        _bidSizes = new long[levels];
+        _askPrices = new long[levels];
+        _askSizes = new long[levels];
         _lastEvents = new long[levels];
         _staged = new long[levels];
         _sums = new long[levels];
@@ -37,7 +43,7 @@ public sealed class MultiLevelOrderFlowImbalance
         _ring = new long[levels * eventWindow];
     }
 
-    public int Levels => _previous.Length;
+    public int Levels => _staged.Length;
 
     public bool IsReady => EventCount > 0;
 
@@ -56,36 +62,19 @@ public sealed class MultiLevelOrderFlowImbalance
     public bool Update(LevelView view)
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
-        // Overwriting _previous meanwhile is harmless: unchanged levels are written back as they were.
-        Span<TopOfBook> previousLevels = _previous;
-        Span<long> staged = _staged;
-        ReadOnlySpan<long> bidPrices = view.BidPrices;
-        ReadOnlySpan<long> bidSizes = view.BidSizes;
-        ReadOnlySpan<long> askPrices = view.AskPrices;
-        ReadOnlySpan<long> askSizes = view.AskSizes;
-        bool changed = false;
-        for (int m = 0; m < previousLevels.Length; m++)
-        {
-            ref TopOfBook previous = ref previousLevels[m];
-            bool hasBid = m < bidPrices.Length;
-            bool hasAsk = m < askPrices.Length;
-            TopOfBook current = OrderFlowEvent.AsQueues(new TopOfBook(
-                hasBid ? bidPrices[m] : 0, hasBid ? bidSizes[m] : 0,
-                hasAsk ? askPrices[m] : 0, hasAsk ? askSizes[m] : 0));
-            changed |= current.BidPrice != previous.BidPrice || current.BidSize != previous.BidSize
-                || current.AskPrice != previous.AskPrice || current.AskSize != previous.AskSize;
-            staged[m] = OrderFlowEvent.Between(previous, current);
-            previous = current;
-        }
+        // Sides are stored and processed apart (one flat array per column) so the loops stay branch-light.
+        long[] staged = _staged;
+        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, isBid: true);
+        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, isBid: false);
         if (!_hasPrevious)
         {
             _hasPrevious = true;
             return false;
         }
-        if (!changed)
+        if (difference == 0)
             return false;
 
-        int levels = previousLevels.Length;
+        int levels = staged.Length;
         Span<long> row = _ring.AsSpan(_next * levels, levels);
         Span<long> sums = _sums;
         Span<long> lastEvents = _lastEvents;
@@ -102,5 +91,33 @@ public sealed class MultiLevelOrderFlowImbalance
             _filled++;
         _next = _next + 1 == _eventWindow ? 0 : _next + 1;
         return true;
+    }
+
+    /// <summary>
+    /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)
+    /// and stores the new side. Empty levels, and levels the view does not reach, are priced as
+    /// <see cref="OrderFlowEvent.AsQueues"/> says. Returns non-zero if any price or size changed.
+    /// </summary>
+    private static long StageSide(
+        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, bool isBid)
+    {
+        long emptyPrice = isBid ? long.MinValue : long.MaxValue;
+        long difference = 0;
+        for (int m = 0; m < staged.Length; m++)
+        {
+            long size = m < sizes.Length ? sizes[m] : 0;
+            long price = size == 0 ? emptyPrice : prices[m];
+            long previousPrice = previousPrices[m];
+            long previousSize = previousSizes[m];
+            difference |= (price ^ previousPrice) | (size ^ previousSize);
+            previousPrices[m] = price;
+            previousSizes[m] = size;
+
+            if (isBid)
+                staged[m] = OrderFlowEvent.BidFlow(previousPrice, previousSize, price, size);
+            else
+                staged[m] += OrderFlowEvent.AskFlow(previousPrice, previousSize, price, size);
+        }
+        return difference;
     }
 }
