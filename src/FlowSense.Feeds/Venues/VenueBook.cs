@@ -1,51 +1,43 @@
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.OrderBook;
 
 namespace FlowSense.Feeds.Venues;
 
 /// <summary>
-/// The price-level book a venue codec keeps per symbol to check its own work (Kraken's checksum, Binance's top of
-/// book): each side a sorted array with the best level at the end, so updates at the touch move few elements and the
-/// arrays stop growing once they reach the book's depth. It also turns venue level updates into the normalized
-/// <see cref="BookDelta"/> stream (see <see cref="ApplyUpdates"/>), so what downstream books receive is exactly what this
-/// book applied.
+/// The book a venue codec keeps per symbol to check its own work (Kraken's checksum, Binance's top of book), and the
+/// place where venue level updates become the normalized <see cref="BookDelta"/> stream. Every delta published to
+/// the sink is the very delta applied to the engine's <see cref="L2Book"/> held here, so a downstream book fed from
+/// the sink holds exactly this book.
 /// </summary>
 /// <remarks>
-/// Interim: the engine's own L2 book (FlowSense.MarketData.OrderBook) was being written in parallel; a codec that can
-/// use it should. Kept deliberately small: no crossed-book policy (codecs report crossing, they do not repair it).
+/// The inner book does no sequence checking (the venue's sync state machine owns sequencing) and flags, rather than
+/// repairs, a crossed book. Venue semantics it adds: a size of 0 removes a level and is published only if the level
+/// existed (Binance documents removals of absent levels as normal), and sides can be trimmed to a subscribed depth.
 /// </remarks>
 public sealed class VenueBook(InstrumentId instrument)
 {
-    private readonly SideLadder _bids = new(sign: 1);
-    private readonly SideLadder _asks = new(sign: -1);
+    private readonly L2Book _book = new(instrument, new BookOptions(CrossedBookPolicy.Flag, CheckSequence: false));
 
-    public InstrumentId Instrument { get; } = instrument;
+    public InstrumentId Instrument => _book.Instrument;
 
-    public PriceLevel BestBid => _bids.AtDepth(0);
+    /// <summary>The engine book, for readers that take an <see cref="IBookView"/>.</summary>
+    public IBookView View => _book;
 
-    public PriceLevel BestAsk => _asks.AtDepth(0);
+    public Level BestBid => _book.BestBid;
+
+    public Level BestAsk => _book.BestAsk;
 
     /// <summary>Best bid strictly above best ask. A locked book (equal) is valid.</summary>
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && BestBid.Price > BestAsk.Price;
+    public bool IsCrossed => _book.IsCrossed;
 
-    public int Count(Side side) => Ladder(side).Count;
+    public int Count(Side side) => _book.LevelCount(side);
 
     /// <summary>The level <paramref name="depth"/> steps from the best (0 = best), or an empty level beyond the last.</summary>
-    public PriceLevel LevelAt(Side side, int depth) => Ladder(side).AtDepth(depth);
+    public Level LevelAt(Side side, int depth) => _book.LevelAt(side, depth);
 
     /// <summary>The size resting at <paramref name="price"/>, 0 when there is no level.</summary>
-    public long SizeAt(Side side, long price)
-    {
-        var ladder = Ladder(side);
-        int index = ladder.Find(price);
-        return index >= 0 ? ladder.SizeAt(index) : 0;
-    }
-
-    public void Clear()
-    {
-        _bids.Clear();
-        _asks.Clear();
-    }
+    public long SizeAt(Side side, long price) => _book.SizeAt(side, price);
 
     /// <summary>
     /// Replaces the book with <paramref name="levels"/> and publishes it as one snapshot batch (every delta flagged
@@ -54,184 +46,74 @@ public sealed class VenueBook(InstrumentId instrument)
     /// </summary>
     public void LoadSnapshot(ReadOnlySpan<LevelUpdate> levels, in EventHeader header, IMarketEventSink sink)
     {
-        Clear();
-        foreach (var level in levels)
-            if (level.Size > 0)
-                Ladder(level.Side).Set(level.Price, level.Size);
-        var batch = new DeltaBatch(sink, header, DeltaFlags.Snapshot);
-        PublishSide(ref batch, Side.Bid);
-        PublishSide(ref batch, Side.Ask);
-        if (batch.IsEmpty)
-            batch.Add(Side.Bid, 0, 0, BookAction.Clear);
-        batch.Complete();
+        int last = levels.Length - 1;
+        while (last >= 0 && levels[last].Size <= 0)
+            last--;
+        if (last < 0)
+        {
+            Publish(new BookDelta(header, Side.Bid, 0, 0, BookAction.Clear, DeltaFlags.Snapshot | DeltaFlags.LastInBatch), sink);
+            return;
+        }
+        for (int i = 0; i <= last; i++)
+        {
+            if (levels[i].Size > 0)
+                Publish(new BookDelta(header, levels[i].Side, levels[i].Price, levels[i].Size, BookAction.Add,
+                    i == last ? DeltaFlags.Snapshot | DeltaFlags.LastInBatch : DeltaFlags.Snapshot), sink);
+        }
     }
 
     /// <summary>
     /// Applies a venue message's level updates in order, then trims each side to <paramref name="maxDepth"/> levels
     /// (venues such as Kraken stop sending removals for levels that fall out of the subscribed depth), publishing one
-    /// delta per change with <see cref="DeltaFlags.LastInBatch"/> on the last. A removal of a level the book does not
-    /// hold changes nothing and publishes nothing (Binance documents it as normal). Returns the deltas published.
+    /// delta per change with <see cref="DeltaFlags.LastInBatch"/> on the last. Returns the deltas published.
     /// </summary>
     public int ApplyUpdates(ReadOnlySpan<LevelUpdate> updates, in EventHeader header, IMarketEventSink sink, int maxDepth = int.MaxValue)
     {
-        var batch = new DeltaBatch(sink, header, DeltaFlags.None);
+        var batch = new DeltaBatch(_book, sink, header);
         foreach (var u in updates)
         {
-            var ladder = Ladder(u.Side);
-            if (u.Size == 0)
-            {
-                if (ladder.Remove(u.Price))
-                    batch.Add(u.Side, u.Price, 0, BookAction.Delete);
-            }
-            else
-            {
-                ladder.Set(u.Price, u.Size);
+            if (u.Size > 0)
                 batch.Add(u.Side, u.Price, u.Size, BookAction.Add);
-            }
+            else if (_book.SizeAt(u.Side, u.Price) > 0)
+                batch.Add(u.Side, u.Price, 0, BookAction.Delete);
         }
-        Trim(ref batch, Side.Bid, maxDepth);
-        Trim(ref batch, Side.Ask, maxDepth);
+        foreach (var side in (ReadOnlySpan<Side>)[Side.Bid, Side.Ask])
+        {
+            for (int count = _book.LevelCount(side); count > maxDepth; count--)
+                batch.Add(side, _book.LevelAt(side, count - 1).Price, 0, BookAction.Delete);
+        }
         return batch.Complete();
     }
 
-    private void Trim(ref DeltaBatch batch, Side side, int maxDepth)
+    private void Publish(in BookDelta delta, IMarketEventSink sink)
     {
-        var ladder = Ladder(side);
-        while (ladder.Count > maxDepth)
-        {
-            var worst = ladder.AtDepth(ladder.Count - 1);
-            ladder.RemoveWorst();
-            batch.Add(side, worst.Price, 0, BookAction.Delete);
-        }
+        _book.Apply(delta);
+        sink.OnBookDelta(delta);
     }
-
-    private void PublishSide(ref DeltaBatch batch, Side side)
-    {
-        var ladder = Ladder(side);
-        for (int depth = 0; depth < ladder.Count; depth++)
-        {
-            var level = ladder.AtDepth(depth);
-            batch.Add(side, level.Price, level.Size, BookAction.Add);
-        }
-    }
-
-    private SideLadder Ladder(Side side) => side == Side.Bid ? _bids : _asks;
 
     /// <summary>
-    /// Holds back one delta so the last of a message can be flagged <see cref="DeltaFlags.LastInBatch"/> without
-    /// knowing in advance which change will be last (trimming may add some at the end).
+    /// Applies each delta to the book at once (later updates and trimming must see it) but holds back one delta from
+    /// the sink, so the last of a message can be flagged <see cref="DeltaFlags.LastInBatch"/> without knowing in advance
+    /// which change will be last. (The book checks no sequences, so the batch flag it saw does not matter to it.)
     /// </summary>
-    private struct DeltaBatch(IMarketEventSink sink, EventHeader header, DeltaFlags flags)
+    private struct DeltaBatch(L2Book book, IMarketEventSink sink, EventHeader header)
     {
         private BookDelta _pending;
         private int _count;
-
-        public readonly bool IsEmpty => _count == 0;
 
         public void Add(Side side, long price, long size, BookAction action)
         {
             if (_count++ > 0)
                 sink.OnBookDelta(_pending);
-            _pending = new BookDelta(header, side, price, size, action, flags);
+            _pending = new BookDelta(header, side, price, size, action, DeltaFlags.None);
+            book.Apply(_pending);
         }
 
         public int Complete()
         {
             if (_count > 0)
-                sink.OnBookDelta(_pending with { Flags = flags | DeltaFlags.LastInBatch });
+                sink.OnBookDelta(_pending with { Flags = DeltaFlags.LastInBatch });
             return _count;
         }
-    }
-
-    /// <summary>
-    /// One side, sorted from the worst price to the best. Prices are compared as price * sign, so "better" is
-    /// "greater" on both sides and one implementation serves bids (sign +1) and asks (sign -1).
-    /// </summary>
-    private sealed class SideLadder(long sign)
-    {
-        private long[] _prices = new long[64];
-        private long[] _sizes = new long[64];
-
-        public int Count { get; private set; }
-
-        public PriceLevel AtDepth(int depth)
-        {
-            if ((uint)depth >= (uint)Count)
-                return default;
-            int index = Count - 1 - depth;
-            return new PriceLevel(_prices[index], _sizes[index]);
-        }
-
-        public long SizeAt(int index) => _sizes[index];
-
-        /// <summary>The index of <paramref name="price"/>, or the bitwise complement of where it would be inserted.</summary>
-        public int Find(long price)
-        {
-            long key = price * sign;
-            // Most activity is at the touch: look at the best few levels before bisecting the rest.
-            int stop = Math.Max(0, Count - 8);
-            for (int i = Count - 1; i >= stop; i--)
-            {
-                long here = _prices[i] * sign;
-                if (here == key)
-                    return i;
-                if (here < key)
-                    return ~(i + 1);
-            }
-            int lo = 0, hi = stop - 1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                long here = _prices[mid] * sign;
-                if (here == key)
-                    return mid;
-                if (here < key)
-                    lo = mid + 1;
-                else
-                    hi = mid - 1;
-            }
-            return ~lo;
-        }
-
-        public void Set(long price, long size)
-        {
-            int index = Find(price);
-            if (index >= 0)
-            {
-                _sizes[index] = size;
-                return;
-            }
-            index = ~index;
-            if (Count == _prices.Length)
-            {
-                Array.Resize(ref _prices, Count * 2);
-                Array.Resize(ref _sizes, Count * 2);
-            }
-            Array.Copy(_prices, index, _prices, index + 1, Count - index);
-            Array.Copy(_sizes, index, _sizes, index + 1, Count - index);
-            _prices[index] = price;
-            _sizes[index] = size;
-            Count++;
-        }
-
-        public bool Remove(long price)
-        {
-            int index = Find(price);
-            if (index < 0)
-                return false;
-            Array.Copy(_prices, index + 1, _prices, index, Count - index - 1);
-            Array.Copy(_sizes, index + 1, _sizes, index, Count - index - 1);
-            Count--;
-            return true;
-        }
-
-        public void RemoveWorst()
-        {
-            Array.Copy(_prices, 1, _prices, 0, Count - 1);
-            Array.Copy(_sizes, 1, _sizes, 0, Count - 1);
-            Count--;
-        }
-
-        public void Clear() => Count = 0;
     }
 }

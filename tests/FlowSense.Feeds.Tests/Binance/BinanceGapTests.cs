@@ -76,8 +76,8 @@ public class BinanceGapTests
         // lastUpdateId 11: the first diff is covered (u=10 ≤ 11), the second straddles it (11 ≤ 12 ≤ 12), the third follows.
         Assert.Equal(BinanceSnapshotOutcome.Synced, sync.OnSnapshot(11, [new(Side.Bid, 99, 5), new(Side.Ask, 106, 4)], default, sink));
         Assert.Equal(13, sync.LastUpdateId);
-        Assert.Equal(new(101, 2), sync.Book.BestBid);
-        Assert.Equal(new(105, 3), sync.Book.BestAsk);
+        Assert.Equal(new(101, 2, 0), sync.Book.BestBid);
+        Assert.Equal(new(105, 3, 0), sync.Book.BestAsk);
         Assert.Equal(0, sync.Book.SizeAt(Side.Bid, 100));
         Assert.Equal(BinanceDiffOutcome.Stale, sync.OnDiff(12, 13, [], default, sink));
         Assert.Equal(BinanceDiffOutcome.Gap, sync.OnDiff(15, 16, [], default, sink));
