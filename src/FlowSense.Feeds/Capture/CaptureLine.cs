@@ -10,6 +10,7 @@ namespace FlowSense.Feeds.Capture;
 /// wss://stream.binance.com:9443/stream?... &lt;-&gt; 1633998511.15   connection opened
 /// wss://ws.bitstamp.net/ &lt;- 1641343691.06: {"event":...}        frame we sent
 /// https://api.binance.com/api/v3/depth?... -&gt; 16339.32: {...}  REST response
+/// configuration: {"trades":[...],...}                         the recorder's feed configuration
 /// </code>
 /// </summary>
 public static class CaptureLine
@@ -31,6 +32,12 @@ public static class CaptureLine
         }
         if (first - (uint)'0' <= 9)
             return TryParseTimed(line, lineNumber, CaptureLineKind.Received, default, out record);
+
+        if (line.StartsWith("configuration: "u8) && line.Length > "configuration: "u8.Length)
+        {
+            record = new CaptureRecord(lineNumber, 0, CaptureLineKind.Configuration, default, line["configuration: "u8.Length..]);
+            return true;
+        }
 
         // "<url> <marker> <ts>[: <json>]": URLs contain no spaces.
         int space = line.IndexOf((byte)' ');

@@ -11,4 +11,6 @@ public enum CaptureLineKind : byte
     Connected = 3,
     /// <summary>A REST response (a book snapshot, exchange info): <c>&lt;url&gt; -&gt; &lt;ts&gt;: &lt;json&gt;</c>.</summary>
     RestResponse = 4,
+    /// <summary>The recorder's own feed configuration (<c>configuration: &lt;json&gt;</c>), written once per capture; no timestamp.</summary>
+    Configuration = 5,
 }

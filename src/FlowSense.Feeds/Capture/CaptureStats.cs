@@ -8,6 +8,7 @@ public sealed class CaptureStats
     public long Sent { get; internal set; }
     public long Connected { get; internal set; }
     public long RestResponses { get; internal set; }
+    public long Configurations { get; internal set; }
     /// <summary>Empty lines (the recorders end files with one); skipped, not errors.</summary>
     public long Blank { get; internal set; }
     /// <summary>Lines matching none of the capture forms; quarantined as <c>unrecognized-line</c>.</summary>
@@ -23,6 +24,7 @@ public sealed class CaptureStats
             case CaptureLineKind.Sent: Sent++; break;
             case CaptureLineKind.Connected: Connected++; break;
             case CaptureLineKind.RestResponse: RestResponses++; break;
+            case CaptureLineKind.Configuration: Configurations++; break;
         }
     }
 }
