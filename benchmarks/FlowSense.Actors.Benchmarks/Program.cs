@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
+using FlowSense.Actors.Benchmarks.Ask;
+using FlowSense.Actors.Benchmarks.Backpressure;
 using FlowSense.Actors.Benchmarks.Harness;
+using FlowSense.Actors.Benchmarks.Memory;
 using FlowSense.Actors.Benchmarks.PingPong;
+using FlowSense.Actors.Benchmarks.SpawnTree;
 
 // Run on demand, never in the test suite: dotnet run -c Release --project benchmarks/FlowSense.Actors.Benchmarks -- <mode>
 Func<HarnessArgs, Task<int>>? mode = args.Length == 0 ? null : args[0].ToLowerInvariant() switch
 {
     "pingpong" => PingPongHarness.Run,
+    "spawn" => SpawnTreeHarness.Run,
+    "ask" => AskLatencyHarness.Run,
+    "backpressure" => BackpressureHarness.Run,
+    "memory" => IdleActorMemoryHarness.Run,
     _ => null,
 };
 
