@@ -11,6 +11,7 @@ results=artifacts/test-results
 run_tests() {
   rm -rf "$results"
   dotnet build FlowSense.Actors.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+  start_throwaway_postgres
   local status=0 project name
   for project in tests/*/*.Tests.csproj; do
     name=$(basename "$project" .csproj)
@@ -21,6 +22,19 @@ run_tests() {
   done
   summarize_trx
   return $status
+}
+
+# Tests that need PostgreSQL read FLOWSENSE_TEST_POSTGRES. Unless the caller set it, start a throwaway server
+# (a fresh cluster on a free loopback port) and remove it on exit, whether the tests pass, fail or are interrupted.
+start_throwaway_postgres() {
+  if [ -n "${FLOWSENSE_TEST_POSTGRES:-}" ]; then return; fi
+  local assignments
+  assignments=$(database/throwaway-postgres.sh start)
+  eval "$assignments"
+  export FLOWSENSE_TEST_POSTGRES FLOWSENSE_TEST_POSTGRES_DIR
+  trap 'database/throwaway-postgres.sh stop "$FLOWSENSE_TEST_POSTGRES_DIR"' EXIT
+  trap 'exit 130' INT TERM # turn signals into an exit, so the EXIT trap runs
+  echo "throwaway PostgreSQL at $FLOWSENSE_TEST_POSTGRES_DIR"
 }
 
 # Totals across every test project, from the TRX files each one wrote.

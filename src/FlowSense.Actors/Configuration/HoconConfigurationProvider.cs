@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FlowSense.Actors.Configuration;
+
+/// <summary>
+/// Exposes a resolved HOCON configuration as flat Microsoft.Extensions.Configuration keys
+/// (see <see cref="HoconFlattener"/>), so <c>IOptions&lt;T&gt;</c> binding and later sources such as
+/// environment variables work as usual.
+/// </summary>
+public sealed class HoconConfigurationProvider(HoconConfigurationSource source) : ConfigurationProvider
+{
+    private readonly HoconConfigurationSource _source = source ?? throw new ArgumentNullException(nameof(source));
+
+    /// <inheritdoc />
+    /// <exception cref="HoconParseException">The document is malformed or cannot be resolved.</exception>
+    /// <exception cref="FileNotFoundException">The file is missing and the source is not optional.</exception>
+    public override void Load()
+    {
+        Data = HoconFlattener.Flatten(Read().Root);
+    }
+
+    private HoconConfig Read()
+    {
+        if (_source.FilePath is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                return _source.Optional
+                    ? HoconConfig.Empty
+                    : throw new FileNotFoundException($"The HOCON configuration file '{path}' was not found.", path);
+            }
+
+            return HoconConfig.LoadFile(path, _source.Environment);
+        }
+
+        var text = _source.Text ?? throw new InvalidOperationException("A HOCON configuration source needs a file path or text.");
+        return HoconConfig.ParseString(text, "string", _source.BaseDirectory, _source.Environment);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using FlowSense.MarketData.Events;
+
+namespace FlowSense.Feeds.Venues;
+
+/// <summary>
+/// Book diffs held back while a book waits for its snapshot, in arrival order, with their levels copied into one
+/// shared list. Bounded: past <paramref name="capacity"/> diffs the oldest is dropped and counted (a snapshot taken
+/// after it does not need it; an older one will be found too old by the sync rules).
+/// </summary>
+public sealed class PendingDiffs(int capacity)
+{
+    private readonly List<Diff> _diffs = [];
+    private readonly List<LevelUpdate> _levels = [];
+
+    /// <summary>One buffered diff: the update-id range it covers (a venue with a single id or time uses it twice).</summary>
+    public readonly record struct Diff(long FirstId, long FinalId, EventHeader Header, int Start, int Count);
+
+    public int Count => _diffs.Count;
+
+    /// <summary>Diffs dropped because the buffer was full.</summary>
+    public long Overflows { get; private set; }
+
+    public Diff this[int index] => _diffs[index];
+
+    public void Add(long firstId, long finalId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header)
+    {
+        if (_diffs.Count == capacity)
+        {
+            DropOldest(1);
+            Overflows++;
+        }
+        _diffs.Add(new Diff(firstId, finalId, header, _levels.Count, levels.Length));
+        _levels.AddRange(levels);
+    }
+
+    /// <summary>Drops the leading diffs whose final id is at or below <paramref name="coveredId"/> (a snapshot already holds them).</summary>
+    public void DropCovered(long coveredId)
+    {
+        int n = 0;
+        while (n < _diffs.Count && _diffs[n].FinalId <= coveredId)
+            n++;
+        DropOldest(n);
+    }
+
+    /// <summary>Hands every buffered diff to <paramref name="apply"/> in order and empties the buffer (apply may buffer again).</summary>
+    public void Drain(Action<Diff, ReadOnlySpan<LevelUpdate>> apply)
+    {
+        var diffs = _diffs.ToArray();
+        var levels = _levels.ToArray();
+        _diffs.Clear();
+        _levels.Clear();
+        foreach (var diff in diffs)
+            apply(diff, levels.AsSpan(diff.Start, diff.Count));
+    }
+
+    private void DropOldest(int count)
+    {
+        if (count == 0)
+            return;
+        int levels = _diffs[count - 1].Start + _diffs[count - 1].Count;
+        _diffs.RemoveRange(0, count);
+        _levels.RemoveRange(0, levels);
+        var diffs = CollectionsMarshal.AsSpan(_diffs);
+        for (int i = 0; i < diffs.Length; i++)
+            diffs[i] = diffs[i] with { Start = diffs[i].Start - levels };
+    }
+}

@@ -1,0 +1,69 @@
+using FlowSense.MarketData.Events;
+
+namespace FlowSense.MarketData.Bars;
+
+/// <summary>
+/// Builds bars of several time frames (for example <see cref="TimeFrame.Standard"/>) from one trade stream.
+/// </summary>
+/// <remarks>
+/// Every time frame is built from the trades themselves, not from shorter bars, so each one has exact boundaries
+/// by construction: the 15-minute bar is never "the last fifteen 1-minute bars", and it equals the merge of the
+/// 1-minute bars of its period because both see the same trades. A trade is classified by the sale-condition
+/// filter once, then costs one O(1) update per time frame. Stamping and closing rules are those of
+/// <see cref="TimeBarBuilder"/>; a trade or an <see cref="AdvanceTo"/> that closes several bars emits them
+/// shortest time frame first.
+/// </remarks>
+public sealed class MultiTimeframeBarAggregator
+{
+    private readonly TimeBarBuilder[] _builders;
+    private readonly IBarSink _sink;
+
+    public MultiTimeframeBarAggregator(IEnumerable<TimeFrame> timeFrames, IBarSink sink, SaleConditionFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeFrames);
+        ArgumentNullException.ThrowIfNull(sink);
+        Filter = filter ?? SaleConditionFilter.None;
+        _builders = timeFrames.Distinct().OrderBy(f => f.PeriodNs).Select(f => new TimeBarBuilder(f, Filter)).ToArray();
+        if (_builders.Length == 0)
+            throw new ArgumentException("At least one time frame is required.", nameof(timeFrames));
+        _sink = sink;
+    }
+
+    public SaleConditionFilter Filter { get; }
+
+    public IReadOnlyList<TimeFrame> TimeFrames => Array.ConvertAll(_builders, b => b.TimeFrame);
+
+    /// <summary>Trades left out because of their sale conditions.</summary>
+    public long ExcludedTrades { get; private set; }
+
+    /// <summary>Late trades (see <see cref="TimeBarBuilder.LateTrades"/>) counted by the shortest time frame.</summary>
+    public long LateTrades => _builders[0].LateTrades;
+
+    /// <summary>Adds a trade, classified by <see cref="Filter"/>.</summary>
+    public void OnTrade(in Trade trade) => OnTrade(trade, Filter.Classify(trade.Conditions));
+
+    /// <summary>Adds a trade the caller has already classified (see <see cref="TimeBarBuilder.Add(in Trade, TradeEligibility, out Bar)"/>).</summary>
+    public void OnTrade(in Trade trade, TradeEligibility eligibility)
+    {
+        if (eligibility == TradeEligibility.Excluded)
+        {
+            ExcludedTrades++;
+            return;
+        }
+        foreach (TimeBarBuilder builder in _builders)
+        {
+            if (builder.Add(trade.Price, trade.Size, trade.Header.ExchangeTimeNs, eligibility, out Bar closed))
+                _sink.OnBar(builder.TimeFrame, closed);
+        }
+    }
+
+    /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
+    public void AdvanceTo(long timeNs)
+    {
+        foreach (TimeBarBuilder builder in _builders)
+        {
+            if (builder.AdvanceTo(timeNs, out Bar closed))
+                _sink.OnBar(builder.TimeFrame, closed);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using FlowSense.MarketData.Features.RollingWindows;
+
+namespace FlowSense.MarketData.Features.Intensity;
+
+/// <summary>
+/// Events (trades, or quote updates) per second over the clock window (t − τ, t]: the count in the window divided
+/// by τ in seconds. Exact up to the window's capacity (see <see cref="ClockWindowSum"/>, overflows counted).
+/// Warm-up: <see cref="IsReady"/> once τ has elapsed since the first event, before which the rate understates.
+/// </summary>
+public sealed class EventIntensity
+{
+    private readonly ClockWindowSum _window;
+    private readonly double _windowSeconds;
+
+    /// <param name="windowNs">τ in nanoseconds.</param>
+    /// <param name="capacity">The most events the window holds before it evicts early.</param>
+    public EventIntensity(long windowNs, int capacity)
+    {
+        _window = new ClockWindowSum(windowNs, capacity);
+        _windowSeconds = windowNs / 1e9;
+    }
+
+    public bool IsReady => _window.IsWindowCovered;
+
+    /// <summary>Events per second over the window.</summary>
+    public double PerSecond => _window.Sum / _windowSeconds;
+
+    public long EventsInWindow => _window.Sum;
+
+    public ClockWindowSum Window => _window;
+
+    public void OnEvent(long timeNs) => _window.Add(timeNs, 1);
+
+    public void Advance(long nowNs) => _window.Advance(nowNs);
+}

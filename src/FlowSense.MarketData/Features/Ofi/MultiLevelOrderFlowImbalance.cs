@@ -1,0 +1,123 @@
+using FlowSense.MarketData.Features.RollingWindows;
+
+namespace FlowSense.MarketData.Features.Ofi;
+
+/// <summary>
+/// Multi-level OFI (Xu, Gould &amp; Howison 2019, "Multi-level order-flow imbalance in a limit order book"):
+/// the contribution e_n of <see cref="OrderFlowEvent"/> computed separately at each of M levels, level m using the
+/// m-th best bid and ask prices and sizes, and summed per level over the last N events. A vector output, raw size units.
+/// <para>A level the view does not reach is empty (size 0), and empty sides are priced as
+/// <see cref="OrderFlowEvent.AsQueues"/> says, so a level that vanishes contributes −q(previous) on the bid side
+/// (+q on the ask side). An event is any change in the M levels; warm-up is one state, as for level-1 OFI.</para>
+/// </summary>
+public sealed class MultiLevelOrderFlowImbalance
+{
+    private readonly long[] _bidPrices;
+    private readonly long[] _bidSizes;
+    private readonly long[] _askPrices;
+    private readonly long[] _askSizes;
+    private readonly long[] _lastEvents;
+    private readonly long[] _staged;
+    private readonly long[] _sums;
+    private readonly long[] _ring;
+    private readonly int _eventWindow;
+    private int _next;
+    private int _filled;
+    private bool _hasPrevious;
+
+    /// <param name="levels">M, the number of levels.</param>
+    /// <param name="eventWindow">N, the number of events each level's sum covers.</param>
+    public MultiLevelOrderFlowImbalance(int levels, int eventWindow)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(eventWindow, 1);
+        _eventWindow = eventWindow;
+        _bidPrices = new long[levels];
+        _bidSizes = new long[levels];
+        _askPrices = new long[levels];
+        _askSizes = new long[levels];
+        _lastEvents = new long[levels];
+        _staged = new long[levels];
+        _sums = new long[levels];
+        // One ring row of M contributions per event: all levels advance together, so they share one head.
+        _ring = new long[levels * eventWindow];
+    }
+
+    public int Levels => _staged.Length;
+
+    public bool IsReady => EventCount > 0;
+
+    public bool IsEventWindowFull => _filled == _eventWindow;
+
+    public long EventCount { get; private set; }
+
+    /// <summary>e_n at each level for the latest event; index 0 is level 1.</summary>
+    public ReadOnlySpan<long> LastEvents => _lastEvents;
+
+    /// <summary>Σ e_n at each level over the last N events; index 0 is level 1.</summary>
+    public ReadOnlySpan<long> OverEvents => _sums;
+
+    /// <summary>Takes the next state of the top M levels.</summary>
+    /// <returns>True when some level changed and an event was recorded.</returns>
+    public bool Update(LevelView view)
+    {
+        // A repeated state is not an event, so e is staged first and committed only if some level changed.
+        // Sides are stored and processed apart (one flat array per column) so the loops stay branch-light.
+        long[] staged = _staged;
+        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, isBid: true);
+        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, isBid: false);
+        if (!_hasPrevious)
+        {
+            _hasPrevious = true;
+            return false;
+        }
+        if (difference == 0)
+            return false;
+
+        int levels = staged.Length;
+        Span<long> row = _ring.AsSpan(_next * levels, levels);
+        Span<long> sums = _sums;
+        Span<long> lastEvents = _lastEvents;
+        bool evicting = _filled == _eventWindow;
+        for (int m = 0; m < staged.Length; m++)
+        {
+            long e = staged[m];
+            sums[m] += evicting ? e - row[m] : e;
+            row[m] = e;
+            lastEvents[m] = e;
+        }
+        EventCount++;
+        if (!evicting)
+            _filled++;
+        _next = _next + 1 == _eventWindow ? 0 : _next + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)
+    /// and stores the new side. Empty levels, and levels the view does not reach, are priced as
+    /// <see cref="OrderFlowEvent.AsQueues"/> says. Returns non-zero if any price or size changed.
+    /// </summary>
+    private static long StageSide(
+        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, bool isBid)
+    {
+        long emptyPrice = isBid ? long.MinValue : long.MaxValue;
+        long difference = 0;
+        for (int m = 0; m < staged.Length; m++)
+        {
+            long size = m < sizes.Length ? sizes[m] : 0;
+            long price = size == 0 ? emptyPrice : prices[m];
+            long previousPrice = previousPrices[m];
+            long previousSize = previousSizes[m];
+            difference |= (price ^ previousPrice) | (size ^ previousSize);
+            previousPrices[m] = price;
+            previousSizes[m] = size;
+
+            if (isBid)
+                staged[m] = OrderFlowEvent.BidFlow(previousPrice, previousSize, price, size);
+            else
+                staged[m] += OrderFlowEvent.AskFlow(previousPrice, previousSize, price, size);
+        }
+        return difference;
+    }
+}

@@ -1,0 +1,68 @@
+namespace FlowSense.MarketData.Indicators;
+
+/// <summary>
+/// The population variance (divide by n, as TA-Lib VAR and LEAN do) of the last <see cref="Period"/> values.
+/// </summary>
+/// <remarks>
+/// Sums of squares cancel catastrophically for prices far from zero, so the window keeps a mean and the sum of
+/// squared deviations (M2), updated with Welford's method as values enter and leave; both are recomputed exactly,
+/// in two passes, each time the window completes a lap.
+/// </remarks>
+public sealed class Variance : ValueIndicator
+{
+    private readonly RingBuffer _window;
+    private double _mean;
+    private double _m2;
+
+    public Variance(int period)
+        : base(RequirePeriod(period, nameof(period)))
+    {
+        Period = period;
+        _window = new RingBuffer(period);
+    }
+
+    public int Period { get; }
+
+    /// <summary>The mean of the window (the same window as the variance); NaN until ready.</summary>
+    public double Mean => IsReady ? _mean : double.NaN;
+
+    public override void Update(double value)
+    {
+        Samples++;
+        if (_window.IsFull)
+        {
+            double old = _window.Oldest;
+            double oldMean = _mean;
+            _mean += (value - old) / Period;
+            _m2 += (value - old) * (value - _mean + old - oldMean);
+        }
+        else
+        {
+            double delta = value - _mean;
+            _mean += delta / (_window.Count + 1);
+            _m2 += delta * (value - _mean);
+        }
+        _window.Push(value);
+        if (_window.Wrapped)
+            Recompute();
+        if (_window.IsFull)
+            Value = Math.Max(0, _m2 / Period);
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _window.Clear();
+        _mean = 0;
+        _m2 = 0;
+    }
+
+    private void Recompute()
+    {
+        _mean = _window.Sum() / Period;
+        double m2 = 0;
+        foreach (double v in _window.Values)
+            m2 += (v - _mean) * (v - _mean);
+        _m2 = m2;
+    }
+}

@@ -1,0 +1,120 @@
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+
+namespace FlowSense.MarketData.OrderBook;
+
+/// <summary>
+/// Top of book (L1) from <see cref="Quote"/>s, plus the last trade from <see cref="Trade"/>s.
+/// </summary>
+/// <remarks>
+/// Each quote replaces both sides at once, so a lost quote loses nothing the next one does not restore: the book
+/// records sequences but does not check them for gaps. For the same reason there is never an older level to blame
+/// for a crossed quote, so <see cref="CrossedBookPolicy.ClearStaleLevels"/> behaves like <see cref="CrossedBookPolicy.Flag"/>.
+/// </remarks>
+public sealed class L1Book : IBookView
+{
+    private Level _bid;
+    private Level _ask;
+
+    /// <summary>Creates an empty book.</summary>
+    public L1Book(InstrumentId instrument, CrossedBookPolicy crossedPolicy = CrossedBookPolicy.Flag)
+    {
+        Instrument = instrument;
+        CrossedPolicy = crossedPolicy;
+    }
+
+    /// <inheritdoc />
+    public InstrumentId Instrument { get; }
+
+    /// <summary>What a crossed quote does.</summary>
+    public CrossedBookPolicy CrossedPolicy { get; }
+
+    /// <summary>Refused or flagged quotes and trades, by category.</summary>
+    public BookErrorCounts Errors { get; } = new();
+
+    /// <inheritdoc />
+    public Level BestBid => _bid;
+
+    /// <inheritdoc />
+    public Level BestAsk => _ask;
+
+    /// <summary>The price of the last trade, 0 before the first.</summary>
+    public long LastTradePrice { get; private set; }
+
+    /// <summary>The size of the last trade, 0 before the first.</summary>
+    public long LastTradeSize { get; private set; }
+
+    /// <summary>Who took liquidity in the last trade.</summary>
+    public Aggressor LastAggressor { get; private set; }
+
+    /// <inheritdoc />
+    public long Version { get; private set; }
+
+    /// <inheritdoc />
+    public long Sequence { get; private set; }
+
+    /// <inheritdoc />
+    public long LastEventTimeNs { get; private set; }
+
+    /// <inheritdoc />
+    public bool IsCrossed => !_bid.IsEmpty && !_ask.IsEmpty && _bid.Price > _ask.Price;
+
+    /// <inheritdoc />
+    public bool ResyncRequired => false;
+
+    /// <inheritdoc />
+    public int LevelCount(Side side) => (side == Side.Bid ? _bid : _ask).IsEmpty ? 0 : 1;
+
+    /// <inheritdoc />
+    public Level LevelAt(Side side, int depth) => depth == 0 ? (side == Side.Bid ? _bid : _ask) : default;
+
+    /// <inheritdoc />
+    public int TopLevels(Side side, Span<Level> destination)
+    {
+        Level best = side == Side.Bid ? _bid : _ask;
+        if (best.IsEmpty || destination.IsEmpty)
+            return 0;
+        destination[0] = best;
+        return 1;
+    }
+
+    /// <summary>Replaces the top of book; a size of 0 empties that side.</summary>
+    public ApplyResult Apply(in Quote quote)
+    {
+        if (quote.BidSize < 0 || quote.AskSize < 0)
+            return Errors.Count(ApplyResult.InvalidSize);
+        Level bid = quote.BidSize > 0 ? new Level(quote.BidPrice, quote.BidSize, 0) : default;
+        Level ask = quote.AskSize > 0 ? new Level(quote.AskPrice, quote.AskSize, 0) : default;
+        ApplyResult result = ApplyResult.Applied;
+        if (!bid.IsEmpty && !ask.IsEmpty && bid.Price > ask.Price)
+        {
+            result = Errors.Count(CrossedPolicy == CrossedBookPolicy.Reject ? ApplyResult.RejectedCrossed : ApplyResult.AppliedCrossed);
+            if (result == ApplyResult.RejectedCrossed)
+                return result;
+        }
+        _bid = bid;
+        _ask = ask;
+        Stamp(quote.Header);
+        return result;
+    }
+
+    /// <summary>Records a trade as the last trade.</summary>
+    public ApplyResult Apply(in Trade trade)
+    {
+        if (trade.Size <= 0)
+            return Errors.Count(ApplyResult.InvalidSize);
+        LastTradePrice = trade.Price;
+        LastTradeSize = trade.Size;
+        LastAggressor = trade.Aggressor;
+        Stamp(trade.Header);
+        return ApplyResult.Applied;
+    }
+
+    private void Stamp(in EventHeader header)
+    {
+        if (header.Sequence != 0)
+            Sequence = header.Sequence;
+        LastEventTimeNs = header.ExchangeTimeNs;
+        Version++;
+    }
+}

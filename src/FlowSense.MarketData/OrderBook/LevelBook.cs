@@ -1,0 +1,232 @@
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+
+namespace FlowSense.MarketData.OrderBook;
+
+/// <summary>
+/// What <see cref="L2Book"/> and <see cref="L3Book"/> share: two price ladders, the read API, sequence gating,
+/// crossed-book detection and snapshot loading. Not meant to be derived from outside this assembly.
+/// </summary>
+/// <remarks>
+/// Books are not thread-safe: one owner (in the engine, the instrument's actor) applies events and serves reads.
+/// </remarks>
+public abstract class LevelBook : IBookView
+{
+    private readonly PriceLadder _bids = new(Side.Bid);
+    private readonly PriceLadder _asks = new(Side.Ask);
+    private readonly SequenceTracker _sequenceTracker = new();
+
+    private protected LevelBook(InstrumentId instrument, BookOptions? options)
+    {
+        Instrument = instrument;
+        Options = options ?? BookOptions.Default;
+    }
+
+    /// <inheritdoc />
+    public InstrumentId Instrument { get; }
+
+    /// <summary>The crossed-book policy and sequence checking in force.</summary>
+    public BookOptions Options { get; }
+
+    /// <summary>Everything refused or flagged so far, by category.</summary>
+    public BookErrorCounts Errors { get; } = new();
+
+    /// <inheritdoc />
+    public long Version { get; private set; }
+
+    /// <inheritdoc />
+    public long Sequence { get; private set; }
+
+    /// <inheritdoc />
+    public long LastEventTimeNs { get; private set; }
+
+    /// <inheritdoc />
+    public bool ResyncRequired { get; private set; }
+
+    /// <inheritdoc />
+    public Level BestBid => _bids.LevelAtDepth(0);
+
+    /// <inheritdoc />
+    public Level BestAsk => _asks.LevelAtDepth(0);
+
+    /// <inheritdoc />
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.AtDepth(0).Price > _asks.AtDepth(0).Price;
+
+    /// <summary>True when both sides are present and the best bid equals the best ask (valid, but worth knowing).</summary>
+    public bool IsLocked => _bids.Count > 0 && _asks.Count > 0 && _bids.AtDepth(0).Price == _asks.AtDepth(0).Price;
+
+    /// <inheritdoc />
+    public int LevelCount(Side side) => Ladder(side).Count;
+
+    /// <inheritdoc />
+    public Level LevelAt(Side side, int depth) => Ladder(side).LevelAtDepth(depth);
+
+    /// <inheritdoc />
+    public int TopLevels(Side side, Span<Level> destination) => Ladder(side).CopyTop(destination);
+
+    /// <summary>The total size resting at <paramref name="price"/> on <paramref name="side"/>, 0 when there is no level.</summary>
+    public long SizeAt(Side side, long price)
+    {
+        PriceLadder ladder = Ladder(side);
+        int index = ladder.Find(price);
+        return index >= 0 ? ladder.At(index).Size : 0;
+    }
+
+    /// <summary>
+    /// Accounts for an event of the book's sequence stream that does not change the book (a hidden execution, a
+    /// status message), so the sequence stays contiguous. Returns <see cref="ApplyResult.Applied"/>,
+    /// <see cref="ApplyResult.AppliedAfterGap"/> or <see cref="ApplyResult.Duplicate"/>.
+    /// </summary>
+    public ApplyResult Skip(in EventHeader header)
+    {
+        Admit(header, continuesBatch: false, out ApplyResult admitted);
+        return admitted;
+    }
+
+    /// <summary>Empties the book and clears <see cref="ResyncRequired"/> (the caller is about to rebuild it).</summary>
+    public void Clear()
+    {
+        ClearContent();
+        ResyncRequired = false;
+        Touch();
+    }
+
+    /// <summary>
+    /// Replaces the whole book with a snapshot taken at venue sequence <paramref name="sequence"/> and clears
+    /// <see cref="ResyncRequired"/>. Levels may come in any order; levels with size 0 are skipped, negative sizes
+    /// are counted as <see cref="BookErrorCounts.InvalidSize"/> and skipped, repeated prices are summed.
+    /// </summary>
+    public void LoadSnapshot(ReadOnlySpan<Level> bids, ReadOnlySpan<Level> asks, long sequence = 0, long exchangeTimeNs = 0)
+    {
+        ClearContent();
+        LoadSide(_bids, bids);
+        LoadSide(_asks, asks);
+        CompleteSnapshot(new EventHeader(Instrument, exchangeTimeNs, exchangeTimeNs, sequence));
+    }
+
+    /// <summary>Marks the book as rebuilt from a snapshot taken at <paramref name="header"/>'s sequence.</summary>
+    private protected void CompleteSnapshot(in EventHeader header)
+    {
+        _sequenceTracker.Reset(header.Sequence);
+        Sequence = header.Sequence;
+        LastEventTimeNs = header.ExchangeTimeNs;
+        ResyncRequired = false;
+        Touch();
+    }
+
+    private void LoadSide(PriceLadder ladder, ReadOnlySpan<Level> levels)
+    {
+        foreach (Level level in levels)
+        {
+            if (level.Size <= 0)
+            {
+                if (level.Size < 0)
+                    Errors.Count(ApplyResult.InvalidSize);
+                continue;
+            }
+            Level merged = level;
+            int index = ladder.Find(level.Price);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+            else
+            {
+                // A repeated price: replace the level with one holding both sizes.
+                ref PriceLadder.Entry existing = ref ladder.At(index);
+                merged = level with { Size = existing.Size + level.Size, OrderCount = existing.OrderCount + level.OrderCount };
+                ReleaseLevel(ref existing);
+                ladder.RemoveAt(index);
+            }
+            SeedLevel(ladder, index, merged);
+        }
+    }
+
+    /// <summary>Creates (or merges into) the level at <paramref name="index"/> for a snapshot.</summary>
+    private protected abstract void SeedLevel(PriceLadder ladder, int index, Level level);
+
+    /// <summary>Forgets every level (and, in an L3 book, every order).</summary>
+    private protected virtual void ClearContent()
+    {
+        _bids.Clear();
+        _asks.Clear();
+    }
+
+    /// <summary>Releases what an L3 book keeps behind a level that the crossed policy is about to drop.</summary>
+    private protected virtual void ReleaseLevel(ref PriceLadder.Entry level)
+    {
+    }
+
+    private protected PriceLadder Ladder(Side side) => side == Side.Bid ? _bids : _asks;
+
+    private protected PriceLadder Opposite(Side side) => side == Side.Bid ? _asks : _bids;
+
+    private protected void Touch() => Version++;
+
+    /// <summary>
+    /// Checks the event's sequence before it is applied. Returns false (with <paramref name="refusal"/> set) for a
+    /// duplicate, which the caller must ignore; after a gap it returns true with <see cref="ApplyResult.AppliedAfterGap"/>
+    /// in <paramref name="admitted"/> and sets <see cref="ResyncRequired"/>: the event is still applied, the caller decides.
+    /// </summary>
+    private protected bool Admit(in EventHeader header, bool continuesBatch, out ApplyResult admitted)
+    {
+        admitted = ApplyResult.Applied;
+        if (Options.CheckSequence)
+        {
+            SequenceCheck check = _sequenceTracker.Observe(header.Sequence, continuesBatch);
+            if (check == SequenceCheck.Duplicate)
+            {
+                admitted = Errors.Count(ApplyResult.Duplicate);
+                return false;
+            }
+            if (check == SequenceCheck.Gap)
+            {
+                admitted = Errors.Count(ApplyResult.AppliedAfterGap);
+                ResyncRequired = true;
+            }
+        }
+        if (header.Sequence != 0)
+            Sequence = header.Sequence;
+        LastEventTimeNs = header.ExchangeTimeNs;
+        return true;
+    }
+
+    /// <summary>Combines the sequence verdict with the outcome of applying the event (refusals and cross reports win).</summary>
+    private protected static ApplyResult Combine(ApplyResult admitted, ApplyResult outcome) =>
+        outcome == ApplyResult.Applied ? admitted : outcome;
+
+    /// <summary>True when a level at <paramref name="price"/> on <paramref name="side"/> would be strictly through the opposite best.</summary>
+    private protected bool WouldCross(Side side, long price)
+    {
+        // The opposite best crosses us when it is better, by its own side's ordering, than our price.
+        PriceLadder opposite = Opposite(side);
+        return opposite.Count > 0 && opposite.IsBetter(opposite.AtDepth(0).Price, price);
+    }
+
+    /// <summary>
+    /// Applies the crossed-book policy to an event about to rest at <paramref name="price"/> on <paramref name="side"/>.
+    /// Returns <see cref="ApplyResult.Applied"/> when nothing crosses, <see cref="ApplyResult.RejectedCrossed"/> when
+    /// the caller must refuse the event, or the cross report to return once the event is applied.
+    /// </summary>
+    private protected ApplyResult CheckCross(Side side, long price)
+    {
+        if (!WouldCross(side, price))
+            return ApplyResult.Applied;
+        switch (Options.CrossedPolicy)
+        {
+            case CrossedBookPolicy.Reject:
+                return Errors.Count(ApplyResult.RejectedCrossed);
+            case CrossedBookPolicy.ClearStaleLevels:
+                PriceLadder opposite = Opposite(side);
+                // The opposite ladder's "better than the incoming price" levels are exactly the ones it crosses.
+                int stale = opposite.CountBetterThan(price);
+                for (int d = 0; d < stale; d++)
+                    ReleaseLevel(ref opposite.AtDepth(d));
+                opposite.RemoveBest(stale);
+                Errors.CountStaleLevelsCleared(stale);
+                return ApplyResult.AppliedClearedStale;
+            default:
+                return Errors.Count(ApplyResult.AppliedCrossed);
+        }
+    }
+}

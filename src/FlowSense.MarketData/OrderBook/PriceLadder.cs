@@ -1,0 +1,138 @@
+using FlowSense.MarketData.Events;
+
+namespace FlowSense.MarketData.OrderBook;
+
+/// <summary>
+/// One side of a book: its price levels in one array sorted from the worst price to the best, so the best level is
+/// the last element. Nearly all activity happens near the touch, so with the best at the end an insert or removal
+/// there moves only the few elements above it, and the best level is read in O(1). Searches probe linearly from
+/// the best for the first few levels, then binary-search the rest (far prices cost O(log n) plus the move).
+/// The array grows by doubling and never shrinks, so a book in steady state allocates nothing.
+/// </summary>
+internal sealed class PriceLadder
+{
+    /// <summary>Levels within this distance of the best are found by a linear scan (cheaper than a binary search there).</summary>
+    private const int LinearProbe = 8;
+
+    /// <summary>A level as the ladder stores it: the public <see cref="Level"/> fields plus the head and tail of its order queue (L3 only; -1 when none).</summary>
+    internal struct Entry
+    {
+        public long Price;
+        public long Size;
+        public int OrderCount;
+        public int Head;
+        public int Tail;
+    }
+
+    private Entry[] _entries;
+    private int _count;
+
+    // +1 on the bid side (higher is better), -1 on the ask side (lower is better): comparing price * _sign makes
+    // "better" mean "greater" on both sides, so one sorted-ascending implementation serves both.
+    private readonly long _sign;
+
+    public PriceLadder(Side side, int capacity = 64)
+    {
+        Side = side;
+        _sign = side == Side.Bid ? 1 : -1;
+        _entries = new Entry[Math.Max(4, capacity)];
+    }
+
+    public Side Side { get; }
+
+    public int Count => _count;
+
+    /// <summary>The entry at <paramref name="depth"/> levels from the best (0 = best). The caller checks the range.</summary>
+    public ref Entry AtDepth(int depth) => ref _entries[_count - 1 - depth];
+
+    /// <summary>The entry at array position <paramref name="index"/> (as returned by <see cref="Find"/>).</summary>
+    public ref Entry At(int index) => ref _entries[index];
+
+    public Level LevelAtDepth(int depth)
+    {
+        if ((uint)depth >= (uint)_count)
+            return default;
+        ref Entry e = ref _entries[_count - 1 - depth];
+        return new Level(e.Price, e.Size, e.OrderCount);
+    }
+
+    /// <summary>True when <paramref name="price"/> is strictly better than <paramref name="other"/> on this side.</summary>
+    public bool IsBetter(long price, long other) => price * _sign > other * _sign;
+
+    /// <summary>The array index of <paramref name="price"/>, or the bitwise complement of the index it would be inserted at.</summary>
+    public int Find(long price)
+    {
+        Entry[] entries = _entries;
+        long key = price * _sign;
+        int i = _count - 1;
+        int stop = Math.Max(0, _count - LinearProbe);
+        for (; i >= stop; i--)
+        {
+            long k = entries[i].Price * _sign;
+            if (k == key)
+                return i;
+            if (k < key)
+                return ~(i + 1);
+        }
+        int lo = 0, hi = stop - 1;
+        while (lo <= hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            long k = entries[mid].Price * _sign;
+            if (k == key)
+                return mid;
+            if (k < key)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return ~lo;
+    }
+
+    /// <summary>Inserts an empty level (size 0, no orders) at <paramref name="index"/> and returns it for the caller to fill.</summary>
+    public ref Entry InsertAt(int index, long price)
+    {
+        if (_count == _entries.Length)
+            Array.Resize(ref _entries, _entries.Length * 2);
+        if (index < _count)
+            Array.Copy(_entries, index, _entries, index + 1, _count - index);
+        _count++;
+        ref Entry e = ref _entries[index];
+        e = new Entry { Price = price, Head = -1, Tail = -1 };
+        return ref e;
+    }
+
+    public void RemoveAt(int index)
+    {
+        _count--;
+        if (index < _count)
+            Array.Copy(_entries, index + 1, _entries, index, _count - index);
+    }
+
+    /// <summary>How many levels, counted from the best, are strictly better than <paramref name="price"/>.</summary>
+    public int CountBetterThan(long price)
+    {
+        int n = 0;
+        for (int i = _count - 1; i >= 0 && IsBetter(_entries[i].Price, price); i--)
+            n++;
+        return n;
+    }
+
+    /// <summary>Drops the <paramref name="levels"/> best levels.</summary>
+    public void RemoveBest(int levels) => _count -= levels;
+
+    public void Clear() => _count = 0;
+
+    /// <summary>Copies up to <c>destination.Length</c> levels, best first; returns how many were written.</summary>
+    public int CopyTop(Span<Level> destination)
+    {
+        int n = Math.Min(destination.Length, _count);
+        Entry[] entries = _entries;
+        for (int d = 0; d < n; d++)
+        {
+            ref Entry e = ref entries[_count - 1 - d];
+            destination[d] = new Level(e.Price, e.Size, e.OrderCount);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using FlowSense.Feeds.Binance;
+using FlowSense.Feeds.Capture;
+using FlowSense.Feeds.Tests.Venues;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+using Xunit.Abstractions;
+
+namespace FlowSense.Feeds.Tests.Binance;
+
+/// <summary>
+/// The oracle is Binance's own bookTicker stream: after each diff applied by the documented sync procedure, the
+/// rebuilt best bid and ask (price and quantity) must equal the latest bookTicker whose update id is not greater.
+/// </summary>
+public class BinanceBookTickerOracleTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Best_bid_and_ask_after_each_applied_diff_equal_the_latest_bookTicker_not_newer()
+    {
+        var session = BinanceReplay.Session();
+        var tickers = session.Where(l => l.Kind == CaptureLineKind.Received).Select(l => Ticker(l.Payload)).OfType<BookTicker>()
+            .GroupBy(t => t.Symbol).ToDictionary(g => g.Key, g => g.OrderBy(t => t.UpdateId).ToList());
+
+        var codec = new BinanceCodec(new CountingSink(), new Quarantine.Quarantine());
+        int compared = 0, matched = 0;
+        var mismatches = new List<string>();
+        codec.DiffApplied += (sync, u) =>
+        {
+            if (!tickers.TryGetValue(sync.Instrument.Symbol, out var list) || list.LastOrDefault(t => t.UpdateId <= u) is not BookTicker t)
+                return;
+            compared++;
+            var bid = sync.Book.BestBid;
+            var ask = sync.Book.BestAsk;
+            if (Dec(bid.Price) == t.Bid && Dec(bid.Size) == t.BidQty && Dec(ask.Price) == t.Ask && Dec(ask.Size) == t.AskQty)
+                matched++;
+            else
+                mismatches.Add($"{sync.Instrument.Symbol} u={u} ticker u={t.UpdateId}: book {Dec(bid.Price)}x{Dec(bid.Size)} / {Dec(ask.Price)}x{Dec(ask.Size)}, ticker {t.Bid}x{t.BidQty} / {t.Ask}x{t.AskQty}");
+        };
+        foreach (var line in session)
+            BinanceReplay.Feed(codec, line);
+
+        output.WriteLine($"compared {compared}, matched {matched} ({100.0 * matched / compared:F2}%)");
+        mismatches.ForEach(output.WriteLine);
+        Assert.Equal(0, codec.Stats.Rejected);
+        Assert.True(compared > 100);
+        Assert.Empty(mismatches);
+    }
+
+    private static decimal Dec(long raw) => FixedPoint.ToDecimal(raw, BinanceCodec.Decimals);
+
+    private static BookTicker? Ticker(byte[] payload)
+    {
+        using var doc = JsonDocument.Parse(payload);
+        if (!doc.RootElement.TryGetProperty("stream", out var stream) || !stream.GetString()!.EndsWith("@bookTicker", StringComparison.Ordinal))
+            return null;
+        var d = doc.RootElement.GetProperty("data");
+        decimal D(string name) => decimal.Parse(d.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+        return new BookTicker(d.GetProperty("s").GetString()!, d.GetProperty("u").GetInt64(), D("b"), D("B"), D("a"), D("A"));
+    }
+
+    private sealed record BookTicker(string Symbol, long UpdateId, decimal Bid, decimal BidQty, decimal Ask, decimal AskQty);
+}
