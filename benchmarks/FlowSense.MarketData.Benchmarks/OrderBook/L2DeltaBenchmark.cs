@@ -10,6 +10,7 @@ namespace FlowSense.MarketData.Benchmarks.OrderBook;
 /// Goal: 30M deltas/s, 0 B/op. The baseline is the textbook alternative, one SortedDictionary per side.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class L2DeltaBenchmark
 {
     private LobsterReplay _replay = null!;

@@ -10,6 +10,7 @@ namespace FlowSense.MarketData.Benchmarks.OrderBook;
 /// seeds the book from the first orderbook row and applies the 937 book events after it. Goal: 15M events/s on one core.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class L3ReplayBenchmark
 {
     private LobsterReplay _replay = null!;

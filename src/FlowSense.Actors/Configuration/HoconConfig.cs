@@ -114,7 +114,7 @@ public sealed class HoconConfig
     public TimeSpan GetDuration(string path)
     {
         var value = Scalar(path, "a duration");
-        return value.Type is HoconValueType.String or HoconValueType.Number && HoconDuration.TryParse(value.Text, requireUnit: false, out var duration)
+        return HoconDuration.TryParse(value.Text, requireUnit: false, out var duration)
             ? duration
             : throw Mismatch(path, value, "a duration (a number and ns/us/ms/s/m/h/d, whole 100 ns ticks)");
     }
@@ -123,7 +123,7 @@ public sealed class HoconConfig
     public long GetBytes(string path)
     {
         var value = Scalar(path, "a size in bytes");
-        return value.Type is HoconValueType.String or HoconValueType.Number && HoconByteSize.TryParse(value.Text, requireUnit: false, out var bytes)
+        return HoconByteSize.TryParse(value.Text, requireUnit: false, out var bytes)
             ? bytes
             : throw Mismatch(path, value, "a size in bytes (a number and B, kB/MB/GB... or K/KiB/M/MiB/G/GiB...)");
     }

@@ -352,14 +352,6 @@ internal sealed class HoconParser
             throw new HoconParseException(name.Position, $"expected {expected} after the included file name, found '{closing}'");
         }
 
-        var included = _includer.Include(name.Text, required, include.Position, _baseDirectory, path);
-        foreach (var key in included.Keys)
-        {
-            included.TryGetEntries(key, out var entries);
-            foreach (var entry in entries)
-            {
-                target.Append(key, entry);
-            }
-        }
+        target.AppendAll(_includer.Include(name.Text, required, include.Position, _baseDirectory, path));
     }
 }

@@ -114,19 +114,6 @@ public sealed class HoconPath
         return new HoconPath([.. _elements, .. suffix._elements]);
     }
 
-    /// <summary>The keys, outermost first, from a list already split.</summary>
-    public static HoconPath FromElements(IEnumerable<string> elements)
-    {
-        ArgumentNullException.ThrowIfNull(elements);
-        var array = elements.ToArray();
-        if (array.Length == 0)
-        {
-            throw new ArgumentException("A path needs at least one key.", nameof(elements));
-        }
-
-        return new HoconPath(array);
-    }
-
     /// <summary>Renders as a path expression that parses back to the same keys (quoting keys that need it).</summary>
     public override string ToString()
     {

@@ -7,17 +7,18 @@ using FlowSense.MarketData.Instruments;
 namespace FlowSense.Feeds.Lean;
 
 /// <summary>
-/// Reads LEAN's US-equity data files: one CSV inside a zip per symbol and day, as documented in LEAN's data format
-/// reference (https://www.quantconnect.com/docs/v2/lean-cli/datasets/format-specification, "Equity"; and the
-/// Data/equity/usa README in QuantConnect/Lean).
+/// Reads LEAN's US-equity data files: one CSV inside a zip per symbol and day, as LEAN documents them
+/// (https://www.quantconnect.com/docs/v2/lean-engine/data-format/us-equity, "Tick Data" and "Bar Data";
+/// https://www.quantconnect.com/docs/v2/lean-engine/data-format/core-data-types; source pages in
+/// QuantConnect/Documentation under "06 LEAN Engine/03 Data Format").
 /// </summary>
 /// <remarks>
 /// <para>Formats (all times are milliseconds after midnight, New York time, on the date in the file name; prices
 /// are deci-cents, i.e. USD × 10,000):</para>
 /// <list type="bullet">
 /// <item>tick trades: <c>ms, price, size, exchange, sale condition (hex flags), suspicious (0/1)</c></item>
-/// <item>tick quotes: <c>ms, bid, bid size, ask, ask size, exchange, condition (hex), suspicious</c>; a side
-/// the row does not update is written 0, 0</item>
+/// <item>tick quotes: <c>ms, bid, bid size, ask, ask size, exchange, condition (hex), suspicious</c>; each row
+/// quotes one side, and the other side is written 0, 0</item>
 /// <item>second and minute trade bars: <c>ms, open, high, low, close, volume</c>, stamped with the bar's start</item>
 /// </list>
 /// <para>Timestamps become UTC nanoseconds (<see cref="EasternTime"/>). Prices stay fixed-point: use

@@ -12,20 +12,21 @@ public sealed class PendingDiffs(int capacity)
 {
     private readonly List<Diff> _diffs = [];
     private readonly List<LevelUpdate> _levels = [];
+    private int _head; // diffs before it have been dropped; compacted once they are the larger part
 
     /// <summary>One buffered diff: the update-id range it covers (a venue with a single id or time uses it twice).</summary>
     public readonly record struct Diff(long FirstId, long FinalId, EventHeader Header, int Start, int Count);
 
-    public int Count => _diffs.Count;
+    public int Count => _diffs.Count - _head;
 
     /// <summary>Diffs dropped because the buffer was full.</summary>
     public long Overflows { get; private set; }
 
-    public Diff this[int index] => _diffs[index];
+    public Diff this[int index] => _diffs[_head + index];
 
     public void Add(long firstId, long finalId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header)
     {
-        if (_diffs.Count == capacity)
+        if (Count == capacity)
         {
             DropOldest(1);
             Overflows++;
@@ -38,7 +39,7 @@ public sealed class PendingDiffs(int capacity)
     public void DropCovered(long coveredId)
     {
         int n = 0;
-        while (n < _diffs.Count && _diffs[n].FinalId <= coveredId)
+        while (n < Count && this[n].FinalId <= coveredId)
             n++;
         DropOldest(n);
     }
@@ -46,21 +47,35 @@ public sealed class PendingDiffs(int capacity)
     /// <summary>Hands every buffered diff to <paramref name="apply"/> in order and empties the buffer (apply may buffer again).</summary>
     public void Drain(Action<Diff, ReadOnlySpan<LevelUpdate>> apply)
     {
-        var diffs = _diffs.ToArray();
+        var diffs = CollectionsMarshal.AsSpan(_diffs)[_head..].ToArray();
         var levels = _levels.ToArray();
-        _diffs.Clear();
-        _levels.Clear();
+        Clear();
         foreach (var diff in diffs)
             apply(diff, levels.AsSpan(diff.Start, diff.Count));
     }
 
+    public void Clear()
+    {
+        _diffs.Clear();
+        _levels.Clear();
+        _head = 0;
+    }
+
+    // O(1) amortised: advance the head, and move the live part down only when the dead part outgrows it.
     private void DropOldest(int count)
     {
-        if (count == 0)
+        _head += count;
+        if (_head == _diffs.Count)
+        {
+            Clear();
             return;
-        int levels = _diffs[count - 1].Start + _diffs[count - 1].Count;
-        _diffs.RemoveRange(0, count);
+        }
+        if (_head < 64 || _head < Count)
+            return;
+        int levels = _diffs[_head].Start;
+        _diffs.RemoveRange(0, _head);
         _levels.RemoveRange(0, levels);
+        _head = 0;
         var diffs = CollectionsMarshal.AsSpan(_diffs);
         for (int i = 0; i < diffs.Length; i++)
             diffs[i] = diffs[i] with { Start = diffs[i].Start - levels };

@@ -46,15 +46,17 @@ public sealed class VenueBook(InstrumentId instrument)
     /// </summary>
     public void LoadSnapshot(ReadOnlySpan<LevelUpdate> levels, in EventHeader header, IMarketEventSink sink)
     {
-        int last = levels.Length - 1;
-        while (last >= 0 && levels[last].Size <= 0)
-            last--;
-        if (last < 0)
+        // Venues list levels best first; the book keeps the best at the end of its arrays, so going through them
+        // backwards appends instead of shifting the whole side once per level.
+        int last = 0;
+        while (last < levels.Length && levels[last].Size <= 0)
+            last++;
+        if (last == levels.Length)
         {
             Publish(new BookDelta(header, Side.Bid, 0, 0, BookAction.Clear, DeltaFlags.Snapshot | DeltaFlags.LastInBatch), sink);
             return;
         }
-        for (int i = 0; i <= last; i++)
+        for (int i = levels.Length - 1; i >= last; i--)
         {
             if (levels[i].Size > 0)
                 Publish(new BookDelta(header, levels[i].Side, levels[i].Price, levels[i].Size, BookAction.Add,

@@ -80,6 +80,9 @@ public sealed class TimeBarBuilder
         return Add(trade.Price, trade.Size, trade.Header.ExchangeTimeNs, eligibility, out closed);
     }
 
+    /// <summary>True when a trade at <paramref name="timeNs"/> would be late: its period has already been passed.</summary>
+    internal bool IsLate(long timeNs) => TimeFrame.StartOf(timeNs) < _frontierStartNs;
+
     /// <summary>Adds a trade already classified (the multi-timeframe aggregator classifies once for all frames).</summary>
     internal bool Add(long price, long size, long timeNs, TradeEligibility eligibility, out Bar closed)
     {

@@ -151,15 +151,11 @@ public sealed class MicrostructureFeatures
         double mid = _book.Mid;
         _lastTradeSign = sign;
         if (double.IsNaN(mid))
-        {
             TradesWithoutQuote++;
-            _lastEffectiveSpread = double.NaN;
-        }
-        else if (sign != 0)
-        {
-            _lastEffectiveSpread = EffectiveSpread.Of(trade.Price, sign, mid);
+        // Undefined without a mid or a sign; a stale value from an earlier trade would mislead.
+        _lastEffectiveSpread = sign == 0 ? double.NaN : EffectiveSpread.Of(trade.Price, sign, mid);
+        if (!double.IsNaN(_lastEffectiveSpread))
             _effectiveSpreads.Add(_lastEffectiveSpread);
-        }
 
         _postTrade.OnTrade(timeNs, trade.Price, sign, mid);
         _vpin.OnTrade(timeNs, trade.Price, trade.Size, sign);

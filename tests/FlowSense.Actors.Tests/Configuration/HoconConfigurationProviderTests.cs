@@ -177,6 +177,17 @@ public sealed class HoconConfigurationProviderTests
     }
 
     [Fact]
+    public void The_debug_view_names_the_hocon_source()
+    {
+        var configuration = new ConfigurationBuilder().AddHoconFile("missing.conf", optional: true).AddHoconString("a = 1").Build();
+
+        var view = configuration.GetDebugView();
+
+        Assert.Contains("a=1 (HoconConfigurationProvider for text)", view, StringComparison.Ordinal);
+        Assert.Equal("HoconConfigurationProvider for 'missing.conf' (Optional)", configuration.Providers.First().ToString());
+    }
+
+    [Fact]
     public void A_malformed_document_fails_the_build_with_its_location()
     {
         var error = Assert.Throws<HoconParseException>(() => Build("a {\n  b = [1, 2\n}"));
