@@ -10,7 +10,7 @@ internal static class Usage
           pingpong      [--messages 30000000] [--throughputs 1,5,10,...,900] [--pairs 2] [--sweeps 1]
           spawn         [--depth 7] [--runs 5]
           ask           [--messages 200000]
-          backpressure  [--messages 10000000] [--capacities 100,1000,10000]
+          backpressure  [--messages 10000000] [--capacities 100,1000,10000] [--runs 3]
           memory        [--actors 1000000]
 
         Anything else goes to BenchmarkDotNet, e.g.:
