@@ -17,10 +17,10 @@ public abstract class TestKit : IDisposable
     /// <summary>Creates the test's actor system.</summary>
     /// <param name="options">System settings; null for the defaults.</param>
     /// <param name="virtualTime">True to run the scheduler, timeouts and backoff on <see cref="Time"/>.</param>
-    /// <param name="defaultTimeout">How long expectations wait by default (3 s when null).</param>
+    /// <param name="defaultTimeout">How long expectations wait by default (5 s when null: generous for shared CI cores).</param>
     protected TestKit(ActorSystemOptions? options = null, bool virtualTime = false, TimeSpan? defaultTimeout = null)
     {
-        DefaultTimeout = defaultTimeout ?? TimeSpan.FromSeconds(3);
+        DefaultTimeout = defaultTimeout ?? TimeSpan.FromSeconds(5);
         Logs = new LogRecorder();
         _time = virtualTime ? new VirtualTime() : null;
         Sys = ActorSystem.Create(GetType().Name, options, Logs, _time);

@@ -21,14 +21,15 @@ internal sealed partial class ActorCell
     {
         ArgumentNullException.ThrowIfNull(props);
         ChildrenContainer children = _children ?? CreateChildren();
+        bool generated = name is null;
         if (name is null)
             name = children.NextGeneratedName();
         else
             ValidateName(name);
 
         MessageDispatcher dispatcher = _system.Dispatchers.Lookup(props.Dispatcher);
-        var child = new ActorCell(_system, this, _self.Path.Child(name), props, dispatcher, _system.Options.DefaultMailbox);
-        if (!children.TryAdd(name, child))
+        var child = new ActorCell(_system, this, name, props, dispatcher, _system.Options.DefaultMailbox);
+        if (!children.TryAdd(child, generated))
             throw new InvalidActorNameException($"The name '{name}' is already taken under {_self.Path}.");
         child.Start();
 

@@ -33,15 +33,15 @@ internal sealed partial class ActorCell : IActorContext
     private int _suspendCount;            // turn-owned
     private ChildrenContainer? _children; // created on the first child; locked for writes
     private CellExtras? _extras;          // created on first use of a rarely used feature
-    private RestartStatistics? _restartStatistics; // owned by the parent's turn
 
-    internal ActorCell(ActorSystem system, ActorCell? parent, ActorPath path, Props props, MessageDispatcher dispatcher, MailboxOptions mailbox)
+    internal ActorCell(ActorSystem system, ActorCell? parent, string name, Props props, MessageDispatcher dispatcher, MailboxOptions mailbox)
     {
         _system = system;
         _parent = parent;
         _props = props;
         _dispatcher = dispatcher;
-        _self = new LocalActorRef(this, path);
+        Name = name;
+        _self = new LocalActorRef(this);
         _capacity = props.MailboxCapacity ?? mailbox.Capacity;
         _overflow = props.MailboxOverflow ?? mailbox.Overflow;
         _maxSegmentSize = _overflow == MailboxOverflow.Backpressure ? MailboxQueue.HardLimit : MailboxQueue.SegmentSizeFor(_capacity);
@@ -72,6 +72,9 @@ internal sealed partial class ActorCell : IActorContext
     public ILogger Log => _system.LoggerFor(_props.ActorType);
 
     internal LocalActorRef SelfRef => _self;
+
+    /// <summary>The last element of the path; the full path is built on first use (most actors never need it).</summary>
+    internal string Name { get; }
 
     internal ActorCell? ParentCell => _parent;
 
@@ -168,5 +171,8 @@ internal sealed partial class ActorCell : IActorContext
         public SupervisorStrategy? Strategy;
         public Exception? PendingRecreate;
         public TaskCompletionSource? Termination;
+        public long DroppedCount;
+        public long OverCapacityCount;
+        public RestartStatistics? RestartStatistics; // owned by the parent's turn
     }
 }

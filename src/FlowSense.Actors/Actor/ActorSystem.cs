@@ -38,7 +38,7 @@ public sealed class ActorSystem : IAsyncDisposable, IDisposable
         DeadLetters = new DeadLetterActorRef(this);
         _termination = new Lazy<Task>(TerminateAsync);
 
-        _root = new ActorCell(this, null, ActorPath.Root, Props.Create<RootGuardian>(), Dispatchers.Default, options.DefaultMailbox);
+        _root = new ActorCell(this, null, "", Props.Create<RootGuardian>(), Dispatchers.Default, options.DefaultMailbox);
         _root.Start();
         _user = _root.SpawnChild(Props.Create<Guardian>(), "user");
         _systemGuardian = _root.SpawnChild(Props.Create<Guardian>(), "system");

@@ -3,13 +3,15 @@ namespace FlowSense.Actors;
 /// <summary>The reference to an actor in this process.</summary>
 internal sealed class LocalActorRef : IActorRef
 {
-    internal LocalActorRef(ActorCell cell, ActorPath path)
+    private ActorPath? _path;
+
+    internal LocalActorRef(ActorCell cell)
     {
         Cell = cell;
-        Path = path;
     }
 
-    public ActorPath Path { get; }
+    /// <summary>Built from the parent's path on first use, so that spawning allocates no path.</summary>
+    public ActorPath Path => _path ??= Cell.ParentCell is { } parent ? parent.SelfRef.Path.Child(Cell.Name) : ActorPath.Root;
 
     internal ActorCell Cell { get; }
 

@@ -38,5 +38,5 @@ public sealed record ActorNode(
         cell.RestartCount,
         cell.DroppedCount,
         cell.OverCapacityCount,
-        [.. cell.ChildCells.OrderBy(c => c.SelfRef.Path.Name, StringComparer.Ordinal).Select(Of)]);
+        [.. cell.ChildCells.OrderBy(c => c.Name, StringComparer.Ordinal).Select(Of)]);
 }

@@ -12,17 +12,15 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private MailboxQueue _queue;
     private SystemMessage? _systemMessages; // a LIFO stack pushed by any thread, reversed by the turn
     private int _status;
-    private long _droppedCount;
-    private long _overCapacityCount;
 
     /// <summary>Messages waiting in the mailbox.</summary>
     internal int MailboxDepth => _queue.Count;
 
     /// <summary>Messages dropped by the <see cref="MailboxOverflow.Drop"/> policy.</summary>
-    internal long DroppedCount => Volatile.Read(ref _droppedCount);
+    internal long DroppedCount => _extras is { } extras ? Interlocked.Read(ref extras.DroppedCount) : 0;
 
     /// <summary>Plain Tells accepted beyond capacity by the <see cref="MailboxOverflow.Backpressure"/> policy.</summary>
-    internal long OverCapacityCount => Volatile.Read(ref _overCapacityCount);
+    internal long OverCapacityCount => _extras is { } extras ? Interlocked.Read(ref extras.OverCapacityCount) : 0;
 
     /// <summary>Enqueues a user message (the Tell path). See <see cref="MailboxOverflow"/> for a full mailbox.</summary>
     internal void Post(object message, IActorRef? sender)
@@ -43,7 +41,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 RejectFull(message, sender);
                 return;
             }
-            Interlocked.Increment(ref _overCapacityCount);
+            Interlocked.Increment(ref Extras.OverCapacityCount);
         }
 
         if ((Volatile.Read(ref _status) & StatusScheduled) == 0)
@@ -104,7 +102,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         if (_overflow == MailboxOverflow.Drop)
         {
-            Interlocked.Increment(ref _droppedCount);
+            Interlocked.Increment(ref Extras.DroppedCount);
             _system.DeadLetter(message, sender, _self, DeadLetterReason.MailboxFull);
             return;
         }
@@ -252,7 +250,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        while (Volatile.Read(ref _systemMessages) is not null)
         {
             SystemMessage? stack = Interlocked.Exchange(ref _systemMessages, null);
             if (stack is null)

@@ -38,6 +38,7 @@ internal struct MailboxQueue
     private Segment? _head;   // consumer-owned once set
     private Segment? _tail;   // the segment producers claim in
     private long _headPosition; // next position the consumer reads; written only by the consumer
+    private long _cachedHead;   // a producer-side copy of _headPosition, refreshed only when the queue looks full
 
     /// <summary>The number of messages waiting (or being published). Exact when read by the consumer.</summary>
     public int Count
@@ -78,9 +79,17 @@ internal struct MailboxQueue
                 continue;
             }
 
-            bool overCapacity = position - Volatile.Read(ref _headPosition) >= capacity;
-            if (overCapacity && !allowOverCapacity)
-                return EnqueueResult.Full;
+            // Producers read the consumer's line only when the cached head says "full": a stale head is never
+            // larger than the real one, so the final decision is always made on a fresh read.
+            bool overCapacity = position - Volatile.Read(ref _cachedHead) >= capacity;
+            if (overCapacity)
+            {
+                long head = Volatile.Read(ref _headPosition);
+                Volatile.Write(ref _cachedHead, head);
+                overCapacity = position - head >= capacity;
+                if (overCapacity && !allowOverCapacity)
+                    return EnqueueResult.Full;
+            }
 
             ref Slot slot = ref segment.Slots[(int)position & segment.Mask];
             long diff = Volatile.Read(ref slot.Sequence) - position;

@@ -6,7 +6,7 @@ namespace FlowSense.Actors;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    internal int RestartCount => _restartStatistics?.Total ?? 0;
+    internal int RestartCount => _extras?.RestartStatistics?.Total ?? 0;
 
     private SupervisorStrategy Strategy
     {
@@ -98,7 +98,7 @@ internal sealed partial class ActorCell
         ActorCell[] targets = strategy.AppliesToAllChildren ? _children!.Living() : [failedChild];
         bool allowed = true;
         foreach (ActorCell target in targets)
-            allowed &= (target._restartStatistics ??= new RestartStatistics()).RequestRestartPermission(strategy, _system.TimeProvider);
+            allowed &= (target.Extras.RestartStatistics ??= new RestartStatistics()).RequestRestartPermission(strategy, _system.TimeProvider);
 
         foreach (ActorCell target in targets)
         {

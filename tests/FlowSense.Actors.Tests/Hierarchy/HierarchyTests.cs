@@ -55,3 +55,32 @@ public sealed class HierarchyTests : TestKit.TestKit
         AwaitAssert(() => Assert.Equal(2, Sys.Hierarchy().Find("/user/parent")!.Children.Count));
     }
 }
+
+public sealed class LargeFamilyTests : TestKit.TestKit
+{
+    private sealed class Leaf : ReceiveActor
+    {
+        public Leaf() => ReceiveAny(_ => { });
+    }
+
+    [Fact]
+    public void Names_stay_unique_and_reusable_past_the_name_index_threshold()
+    {
+        IActorRef[] named = [.. Enumerable.Range(0, 40).Select(i => Sys.ActorOf(Props.Create<Leaf>(), "leaf" + i))];
+        IActorRef[] anonymous = [.. Enumerable.Range(0, 40).Select(_ => Sys.ActorOf(Props.Create<Leaf>()))];
+        Assert.Throws<InvalidActorNameException>(() => Sys.ActorOf(Props.Create<Leaf>(), "leaf17"));
+        Assert.Equal(80, anonymous.Select(a => a.Path.Name).Concat(named.Select(n => n.Path.Name)).Distinct().Count());
+
+        foreach (IActorRef victim in named.Where((_, i) => i % 3 == 0))
+        {
+            Watch(victim);
+            Sys.Stop(victim);
+            ExpectTerminated(victim);
+        }
+        AwaitAssert(() => Sys.ActorOf(Props.Create<Leaf>(), "leaf0"));
+        ActorNode user = Sys.Hierarchy().Find("/user")!;
+        Assert.Equal(80 - 14 + 1, user.Children.Count);
+        Assert.NotNull(user.Find("/user/leaf38"));
+        Assert.Null(user.Find("/user/leaf39"));
+    }
+}
