@@ -28,14 +28,13 @@ internal sealed class HoconResolver
 
     private readonly ObjectNode _root;
     private readonly Func<string, string?> _environment;
+    private readonly long _maxExpansion;
     private readonly HashSet<SyntaxNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SyntaxNode> _arraysInProgress = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SyntaxNode, HoconValue?> _resolved = new(ReferenceEqualityComparer.Instance);
     private int _depth;
     private int _lookupsCutByCycle;
     private long _expansion;
-
-    private readonly long _maxExpansion;
 
     private HoconResolver(ObjectNode root, Func<string, string?> environment, long maxExpansion)
     {
