@@ -19,31 +19,42 @@ internal sealed class HoconResolver
     /// <summary>Objects nested, or substitutions chained, deeper than this are refused rather than overflowing the stack.</summary>
     internal const int MaxDepth = 256;
 
+    /// <summary>
+    /// Characters and array elements that concatenations and <c>+=</c> may produce in one resolution. Each
+    /// substitution can double its input (<c>b = ${a}${a}</c>, <c>c = ${b}${b}</c>...), so a small file could
+    /// otherwise expand until memory runs out; real configurations stay far below this.
+    /// </summary>
+    internal const long MaxExpansion = 10_000_000;
+
     private readonly ObjectNode _root;
     private readonly Func<string, string?> _environment;
+    private readonly long _maxExpansion;
     private readonly HashSet<SyntaxNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SyntaxNode> _arraysInProgress = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SyntaxNode, HoconValue?> _resolved = new(ReferenceEqualityComparer.Instance);
     private int _depth;
     private int _lookupsCutByCycle;
+    private long _expansion;
 
-    private HoconResolver(ObjectNode root, Func<string, string?> environment)
+    private HoconResolver(ObjectNode root, Func<string, string?> environment, long maxExpansion)
     {
         _root = root;
         _environment = environment;
+        _maxExpansion = maxExpansion;
     }
 
     /// <summary>Resolves a parsed document. Unresolved substitutions fall back to <paramref name="environment"/>.</summary>
-    public static HoconObject Resolve(ObjectNode root, Func<string, string?> environment)
+    /// <param name="maxExpansion">The expansion budget; tests lower it to reach it cheaply.</param>
+    public static HoconObject Resolve(ObjectNode root, Func<string, string?> environment, long maxExpansion = MaxExpansion)
     {
-        var resolver = new HoconResolver(root, environment);
+        var resolver = new HoconResolver(root, environment, maxExpansion);
         return resolver.BuildObject([new ObjectLayer(root, null)]);
     }
 
     /// <summary>Merges resolved objects, later ones overriding earlier ones, exactly like duplicate keys in a file.</summary>
     public static HoconObject Merge(IReadOnlyList<HoconObject> oldestFirst)
     {
-        var resolver = new HoconResolver(new ObjectNode(oldestFirst[0].Position), _ => null);
+        var resolver = new HoconResolver(new ObjectNode(oldestFirst[0].Position), _ => null, MaxExpansion);
         return resolver.BuildObject([.. oldestFirst.Select(obj => new ObjectLayer(null, obj))]);
     }
 
@@ -74,22 +85,29 @@ internal sealed class HoconResolver
     {
         var position = layers[^1].Position;
         Enter(position);
+
+        // One pass over the layers gathers every key's merge stack, oldest entry first.
+        var stacks = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
         var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in layers.SelectMany(layer => layer.Keys))
+        foreach (var layer in layers)
         {
-            if (seen.Add(key))
+            foreach (var key in layer.Keys)
             {
-                keys.Add(key);
+                if (!stacks.TryGetValue(key, out var stack))
+                {
+                    stack = [];
+                    stacks.Add(key, stack);
+                    keys.Add(key);
+                }
+
+                layer.AddEntries(key, stack);
             }
         }
 
         var fields = new List<KeyValuePair<string, HoconValue>>(keys.Count);
         foreach (var key in keys)
         {
-            var stack = new List<SyntaxNode>();
-            layers.ForEach(layer => layer.AddEntries(key, stack));
-            if (Evaluate(stack, cutAtCycle: false) is { } value)
+            if (Evaluate(stacks[key], cutAtCycle: false) is { } value)
             {
                 fields.Add(new(key, value));
             }
@@ -296,7 +314,9 @@ internal sealed class HoconResolver
 
         if (firstContainer is HoconArray)
         {
-            return new HoconArray(values.Select(v => v.Value).OfType<HoconArray>().SelectMany(array => array), concatenation.Position);
+            var arrays = values.Select(v => v.Value).OfType<HoconArray>().ToList();
+            Expand(arrays.Sum(array => (long)array.Count), concatenation.Position);
+            return new HoconArray(arrays.SelectMany(array => array), concatenation.Position);
         }
 
         if (firstContainer is HoconObject)
@@ -304,11 +324,10 @@ internal sealed class HoconResolver
             return BuildObject([.. values.Select(v => v.Value).OfType<HoconObject>().Select(obj => new ObjectLayer(null, obj))]);
         }
 
+        var pieces = values.Select(v => v.Part is WhitespaceNode whitespace ? whitespace.Text : (v.Value as HoconScalar)?.Text ?? "").ToList();
+        Expand(pieces.Sum(piece => (long)piece.Length), concatenation.Position);
         var text = new StringBuilder();
-        foreach (var (part, value) in values)
-        {
-            text.Append(part is WhitespaceNode whitespace ? whitespace.Text : (value as HoconScalar)?.Text);
-        }
+        pieces.ForEach(piece => text.Append(piece));
 
         return HoconScalar.String(text.ToString(), concatenation.Position);
     }
@@ -341,7 +360,24 @@ internal sealed class HoconResolver
         })!;
 
     /// <summary><c>a += x</c> means <c>a = ${?a} [x]</c>: the value below this entry, which must be an array or absent.</summary>
-    private HoconValue ResolveAppend(AppendNode append, List<SyntaxNode> stack, int index) =>
+    private HoconValue ResolveAppend(AppendNode append, List<SyntaxNode> stack, int index)
+    {
+        // A run of += entries is resolved from the bottom up, so a long list of them does not recurse once per entry.
+        var bottom = index;
+        while (bottom > 0 && stack[bottom - 1] is AppendNode below && !_resolved.ContainsKey(below))
+        {
+            bottom--;
+        }
+
+        for (var i = bottom; i < index; i++)
+        {
+            AppendOnto((AppendNode)stack[i], stack, i);
+        }
+
+        return AppendOnto(append, stack, index);
+    }
+
+    private HoconValue AppendOnto(AppendNode append, List<SyntaxNode> stack, int index) =>
         Memoized(append, _inProgress, "substitution cycle: this '+=' needs its own result", () =>
         {
             var previous = Evaluate(stack.GetRange(0, index), cutAtCycle: true);
@@ -352,6 +388,7 @@ internal sealed class HoconResolver
             }
 
             var elements = previous is HoconArray earlier ? earlier.ToList() : [];
+            Expand(elements.Count + 1, append.Position);
             if (ResolveStandalone(append.Element) is { } element)
             {
                 elements.Add(element);
@@ -359,6 +396,16 @@ internal sealed class HoconResolver
 
             return new HoconArray(elements, append.Position);
         })!;
+
+    private void Expand(long produced, SourcePosition position)
+    {
+        _expansion += produced;
+        if (_expansion > _maxExpansion)
+        {
+            throw new HoconParseException(position,
+                $"resolving the configuration produces more than {_maxExpansion:N0} characters and array elements (substitutions that repeat a value, such as b = ${{a}}${{a}}, grow it exponentially)");
+        }
+    }
 
     private void Enter(SourcePosition position)
     {

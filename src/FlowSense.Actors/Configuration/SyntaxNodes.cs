@@ -45,13 +45,24 @@ internal sealed class ObjectNode(SourcePosition position) : SyntaxNode(position)
         }
     }
 
-    /// <summary><c>a.b.c = v</c> is <c>a { b { c = v } }</c>: one new object per key but the last.</summary>
+    /// <summary><c>a.b.c = v</c> is <c>a { b { c = v } }</c>: an object per key but the last.</summary>
+    /// <remarks>
+    /// When a key's latest value is already an object written here, its fields are added to that object
+    /// instead of stacking a new one on it. Adjacent objects merge key by key, so the merge stacks are the
+    /// same either way, but a file of many dotted keys (<c>a.b.x = 1</c>, <c>a.b.y = 2</c>...) keeps short stacks.
+    /// </remarks>
     public void Assign(HoconPath path, SyntaxNode value, SourcePosition keyPosition)
     {
         var target = this;
         var elements = path.Elements;
         for (var i = 0; i < elements.Count - 1; i++)
         {
+            if (target._fields.TryGetValue(elements[i], out var entries) && entries[^1] is ObjectNode latest)
+            {
+                target = latest;
+                continue;
+            }
+
             var nested = new ObjectNode(keyPosition);
             target.Append(elements[i], nested);
             target = nested;

@@ -103,6 +103,41 @@ public sealed class HoconErrorTests
         Assert.Contains("deeper than", Hocon.ParseError(chain).Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_string_that_doubles_itself_through_substitutions_is_refused_instead_of_exhausting_memory()
+    {
+        var bomb = "a0 = x\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"a{i} = ${{a{i - 1}}}${{a{i - 1}}}\n"));
+
+        var error = Hocon.ParseError(bomb);
+
+        Assert.Contains("more than 10,000,000 characters and array elements", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arrays_that_double_themselves_count_against_the_same_budget()
+    {
+        // A small budget reaches the limit cheaply; the public entry points use HoconResolver.MaxExpansion.
+        var bomb = "a0 = [x]\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"a{i} = ${{a{i - 1}}} ${{a{i - 1}}}\n"));
+        var document = new HoconIncluder().ParseText(bomb, "bomb.conf", baseDirectory: null);
+
+        var error = Assert.Throws<HoconParseException>(() => HoconResolver.Resolve(document, _ => null, maxExpansion: 1_000));
+
+        Assert.Equal(new SourcePosition("bomb.conf", 10, 6), error.Position);
+        Assert.Contains("more than 1,000 characters and array elements", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_runs_of_appends_resolve_without_deep_recursion()
+    {
+        // More += entries on one key than the resolver's depth limit.
+        var appends = string.Concat(Enumerable.Range(0, 600).Select(i => $"a += {i}\n"));
+
+        var list = Hocon.Parse(appends).GetStringList("a");
+
+        Assert.Equal(600, list.Count);
+        Assert.Equal("599", list[^1]);
+    }
+
     [Theory]
     [InlineData("a = 5s", "a", "an object")]
     [InlineData("a = abc", "a", "a duration")]
