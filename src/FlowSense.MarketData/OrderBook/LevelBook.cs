@@ -64,6 +64,9 @@ public abstract class LevelBook : IBookView
     /// <inheritdoc />
     public int TopLevels(Side side, Span<Level> destination) => Ladder(side).CopyTop(destination);
 
+    /// <inheritdoc />
+    public int TopLevels(Side side, Span<long> prices, Span<long> sizes) => Ladder(side).CopyTop(prices, sizes);
+
     /// <summary>The total size resting at <paramref name="price"/> on <paramref name="side"/>, 0 when there is no level.</summary>
     public long SizeAt(Side side, long price)
     {

@@ -22,6 +22,11 @@ public class L2BookTests
         Assert.Equal(4, book.LevelCount(Side.Bid));
         Assert.Equal(new Level(105, 1050, 0), book.LevelAt(Side.Ask, 2));
         Assert.True(book.LevelAt(Side.Ask, 3).IsEmpty);
+
+        Span<long> prices = stackalloc long[5], sizes = stackalloc long[2];
+        Assert.Equal(2, book.TopLevels(Side.Ask, prices, sizes));
+        Assert.Equal([103L, 104L], prices[..2].ToArray());
+        Assert.Equal([1030L, 1040L], sizes.ToArray());
     }
 
     [Fact]
