@@ -166,6 +166,8 @@ public abstract class LevelBook : IBookView
 
     private protected void Touch() => Version++;
 
+    private protected void RequireResync() => ResyncRequired = true;
+
     /// <summary>
     /// Checks the event's sequence before it is applied. Returns false (with <paramref name="refusal"/> set) for a
     /// duplicate, which the caller must ignore; after a gap it returns true with <see cref="ApplyResult.AppliedAfterGap"/>

@@ -99,6 +99,20 @@ public class L2BookTests
     }
 
     [Fact]
+    public void A_snapshot_interrupted_by_a_plain_delta_requires_a_resync_and_the_next_snapshot_starts_afresh()
+    {
+        var book = new L2Book(Instrument);
+        book.Apply(Delta(Side.Bid, 100, 3, flags: DeltaFlags.Snapshot));
+        Assert.False(book.ResyncRequired);
+        book.Apply(Delta(Side.Bid, 99, 1));
+        Assert.True(book.ResyncRequired);
+
+        book.Apply(Delta(Side.Ask, 105, 2, flags: DeltaFlags.Snapshot | DeltaFlags.LastInBatch));
+        Assert.False(book.ResyncRequired);
+        Assert.Equal((0, 1), (book.LevelCount(Side.Bid), book.LevelCount(Side.Ask)));
+    }
+
+    [Fact]
     public void Sequence_gaps_set_resync_and_duplicates_are_ignored()
     {
         var book = new L2Book(Instrument);
