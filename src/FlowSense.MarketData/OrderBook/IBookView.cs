@@ -26,6 +26,12 @@ public interface IBookView
     /// <summary>Copies the best levels of a side into <paramref name="destination"/>, best first; returns how many were written.</summary>
     int TopLevels(Side side, Span<Level> destination);
 
+    /// <summary>
+    /// Copies the best levels of a side into parallel price and size spans (the layout vectorised features read),
+    /// best first, up to the shorter span's length; returns how many were written.
+    /// </summary>
+    int TopLevels(Side side, Span<long> prices, Span<long> sizes);
+
     /// <summary>Increases by at least one every time the book's content changes; compare versions to detect change cheaply.</summary>
     long Version { get; }
 

@@ -78,6 +78,17 @@ public sealed class L1Book : IBookView
         return 1;
     }
 
+    /// <inheritdoc />
+    public int TopLevels(Side side, Span<long> prices, Span<long> sizes)
+    {
+        Level best = side == Side.Bid ? _bid : _ask;
+        if (best.IsEmpty || prices.IsEmpty || sizes.IsEmpty)
+            return 0;
+        prices[0] = best.Price;
+        sizes[0] = best.Size;
+        return 1;
+    }
+
     /// <summary>Replaces the top of book; a size of 0 empties that side.</summary>
     public ApplyResult Apply(in Quote quote)
     {

@@ -11,7 +11,8 @@ namespace FlowSense.MarketData.OrderBook;
 /// <remarks>
 /// Snapshots: the first delta flagged <see cref="DeltaFlags.Snapshot"/> empties the book; the batch's deltas rebuild
 /// it (they are not checked for crossing or sequence, since a snapshot is the truth) until one flagged
-/// <see cref="DeltaFlags.LastInBatch"/> ends it, which also clears <see cref="IBookView.ResyncRequired"/>.
+/// <see cref="DeltaFlags.LastInBatch"/> ends it, which also clears <see cref="IBookView.ResyncRequired"/>. A plain
+/// delta arriving before that ends the snapshot unfinished and sets <see cref="IBookView.ResyncRequired"/>.
 /// Deltas of one venue message share a sequence number; a repeat of it is accepted while the batch is open.
 /// Levels built from deltas carry an <see cref="Level.OrderCount"/> of 0, since deltas do not tell it.
 /// </remarks>
@@ -33,6 +34,12 @@ public sealed class L2Book : LevelBook
         if ((delta.Flags & DeltaFlags.Snapshot) != 0)
             return ApplySnapshotDelta(delta, last);
 
+        if (_inSnapshot)
+        {
+            // The snapshot batch never said it was complete: what it built cannot be trusted.
+            _inSnapshot = false;
+            RequireResync();
+        }
         bool continuesBatch = _batchOpen;
         _batchOpen = !last;
         if (!Admit(delta.Header, continuesBatch, out ApplyResult admitted))
@@ -137,6 +144,13 @@ public sealed class L2Book : LevelBook
         ClearContent();
         Touch();
         return ApplyResult.Applied;
+    }
+
+    private protected override void ClearContent()
+    {
+        base.ClearContent();
+        _inSnapshot = false;
+        _batchOpen = false;
     }
 
     private protected override void SeedLevel(PriceLadder ladder, int index, Level level)

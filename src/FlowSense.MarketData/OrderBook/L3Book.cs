@@ -14,10 +14,12 @@ namespace FlowSense.MarketData.OrderBook;
 /// session joined late) refers to orders the book never saw added. <see cref="LevelBook.LoadSnapshot"/> seeds the book
 /// from an L2 snapshot with one synthetic aggregate order per level (negative ids, <see cref="RestingOrder.IsSeeded"/>),
 /// at the front of the level's queue since those orders arrived first. A cancel, execution or delete of an unknown
-/// id that carries a side and price is then applied to the seeded order at that price, if there is one and it is
-/// large enough (<see cref="ApplyResult.AppliedToSeeded"/>); a delete needs its size for this (LOBSTER gives the
-/// deleted order's remaining size). Otherwise the event is refused as <see cref="ApplyResult.UnknownOrder"/>.
-/// The fallback can only ever consume seeded liquidity, never an order the book knows by id.</para>
+/// id that carries a side and price is then applied to the seeded order at that price
+/// (<see cref="ApplyResult.AppliedToSeeded"/>); a delete needs its size for this (LOBSTER gives the deleted order's
+/// remaining size). With no seeded order at that price (never seeded, or already used up) the event is refused as
+/// <see cref="ApplyResult.UnknownOrder"/>; one larger than the seeded remainder as <see cref="ApplyResult.Overfill"/>.
+/// The fallback can only ever consume seeded liquidity, never an order the book knows by id. Replaces of unknown
+/// ids are always refused: a replace does not say how much of the old price it removes.</para>
 /// <para><b>Refusals</b> leave the book unchanged: a size ≤ 0, an id already resting (add or replace target), a
 /// cancel/execution larger than the order, an unknown id. A replace keeps the side, takes the new price and size,
 /// and goes to the back of the queue (a <see cref="OrderEvent.NewOrderId"/> of 0 keeps the id).</para>

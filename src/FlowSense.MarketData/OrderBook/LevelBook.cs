@@ -64,6 +64,9 @@ public abstract class LevelBook : IBookView
     /// <inheritdoc />
     public int TopLevels(Side side, Span<Level> destination) => Ladder(side).CopyTop(destination);
 
+    /// <inheritdoc />
+    public int TopLevels(Side side, Span<long> prices, Span<long> sizes) => Ladder(side).CopyTop(prices, sizes);
+
     /// <summary>The total size resting at <paramref name="price"/> on <paramref name="side"/>, 0 when there is no level.</summary>
     public long SizeAt(Side side, long price)
     {
@@ -162,6 +165,8 @@ public abstract class LevelBook : IBookView
     private protected PriceLadder Opposite(Side side) => side == Side.Bid ? _asks : _bids;
 
     private protected void Touch() => Version++;
+
+    private protected void RequireResync() => ResyncRequired = true;
 
     /// <summary>
     /// Checks the event's sequence before it is applied. Returns false (with <paramref name="refusal"/> set) for a

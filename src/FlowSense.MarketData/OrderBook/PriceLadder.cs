@@ -135,4 +135,18 @@ internal sealed class PriceLadder
         }
         return n;
     }
+
+    /// <summary>Copies up to the shorter span's length of levels into parallel spans, best first; returns how many were written.</summary>
+    public int CopyTop(Span<long> prices, Span<long> sizes)
+    {
+        int n = Math.Min(Math.Min(prices.Length, sizes.Length), _count);
+        Entry[] entries = _entries;
+        for (int d = 0; d < n; d++)
+        {
+            ref Entry e = ref entries[_count - 1 - d];
+            prices[d] = e.Price;
+            sizes[d] = e.Size;
+        }
+        return n;
+    }
 }

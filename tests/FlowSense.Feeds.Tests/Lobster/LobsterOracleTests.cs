@@ -88,6 +88,32 @@ public class LobsterOracleTests(ITestOutputHelper output)
         Assert.True(fullMatches >= fullyDetermined, $"{fullMatches} full matches < {fullyDetermined} fully determined rows");
     }
 
+    [Fact]
+    public void Replaying_into_a_warm_book_allocates_nothing()
+    {
+        OrderEvent[] orders = LobsterSample.Messages.Skip(1)
+            .Select(m => LobsterSample.Session.TryMapOrder(m, out OrderEvent e) ? e : (OrderEvent?)null)
+            .OfType<OrderEvent>().ToArray();
+        BookRow seed = LobsterSample.Rows[0];
+        var l3 = new L3Book(LobsterSample.Session.Instrument);
+        var top = new Level[Levels];
+
+        long Replay()
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            l3.LoadSnapshot(seed.Bids, seed.Asks);
+            foreach (OrderEvent order in orders)
+            {
+                l3.Apply(order);
+                l3.TopLevels(Side.Bid, top);
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Replay(); // grows the pools and the id map to the stream's peak
+        Assert.Equal(0, Replay());
+    }
+
     private static int CompareSide(Side side, Level[] before, Level[] after, L3Book book, int k, List<string> failures)
     {
         long? boundary = DeterminedLevels.BoundaryOf(before, Levels);

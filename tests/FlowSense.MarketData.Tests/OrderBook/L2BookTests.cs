@@ -22,6 +22,11 @@ public class L2BookTests
         Assert.Equal(4, book.LevelCount(Side.Bid));
         Assert.Equal(new Level(105, 1050, 0), book.LevelAt(Side.Ask, 2));
         Assert.True(book.LevelAt(Side.Ask, 3).IsEmpty);
+
+        Span<long> prices = stackalloc long[5], sizes = stackalloc long[2];
+        Assert.Equal(2, book.TopLevels(Side.Ask, prices, sizes));
+        Assert.Equal([103L, 104L], prices[..2].ToArray());
+        Assert.Equal([1030L, 1040L], sizes.ToArray());
     }
 
     [Fact]
@@ -91,6 +96,20 @@ public class L2BookTests
         Assert.Equal([new Level(99, 3, 0)], new[] { book.BestBid });
         Assert.Equal(1, book.LevelCount(Side.Bid));
         Assert.Equal((1L, 1L), (book.Errors.MalformedEvent, book.Errors.InvalidSize));
+    }
+
+    [Fact]
+    public void A_snapshot_interrupted_by_a_plain_delta_requires_a_resync_and_the_next_snapshot_starts_afresh()
+    {
+        var book = new L2Book(Instrument);
+        book.Apply(Delta(Side.Bid, 100, 3, flags: DeltaFlags.Snapshot));
+        Assert.False(book.ResyncRequired);
+        book.Apply(Delta(Side.Bid, 99, 1));
+        Assert.True(book.ResyncRequired);
+
+        book.Apply(Delta(Side.Ask, 105, 2, flags: DeltaFlags.Snapshot | DeltaFlags.LastInBatch));
+        Assert.False(book.ResyncRequired);
+        Assert.Equal((0, 1), (book.LevelCount(Side.Bid), book.LevelCount(Side.Ask)));
     }
 
     [Fact]

@@ -124,6 +124,9 @@ public class L3BookTests
         book.Apply(new Quote(Header(3), 100, 5, 101, 0));
         Assert.Equal(new Level(100, 5, 0), book.BestBid);
         Assert.Equal(0, book.LevelCount(Side.Ask));
+        long[] prices = new long[3], sizes = new long[3];
+        Assert.Equal((1, 0), (book.TopLevels(Side.Bid, prices, sizes), book.TopLevels(Side.Ask, prices, sizes)));
+        Assert.Equal((100L, 5L), (prices[0], sizes[0]));
         book.Apply(new Trade(Header(4), 101, 2, Aggressor.Buyer));
         Assert.Equal((101L, 2L, Aggressor.Buyer), (book.LastTradePrice, book.LastTradeSize, book.LastAggressor));
         Assert.Equal(4, book.Sequence);
