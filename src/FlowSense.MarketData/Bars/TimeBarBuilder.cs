@@ -27,7 +27,9 @@ namespace FlowSense.MarketData.Bars;
 /// With that filter the built bars equal the vendor's in OHLC on 451 of 453 minutes (against 243 when every print
 /// sets prices): the two others are 15:59 (the closing cross again) and 09:30, whose open the vendor takes from the
 /// primary market's opening cross (18.20 at 09:30:16) rather than the first print of the minute (an extended-hours
-/// print at 18.19 at 09:30:00). The consolidated tape's own rule lets sweep prints set the last price, so
+/// print at 18.19 at 09:30:00). At 1-second resolution OHLC agrees on all 5,123 vendor seconds; the vendor books
+/// the volume of a second holding only price-excluded prints into the previous bar (its builder starts bars only
+/// on priced ticks), where clock-aligned bars keep it in its own second. The consolidated tape's own rule lets sweep prints set the last price, so
 /// the LEAN rule is offered, not imposed. LEAN also leaves out the price of ticks it marks
 /// suspicious; that flag is on the LEAN tick, not on <see cref="Trade"/>, so the caller classifies such trades
 /// (FlowSense.Feeds' <c>LeanTradeTick.Eligibility</c> does) and passes the result to

@@ -1,4 +1,6 @@
+using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Indicators;
+using FlowSense.MarketData.Instruments;
 
 namespace FlowSense.MarketData.Tests.Indicators;
 
@@ -20,6 +22,14 @@ public sealed class IndicatorBehaviourTests
         Assert.Equal(15, new LogReturn(14).WarmUpPeriod);
         Assert.Equal(1, new TrueRange().WarmUpPeriod);
         Assert.Equal(1, new OnBalanceVolume().WarmUpPeriod);
+    }
+
+    [Fact]
+    public void A_built_bar_converts_to_indicator_units_with_the_instruments_decimals()
+    {
+        var instrument = new Instrument(new InstrumentId("USA", "IBM"), PriceDecimals: 4, TickSize: 100, SizeDecimals: 0);
+        var bar = new Bar(60, 120, 1_815_200, 1_818_000, 1_815_000, 1_817_500, 1_283, 0, 3);
+        Assert.Equal(new OhlcvBar(60, 181.52, 181.80, 181.50, 181.75, 1_283), OhlcvBar.From(bar, instrument));
     }
 
     [Fact]
