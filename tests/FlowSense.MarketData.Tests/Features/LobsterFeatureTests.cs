@@ -4,15 +4,15 @@ using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Features.TradeSign;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.MarketData.Tests.Features.Ofi;
+namespace FlowSense.MarketData.Tests.Features;
 
 /// <summary>
-/// OFI computed from LOBSTER's recorded book states against an oracle from its recorded messages. Cont, Kukanov &amp;
-/// Stoikov (2014, §2) show e_n is the net order flow at the best quotes: + size of a bid placed at or above the best
-/// bid, − size of a bid cancelled or executed at the best bid, and the mirror image on the ask. Nothing in this
-/// oracle uses the e_n formula, only the message tape.
+/// Features on LOBSTER's recorded AAPL sample against oracles taken from its recorded messages, not from our formulas.
+/// OFI: Cont, Kukanov &amp; Stoikov (2014, §2) show e_n is the net order flow at the best quotes, + size of a bid placed
+/// at or above the best bid, − size of a bid cancelled or executed at the best bid, and the mirror image on the ask.
+/// Trade sign: a visible execution's aggressor is the side opposite the resting order.
 /// </summary>
-public class LobsterOfiTests
+public class LobsterFeatureTests
 {
     private static readonly LobsterSample Sample = LobsterSample.Load();
 
