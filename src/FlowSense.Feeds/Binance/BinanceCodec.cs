@@ -45,6 +45,13 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
 
     public IEnumerable<BinanceBookSync> Books => _books.Values;
 
+    /// <summary>After a reconnect: every known symbol's book waits for a fresh snapshot (see <see cref="BinanceBookSync.Restart"/>).</summary>
+    public void Restart()
+    {
+        foreach (var sync in _books.Values)
+            sync.Restart();
+    }
+
     public DecodeResult Decode(ReadOnlySpan<byte> message, long receiveTimeNs, long position)
     {
         DecodeResult result;
