@@ -50,6 +50,24 @@ public class BinanceDepthDecodeBenchmark
     [Benchmark(OperationsPerInvoke = DiffCount + 1)]
     public long SnapshotThenDiffs() => Run();
 
+    [Benchmark(Baseline = true, OperationsPerInvoke = DiffCount + 1)]
+    public long JsonDocumentParse()
+    {
+        long levels = 0;
+        using (var snapshot = JsonDocument.Parse(_snapshot))
+            levels += snapshot.RootElement.GetProperty("bids").GetArrayLength() + snapshot.RootElement.GetProperty("asks").GetArrayLength();
+        foreach (var diff in _diffs)
+        {
+            using var doc = JsonDocument.Parse(diff);
+            var data = doc.RootElement.GetProperty("data");
+            foreach (var level in data.GetProperty("b").EnumerateArray())
+                levels += decimal.Parse(level[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture) > 0 ? 1 : 0;
+            foreach (var level in data.GetProperty("a").EnumerateArray())
+                levels += decimal.Parse(level[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture) > 0 ? 1 : 0;
+        }
+        return levels;
+    }
+
     private long Run()
     {
         _codec.Restart();
