@@ -69,7 +69,7 @@ cmd_start() {
   dir=$(mktemp -d "${TMPDIR:-/tmp}/flowsense-pg.XXXXXX")
   chmod 755 "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
-  as_owner "$BIN/initdb" -D "$dir/data" -A trust -U flowsense -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+  as_owner "$BIN/initdb" -D "$dir/data" -A trust -U flowsense -E UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; rm -rf "$dir"; die "initdb failed"; }
   for attempt in 1 2 3; do
     port=$(free_port)

@@ -94,11 +94,16 @@ public sealed class JournalCircuitBreaker : IJournal
             OnSuccess();
             throw;
         }
+        catch (TimeoutException ex)
+        {
+            var timeout = new TimeoutException(
+                $"Journal call did not complete within {_options.CallTimeout.TotalMilliseconds:0} ms; it may still commit, so recover before retrying.", ex);
+            OnFailure(timeout);
+            throw timeout;
+        }
         catch (Exception ex)
         {
-            OnFailure(ex is TimeoutException
-                ? new TimeoutException($"Journal call did not complete within {_options.CallTimeout.TotalMilliseconds:0} ms; it may still commit.", ex)
-                : ex);
+            OnFailure(ex);
             throw;
         }
     }

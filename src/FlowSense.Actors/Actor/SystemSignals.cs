@@ -35,7 +35,17 @@ public sealed class ReceiveTimeout
 
 /// <summary>Delivered to watchers when a watched actor has stopped.</summary>
 /// <param name="Actor">The actor that stopped.</param>
-public sealed record Terminated(IActorRef Actor);
+public sealed record Terminated(IActorRef Actor)
+{
+    /// <summary>The watcher this notification was created for; another actor it is forwarded to handles it as a plain message.</summary>
+    internal object? Watcher { get; init; }
+
+    /// <summary>Equal when about the same actor.</summary>
+    public bool Equals(Terminated? other) => other is not null && Equals(Actor, other.Actor);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Actor.GetHashCode();
+}
 
 /// <summary>Conventional replies: a <see cref="Failure"/> reply faults an Ask.</summary>
 public static class Status

@@ -30,19 +30,6 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal override void WriteJson(StringBuilder text)
-    {
-        text.Append('[');
-        for (var i = 0; i < _elements.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            _elements[i].WriteJson(text);
-        }
-
-        text.Append(']');
-    }
+    internal override void WriteJson(StringBuilder text) =>
+        WriteJoined(text, '[', _elements, ']', element => element.WriteJson(text));
 }

@@ -114,7 +114,7 @@ public sealed class HoconConfig
     public TimeSpan GetDuration(string path)
     {
         var value = Scalar(path, "a duration");
-        return value.Type is HoconValueType.String or HoconValueType.Number && HoconDuration.TryParse(value.Text, requireUnit: false, out var duration)
+        return HoconDuration.TryParse(value.Text, requireUnit: false, out var duration)
             ? duration
             : throw Mismatch(path, value, "a duration (a number and ns/us/ms/s/m/h/d, whole 100 ns ticks)");
     }
@@ -123,24 +123,46 @@ public sealed class HoconConfig
     public long GetBytes(string path)
     {
         var value = Scalar(path, "a size in bytes");
-        return value.Type is HoconValueType.String or HoconValueType.Number && HoconByteSize.TryParse(value.Text, requireUnit: false, out var bytes)
+        return HoconByteSize.TryParse(value.Text, requireUnit: false, out var bytes)
             ? bytes
             : throw Mismatch(path, value, "a size in bytes (a number and B, kB/MB/GB... or K/KiB/M/MiB/G/GiB...)");
     }
 
-    /// <summary>The strings of an array.</summary>
+    /// <summary>
+    /// The strings of an array. An object whose keys are indexes (<c>list.0 = a, list.1 = b</c>) also reads as
+    /// an array, ordered by index, as the spec recommends for sources that cannot write arrays.
+    /// </summary>
     public IReadOnlyList<string> GetStringList(string path)
     {
         var value = Required(path);
-        if (value is not HoconArray array)
+        var array = value switch
         {
-            throw Mismatch(path, value, "an array");
-        }
+            HoconArray written => written,
+            HoconObject indexed when indexed.Keys.Any(key => IsIndex(key, out _)) => IndexedObjectAsArray(indexed),
+            _ => throw Mismatch(path, value, "an array"),
+        };
 
         return [.. array.Select(element => element is HoconScalar { Type: not HoconValueType.Null } scalar
             ? scalar.Text
             : throw Mismatch(path, element, "an array of strings"))];
     }
+
+    private static HoconArray IndexedObjectAsArray(HoconObject indexed)
+    {
+        var elements = new List<(long Index, HoconValue Value)>();
+        foreach (var (key, value) in indexed)
+        {
+            if (IsIndex(key, out var index))
+            {
+                elements.Add((index, value));
+            }
+        }
+
+        return new HoconArray(elements.OrderBy(element => element.Index).Select(element => element.Value), indexed.Position);
+    }
+
+    private static bool IsIndex(string key, out long index) =>
+        long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out index);
 
     /// <summary>The object at <paramref name="path"/> as a configuration of its own.</summary>
     public HoconConfig GetConfig(string path)

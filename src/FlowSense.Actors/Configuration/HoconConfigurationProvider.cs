@@ -19,6 +19,11 @@ public sealed class HoconConfigurationProvider(HoconConfigurationSource source) 
         Data = HoconFlattener.Flatten(Read().Root);
     }
 
+    /// <summary>Names the source, as MEC's own providers do (shown by <c>GetDebugView()</c>).</summary>
+    public override string ToString() => _source.FilePath is { } path
+        ? $"{nameof(HoconConfigurationProvider)} for '{path}' ({(_source.Optional ? "Optional" : "Required")})"
+        : $"{nameof(HoconConfigurationProvider)} for text";
+
     private HoconConfig Read()
     {
         if (_source.FilePath is { } path)

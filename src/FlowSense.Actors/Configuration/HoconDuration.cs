@@ -40,9 +40,6 @@ public static class HoconDuration
         return true;
     }
 
-    /// <summary>Whether <paramref name="unit"/> is one of the spec's duration unit names.</summary>
-    public static bool IsUnit(string unit) => TicksPerUnit.ContainsKey(unit);
-
     private static Dictionary<string, decimal> BuildUnits()
     {
         var units = new Dictionary<string, decimal>(StringComparer.Ordinal);

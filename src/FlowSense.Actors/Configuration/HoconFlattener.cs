@@ -43,6 +43,10 @@ public static class HoconFlattener
     {
         switch (value)
         {
+            case HoconObject { Count: 0 } or HoconArray { Count: 0 }:
+                // Like the JSON provider: the key exists, with no value and no children.
+                data[key] = null;
+                break;
             case HoconObject obj:
                 foreach (var (childKey, child) in obj)
                 {

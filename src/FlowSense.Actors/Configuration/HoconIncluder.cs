@@ -55,12 +55,7 @@ internal sealed class HoconIncluder
 
         foreach (var file in existing)
         {
-            var document = LoadFile(file, at);
-            foreach (var key in document.Keys)
-            {
-                document.TryGetEntries(key, out var entries);
-                entries.ForEach(entry => merged.Append(key, entry));
-            }
+            merged.AppendAll(LoadFile(file, at));
         }
 
         if (includedUnder is { Elements.Count: > 0 })

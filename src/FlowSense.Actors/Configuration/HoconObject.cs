@@ -57,21 +57,11 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal override void WriteJson(StringBuilder text)
-    {
-        text.Append('{');
-        for (var i = 0; i < _fields.Length; i++)
+    internal override void WriteJson(StringBuilder text) =>
+        WriteJoined(text, '{', _fields, '}', entry =>
         {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            AppendQuoted(text, _fields[i].Key);
+            AppendQuoted(text, entry.Key);
             text.Append(':');
-            _fields[i].Value.WriteJson(text);
-        }
-
-        text.Append('}');
-    }
+            entry.Value.WriteJson(text);
+        });
 }

@@ -85,9 +85,9 @@ internal sealed class HoconParser
                     return;
                 case TokenKind.CloseBrace:
                     throw new HoconParseException(token.Position, "unbalanced '}': there is no '{' for it to close");
-                case TokenKind.End when opener is not null:
+                case TokenKind.End or TokenKind.CloseBracket when opener is not null:
                     throw new HoconParseException(token.Position,
-                        $"expected '}}' to close the object opened at {opener.Position.LineAndColumn}");
+                        $"expected '}}' to close the object opened at {opener.Position.LineAndColumn}, found {token.Describe()}");
                 case TokenKind.End:
                     return;
                 case TokenKind.Comma:
@@ -100,7 +100,8 @@ internal sealed class HoconParser
                     break;
             }
 
-            ExpectSeparator(TokenKind.CloseBrace, opener is null ? "after the field" : "or '}' after the field");
+            ExpectSeparator(TokenKind.CloseBrace,
+                opener is null ? "',' or a newline after the field" : "',', a newline or '}' after the field");
         }
     }
 
@@ -146,6 +147,8 @@ internal sealed class HoconParser
             case TokenKind.OpenBrace:
                 value = ParseValue(fieldPath);
                 break;
+            case TokenKind.Substitution:
+                throw new HoconParseException(separator.Position, "substitutions are not allowed in keys");
             default:
                 throw new HoconParseException(separator.Position,
                     $"expected ':', '=', '+=' or '{{' after the key {key}, found {separator.Describe()}");
@@ -239,16 +242,16 @@ internal sealed class HoconParser
                     Take();
                     _nesting--;
                     return new ArrayNode(opener.Position, elements);
-                case TokenKind.End:
+                case TokenKind.End or TokenKind.CloseBrace:
                     throw new HoconParseException(token.Position,
-                        $"expected ']' to close the array opened at {opener.Position.LineAndColumn}");
+                        $"expected ']' to close the array opened at {opener.Position.LineAndColumn}, found {token.Describe()}");
                 case TokenKind.Comma:
                     throw new HoconParseException(token.Position,
                         "unexpected ',': expected an array element (no leading or doubled commas)");
             }
 
             elements.Add(ParseValue(path: null));
-            ExpectSeparator(TokenKind.CloseBracket, "or ']' after the array element");
+            ExpectSeparator(TokenKind.CloseBracket, "',', a newline or ']' after the array element");
         }
     }
 
@@ -261,7 +264,7 @@ internal sealed class HoconParser
     }
 
     /// <summary>After a field or element: a comma, a newline, or the closing bracket. One comma may follow newlines, as JSON allows.</summary>
-    private void ExpectSeparator(TokenKind closer, string expectation)
+    private void ExpectSeparator(TokenKind closer, string expected)
     {
         var sawNewline = false;
         while (Peek.Kind is TokenKind.Whitespace or TokenKind.Newline)
@@ -277,7 +280,7 @@ internal sealed class HoconParser
 
         if (!sawNewline && Peek.Kind != closer && Peek.Kind != TokenKind.End)
         {
-            throw new HoconParseException(Peek.Position, $"expected ',', a newline {expectation}, found {Peek.Describe()}");
+            throw new HoconParseException(Peek.Position, $"expected {expected}, found {Peek.Describe()}");
         }
     }
 
@@ -349,14 +352,6 @@ internal sealed class HoconParser
             throw new HoconParseException(name.Position, $"expected {expected} after the included file name, found '{closing}'");
         }
 
-        var included = _includer.Include(name.Text, required, include.Position, _baseDirectory, path);
-        foreach (var key in included.Keys)
-        {
-            included.TryGetEntries(key, out var entries);
-            foreach (var entry in entries)
-            {
-                target.Append(key, entry);
-            }
-        }
+        target.AppendAll(_includer.Include(name.Text, required, include.Position, _baseDirectory, path));
     }
 }

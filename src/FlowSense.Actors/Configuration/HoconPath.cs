@@ -23,15 +23,10 @@ public sealed class HoconPath
     public static HoconPath Parse(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var tokens = HoconTokenizer.Tokenize(expression, "path");
+        var tokenizer = new HoconTokenizer(expression, "path");
         var pieces = new List<Token>();
-        foreach (var token in tokens)
+        for (var token = tokenizer.Next(); token.Kind != TokenKind.End; token = tokenizer.Next())
         {
-            if (token.Kind == TokenKind.End)
-            {
-                break;
-            }
-
             if (!token.CanBeInPath)
             {
                 throw new HoconParseException(token.Position, $"{token.Describe()} cannot appear in a path expression");
@@ -117,19 +112,6 @@ public sealed class HoconPath
     {
         ArgumentNullException.ThrowIfNull(suffix);
         return new HoconPath([.. _elements, .. suffix._elements]);
-    }
-
-    /// <summary>The keys, outermost first, from a list already split.</summary>
-    public static HoconPath FromElements(IEnumerable<string> elements)
-    {
-        ArgumentNullException.ThrowIfNull(elements);
-        var array = elements.ToArray();
-        if (array.Length == 0)
-        {
-            throw new ArgumentException("A path needs at least one key.", nameof(elements));
-        }
-
-        return new HoconPath(array);
     }
 
     /// <summary>Renders as a path expression that parses back to the same keys (quoting keys that need it).</summary>

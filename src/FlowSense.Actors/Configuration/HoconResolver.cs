@@ -191,35 +191,40 @@ internal sealed class HoconResolver
         _ => ResolveComputed(node),
     };
 
-    private HoconValue? ResolveComputed(SyntaxNode node)
+    private HoconValue? ResolveComputed(SyntaxNode node) =>
+        Memoized(node, _inProgress, "substitution cycle: this value needs the value of an object or array that contains it",
+            () => node is SubstitutionNode substitution
+                ? ResolveSubstitution(substitution)
+                : ResolveConcatenation((ConcatenationNode)node));
+
+    /// <summary>
+    /// Evaluates <paramref name="node"/> once: later requests get the same value (the spec requires
+    /// memoization per substitution). Meeting the node again while it is being evaluated is a cycle.
+    /// </summary>
+    private HoconValue? Memoized(SyntaxNode node, HashSet<SyntaxNode> inProgress, string cycleProblem, Func<HoconValue?> evaluate)
     {
         if (_resolved.TryGetValue(node, out var done))
         {
             return done;
         }
 
-        if (!_inProgress.Add(node))
+        if (!inProgress.Add(node))
         {
-            throw new HoconParseException(node.Position,
-                "substitution cycle: this value needs the value of an object or array that contains it");
+            throw new HoconParseException(node.Position, cycleProblem);
         }
 
         Enter(node.Position);
-        HoconValue? value;
         try
         {
-            value = node is SubstitutionNode substitution
-                ? ResolveSubstitution(substitution)
-                : ResolveConcatenation((ConcatenationNode)node);
+            var value = evaluate();
+            _resolved[node] = value;
+            return value;
         }
         finally
         {
-            _inProgress.Remove(node);
+            inProgress.Remove(node);
             _depth--;
         }
-
-        _resolved[node] = value;
-        return value;
     }
 
     private HoconValue? ResolveSubstitution(SubstitutionNode substitution)
@@ -320,21 +325,8 @@ internal sealed class HoconResolver
         _ => $"a {type.ToString().ToLowerInvariant()}",
     };
 
-    private HoconArray ResolveArray(ArrayNode array)
-    {
-        if (_resolved.TryGetValue(array, out var done))
-        {
-            return (HoconArray)done!;
-        }
-
-        if (!_arraysInProgress.Add(array))
-        {
-            throw new HoconParseException(array.Position,
-                "substitution cycle: an element of this array needs the value of the array itself");
-        }
-
-        Enter(array.Position);
-        try
+    private HoconValue ResolveArray(ArrayNode array) =>
+        Memoized(array, _arraysInProgress, "substitution cycle: an element of this array needs the value of the array itself", () =>
         {
             var elements = new List<HoconValue>(array.Elements.Count);
             foreach (var element in array.Elements)
@@ -345,32 +337,12 @@ internal sealed class HoconResolver
                 }
             }
 
-            var result = new HoconArray(elements, array.Position);
-            _resolved[array] = result;
-            return result;
-        }
-        finally
-        {
-            _arraysInProgress.Remove(array);
-            _depth--;
-        }
-    }
+            return new HoconArray(elements, array.Position);
+        })!;
 
     /// <summary><c>a += x</c> means <c>a = ${?a} [x]</c>: the value below this entry, which must be an array or absent.</summary>
-    private HoconValue ResolveAppend(AppendNode append, List<SyntaxNode> stack, int index)
-    {
-        if (_resolved.TryGetValue(append, out var done))
-        {
-            return done!;
-        }
-
-        if (!_inProgress.Add(append))
-        {
-            throw new HoconParseException(append.Position, "substitution cycle: this '+=' needs its own result");
-        }
-
-        Enter(append.Position);
-        try
+    private HoconValue ResolveAppend(AppendNode append, List<SyntaxNode> stack, int index) =>
+        Memoized(append, _inProgress, "substitution cycle: this '+=' needs its own result", () =>
         {
             var previous = Evaluate(stack.GetRange(0, index), cutAtCycle: true);
             if (previous is not (null or HoconArray))
@@ -385,16 +357,8 @@ internal sealed class HoconResolver
                 elements.Add(element);
             }
 
-            var result = new HoconArray(elements, append.Position);
-            _resolved[append] = result;
-            return result;
-        }
-        finally
-        {
-            _inProgress.Remove(append);
-            _depth--;
-        }
-    }
+            return new HoconArray(elements, append.Position);
+        })!;
 
     private void Enter(SourcePosition position)
     {

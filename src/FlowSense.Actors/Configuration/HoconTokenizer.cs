@@ -22,23 +22,6 @@ internal sealed class HoconTokenizer
         _origin = origin;
     }
 
-    /// <summary>All tokens of <paramref name="text"/>, ending with one <see cref="TokenKind.End"/>.</summary>
-    /// <exception cref="HoconParseException">A character or escape that HOCON forbids, or an unterminated string.</exception>
-    public static List<Token> Tokenize(string text, string origin)
-    {
-        var tokenizer = new HoconTokenizer(text, origin);
-        var tokens = new List<Token>();
-        while (true)
-        {
-            var token = tokenizer.Next();
-            tokens.Add(token);
-            if (token.Kind == TokenKind.End)
-            {
-                return tokens;
-            }
-        }
-    }
-
     /// <summary>HOCON whitespace: Unicode space/line/paragraph separators, the BOM and the ASCII controls the spec lists.</summary>
     public static bool IsWhitespace(char c) =>
         c is '\t' or '\n' or '\v' or '\f' or '\r' or '\u001C' or '\u001D' or '\u001E' or '\u001F' or '\uFEFF'

@@ -49,6 +49,23 @@ public abstract class HoconValue
 
     internal abstract void WriteJson(StringBuilder text);
 
+    /// <summary>Writes <c>open item,item,... close</c>; arrays and objects differ only in brackets and items.</summary>
+    private protected static void WriteJoined<T>(StringBuilder text, char open, IReadOnlyList<T> items, char close, Action<T> writeItem)
+    {
+        text.Append(open);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            writeItem(items[i]);
+        }
+
+        text.Append(close);
+    }
+
     internal static void AppendQuoted(StringBuilder text, string value)
     {
         text.Append('"');

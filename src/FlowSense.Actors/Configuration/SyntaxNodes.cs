@@ -36,6 +36,15 @@ internal sealed class ObjectNode(SourcePosition position) : SyntaxNode(position)
         entries.Add(value);
     }
 
+    /// <summary>Appends every entry of <paramref name="other"/>, key by key: an include's fields taking its place.</summary>
+    public void AppendAll(ObjectNode other)
+    {
+        foreach (var key in other._keys)
+        {
+            other._fields[key].ForEach(entry => Append(key, entry));
+        }
+    }
+
     /// <summary><c>a.b.c = v</c> is <c>a { b { c = v } }</c>: one new object per key but the last.</summary>
     public void Assign(HoconPath path, SyntaxNode value, SourcePosition keyPosition)
     {

@@ -43,11 +43,12 @@ internal sealed partial class ActorCell
     {
         // Terminated goes through the user queue, so it arrives after every message the dead actor sent before dying.
         if (_extras?.Watching?.Contains(actor) == true)
-            PostInternal(new Terminated(actor));
+            PostInternal(new Terminated(actor) { Watcher = this });
     }
 
-    /// <summary>Delivers a Terminated only while still watching (an Unwatch in between cancels it).</summary>
-    private bool AcceptTerminated(Terminated terminated) => _extras?.Watching?.Remove(terminated.Actor) == true;
+    /// <summary>Delivers this actor's own death-watch Terminated only while still watching (an Unwatch in between cancels it).</summary>
+    private bool AcceptTerminated(Terminated terminated) =>
+        !ReferenceEquals(terminated.Watcher, this) || _extras?.Watching?.Remove(terminated.Actor) == true;
 
     private void BeginTerminate()
     {

@@ -7,17 +7,18 @@ using FlowSense.MarketData.Instruments;
 namespace FlowSense.Feeds.Lean;
 
 /// <summary>
-/// Reads LEAN's US-equity data files: one CSV inside a zip per symbol and day, as documented in LEAN's data format
-/// reference (https://www.quantconnect.com/docs/v2/lean-cli/datasets/format-specification, "Equity"; and the
-/// Data/equity/usa README in QuantConnect/Lean).
+/// Reads LEAN's US-equity data files: one CSV inside a zip per symbol and day, as LEAN documents them
+/// (https://www.quantconnect.com/docs/v2/lean-engine/data-format/us-equity, "Tick Data" and "Bar Data";
+/// https://www.quantconnect.com/docs/v2/lean-engine/data-format/core-data-types; source pages in
+/// QuantConnect/Documentation under "06 LEAN Engine/03 Data Format").
 /// </summary>
 /// <remarks>
 /// <para>Formats (all times are milliseconds after midnight, New York time, on the date in the file name; prices
 /// are deci-cents, i.e. USD × 10,000):</para>
 /// <list type="bullet">
 /// <item>tick trades: <c>ms, price, size, exchange, sale condition (hex flags), suspicious (0/1)</c></item>
-/// <item>tick quotes: <c>ms, bid, bid size, ask, ask size, exchange, condition (hex), suspicious</c>; a side
-/// the row does not update is written 0, 0</item>
+/// <item>tick quotes: <c>ms, bid, bid size, ask, ask size, exchange, condition (hex), suspicious</c>; each row
+/// quotes one side, and the other side is written 0, 0</item>
 /// <item>second and minute trade bars: <c>ms, open, high, low, close, volume</c>, stamped with the bar's start</item>
 /// </list>
 /// <para>Timestamps become UTC nanoseconds (<see cref="EasternTime"/>). Prices stay fixed-point: use
@@ -31,59 +32,45 @@ public static class LeanDataReader
     public const int PriceDecimals = 4;
 
     /// <summary>Reads the trade ticks of a <c>yyyyMMdd_trade.zip</c> tick file.</summary>
-    public static IEnumerable<LeanTradeTick> ReadTradeTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
-        {
-            if (TryParseTradeTick(line, lineNumber, instrument, clock, out LeanTradeTick tick, out string? reason))
-            {
-                report.Ok();
-                yield return tick;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
-            }
-        }
-    }
+    public static IEnumerable<LeanTradeTick> ReadTradeTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null) =>
+        ReadRows(zipPath, report, date, (string line, int lineNumber, EasternTime clock, out LeanTradeTick tick, out string? reason) =>
+            TryParseTradeTick(line, lineNumber, instrument, clock, out tick, out reason));
 
     /// <summary>Reads the quote ticks of a <c>yyyyMMdd_quote.zip</c> tick file.</summary>
-    public static IEnumerable<LeanQuoteTick> ReadQuoteTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
-        {
-            if (TryParseQuoteTick(line, lineNumber, instrument, clock, out LeanQuoteTick tick, out string? reason))
-            {
-                report.Ok();
-                yield return tick;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
-            }
-        }
-    }
+    public static IEnumerable<LeanQuoteTick> ReadQuoteTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null) =>
+        ReadRows(zipPath, report, date, (string line, int lineNumber, EasternTime clock, out LeanQuoteTick tick, out string? reason) =>
+            TryParseQuoteTick(line, lineNumber, instrument, clock, out tick, out reason));
 
     /// <summary>Reads a second or minute trade-bar file; <paramref name="period"/> sets each bar's end time.</summary>
     public static IEnumerable<Bar> ReadTradeBars(string zipPath, TimeSpan period, LeanReadReport report, DateOnly? date = null)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        return ReadRows(zipPath, report, date, (string line, int _, EasternTime clock, out Bar bar, out string? reason) =>
+            TryParseTradeBar(line, clock, period, out bar, out reason));
+    }
+
+    private delegate bool RowParser<T>(string line, int lineNumber, EasternTime clock, out T value, out string? reason);
+
+    /// <summary>The loop every reader shares: parse each row, yield it or count it as malformed with its line number.</summary>
+    private static IEnumerable<T> ReadRows<T>(string zipPath, LeanReadReport report, DateOnly? date, RowParser<T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var clock = new EasternTime(date ?? DateFromFileName(zipPath));
-        foreach ((int lineNumber, string line) in Lines(zipPath, report))
+        return Rows();
+
+        IEnumerable<T> Rows()
         {
-            if (TryParseTradeBar(line, clock, period, out Bar bar, out string? reason))
+            foreach ((int lineNumber, string line) in Lines(zipPath, report))
             {
-                report.Ok();
-                yield return bar;
-            }
-            else
-            {
-                report.Bad(lineNumber, reason);
+                if (parse(line, lineNumber, clock, out T value, out string? reason))
+                {
+                    report.Ok();
+                    yield return value;
+                }
+                else
+                {
+                    report.Bad(lineNumber, reason ?? "unreadable row");
+                }
             }
         }
     }

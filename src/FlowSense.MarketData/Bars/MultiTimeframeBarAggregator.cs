@@ -11,7 +11,9 @@ namespace FlowSense.MarketData.Bars;
 /// 1-minute bars of its period because both see the same trades. A trade is classified by the sale-condition
 /// filter once, then costs one O(1) update per time frame. Stamping and closing rules are those of
 /// <see cref="TimeBarBuilder"/>; a trade or an <see cref="AdvanceTo"/> that closes several bars emits them
-/// shortest time frame first.
+/// shortest time frame first. Every time frame must be a whole multiple of the shortest, so that each longer period
+/// is a union of shorter ones; a trade that is late for the shortest frame is left out of every frame (and counted
+/// in <see cref="LateTrades"/>), so all frames always hold the same trades.
 /// </remarks>
 public sealed class MultiTimeframeBarAggregator
 {
@@ -26,6 +28,9 @@ public sealed class MultiTimeframeBarAggregator
         _builders = timeFrames.Distinct().OrderBy(f => f.PeriodNs).Select(f => new TimeBarBuilder(f, Filter)).ToArray();
         if (_builders.Length == 0)
             throw new ArgumentException("At least one time frame is required.", nameof(timeFrames));
+        long shortest = _builders[0].TimeFrame.PeriodNs;
+        if (_builders.Any(b => b.TimeFrame.PeriodNs % shortest != 0))
+            throw new ArgumentException($"Every time frame must be a multiple of the shortest ({_builders[0].TimeFrame}).", nameof(timeFrames));
         _sink = sink;
     }
 
@@ -36,15 +41,23 @@ public sealed class MultiTimeframeBarAggregator
     /// <summary>Trades left out because of their sale conditions.</summary>
     public long ExcludedTrades { get; private set; }
 
-    /// <summary>Late trades (see <see cref="TimeBarBuilder.LateTrades"/>) counted by the shortest time frame.</summary>
-    public long LateTrades => _builders[0].LateTrades;
+    /// <summary>Trades left out of every frame because their period in the shortest frame had already been passed.</summary>
+    public long LateTrades { get; private set; }
 
-    public void OnTrade(in Trade trade)
+    /// <summary>Adds a trade, classified by <see cref="Filter"/>.</summary>
+    public void OnTrade(in Trade trade) => OnTrade(trade, Filter.Classify(trade.Conditions));
+
+    /// <summary>Adds a trade the caller has already classified (see <see cref="TimeBarBuilder.Add(in Trade, TradeEligibility, out Bar)"/>).</summary>
+    public void OnTrade(in Trade trade, TradeEligibility eligibility)
     {
-        TradeEligibility eligibility = Filter.Classify(trade.Conditions);
         if (eligibility == TradeEligibility.Excluded)
         {
             ExcludedTrades++;
+            return;
+        }
+        if (_builders[0].IsLate(trade.Header.ExchangeTimeNs))
+        {
+            LateTrades++;
             return;
         }
         foreach (TimeBarBuilder builder in _builders)

@@ -21,11 +21,17 @@ namespace FlowSense.MarketData.Bars;
 /// re-publications, which repeat an earlier print and are not volume. Checked against the vendor minute bars LEAN
 /// ships (IBM, 2013-10-07, tests/FlowSense.Feeds.Tests/Lean): volume then matches on 451 of 453 minutes; the other
 /// two are the 15:59 and 16:01 New York bars, because the vendor books the closing cross (ClosingPrints, reported
-/// at 16:01) into 15:59, which a builder that closes bars as time passes cannot do. The vendor's prices leave out
-/// intermarket-sweep and trade-through-exempt prints while keeping their volume
-/// (<see cref="SaleConditionFilter.LeanVendorBars"/> reproduces OHLC on 439 of 453 minutes, against 243 with every
-/// print setting prices); that rule is measured, not published, so it is not the default. Trades LEAN marks
-/// suspicious should be skipped by the caller (the flag is on the LEAN tick, not on <see cref="Trade"/>).</para>
+/// at 16:01) into 15:59, which a builder that closes bars as time passes cannot do. Prices differ more: LEAN's
+/// documented bar-building rule leaves out the price (not the volume) of intermarket-sweep, trade-through-exempt
+/// and odd-lot prints unless they also carry a "regular" kind of flag (see <see cref="SaleConditionFilter.LeanTradeBars"/>).
+/// With that filter the built bars equal the vendor's in OHLC on 451 of 453 minutes (against 243 when every print
+/// sets prices): the two others are 15:59 (the closing cross again) and 09:30, whose open the vendor takes from the
+/// primary market's opening cross (18.20 at 09:30:16) rather than the first print of the minute (an extended-hours
+/// print at 18.19 at 09:30:00). The consolidated tape's own rule lets sweep prints set the last price, so
+/// the LEAN rule is offered, not imposed. LEAN also leaves out the price of ticks it marks
+/// suspicious; that flag is on the LEAN tick, not on <see cref="Trade"/>, so the caller classifies such trades
+/// (FlowSense.Feeds' <c>LeanTradeTick.Eligibility</c> does) and passes the result to
+/// <see cref="Add(in Trade, TradeEligibility, out Bar)"/>.</para>
 /// <para>Allocation-free per trade.</para>
 /// </remarks>
 public sealed class TimeBarBuilder
@@ -57,9 +63,14 @@ public sealed class TimeBarBuilder
     public Bar? OpenBar => _bar.IsEmpty ? null : _bar.ToBar(_barStartNs, _barStartNs + TimeFrame.PeriodNs);
 
     /// <summary>Adds a trade; returns true, with the closed bar, when the trade closed the previous bar.</summary>
-    public bool Add(in Trade trade, out Bar closed)
+    public bool Add(in Trade trade, out Bar closed) => Add(trade, Filter.Classify(trade.Conditions), out closed);
+
+    /// <summary>
+    /// Adds a trade the caller has already classified, for rules the conditions alone cannot express (LEAN's
+    /// suspicious flag, see <c>LeanTradeTick.Eligibility</c> in FlowSense.Feeds). Excluded trades are counted.
+    /// </summary>
+    public bool Add(in Trade trade, TradeEligibility eligibility, out Bar closed)
     {
-        TradeEligibility eligibility = Filter.Classify(trade.Conditions);
         if (eligibility == TradeEligibility.Excluded)
         {
             ExcludedTrades++;
@@ -68,6 +79,9 @@ public sealed class TimeBarBuilder
         }
         return Add(trade.Price, trade.Size, trade.Header.ExchangeTimeNs, eligibility, out closed);
     }
+
+    /// <summary>True when a trade at <paramref name="timeNs"/> would be late: its period has already been passed.</summary>
+    internal bool IsLate(long timeNs) => TimeFrame.StartOf(timeNs) < _frontierStartNs;
 
     /// <summary>Adds a trade already classified (the multi-timeframe aggregator classifies once for all frames).</summary>
     internal bool Add(long price, long size, long timeNs, TradeEligibility eligibility, out Bar closed)

@@ -25,6 +25,9 @@ public readonly record struct FeatureSnapshot
     /// <summary>The size-weighted mid.</summary>
     public double Microprice { get; init; }
 
+    /// <summary>Stoikov's estimated micro-price, mid + g*(I, S); NaN when no table is configured or the book is outside it.</summary>
+    public double EstimatedMicroprice { get; init; }
+
     public double DepthImbalanceAtBest { get; init; }
 
     /// <summary>Depth imbalance over k levels (NaN if no levels were ever given).</summary>

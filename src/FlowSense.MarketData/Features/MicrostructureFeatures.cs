@@ -151,15 +151,11 @@ public sealed class MicrostructureFeatures
         double mid = _book.Mid;
         _lastTradeSign = sign;
         if (double.IsNaN(mid))
-        {
             TradesWithoutQuote++;
-            _lastEffectiveSpread = double.NaN;
-        }
-        else if (sign != 0)
-        {
-            _lastEffectiveSpread = EffectiveSpread.Of(trade.Price, sign, mid);
+        // Undefined without a mid or a sign; a stale value from an earlier trade would mislead.
+        _lastEffectiveSpread = sign == 0 ? double.NaN : EffectiveSpread.Of(trade.Price, sign, mid);
+        if (!double.IsNaN(_lastEffectiveSpread))
             _effectiveSpreads.Add(_lastEffectiveSpread);
-        }
 
         _postTrade.OnTrade(timeNs, trade.Price, sign, mid);
         _vpin.OnTrade(timeNs, trade.Price, trade.Size, sign);
@@ -194,6 +190,7 @@ public sealed class MicrostructureFeatures
         QuotedSpread = _book.QuotedSpread,
         RelativeSpread = _book.RelativeSpread,
         Microprice = WeightedMidPrice.Of(_book),
+        EstimatedMicroprice = _options.EstimatedMicroprice?.Of(_book) ?? double.NaN,
         DepthImbalanceAtBest = DepthImbalance.AtBest(_book),
         DepthImbalanceOverLevels = _depthImbalanceOverLevels,
         OfiLastEvent = _ofi.LastEvent,

@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.Intensity;
+using FlowSense.MarketData.Features.Microprice;
 using FlowSense.MarketData.Features.Vpin;
 
 namespace FlowSense.MarketData.Features;
@@ -24,8 +25,8 @@ public sealed record MicrostructureFeaturesOptions
     /// <summary>τ for realized spread and price impact.</summary>
     public long PostTradeHorizonNs { get; init; } = 5_000_000_000;
 
-    /// <summary>The most trades awaiting their t + τ.</summary>
-    public int PendingTradeCapacity { get; init; } = 1024;
+    /// <summary>The most trades awaiting their t + τ: size it above trade rate × τ (overflows are counted).</summary>
+    public int PendingTradeCapacity { get; init; } = 4096;
 
     /// <summary>The trades averaged for mean effective spread, realized spread and price impact.</summary>
     public int TradeAverageWindow { get; init; } = 100;
@@ -43,6 +44,9 @@ public sealed record MicrostructureFeaturesOptions
 
     /// <summary>τ for trade and quote-update intensity.</summary>
     public long IntensityWindowNs { get; init; } = 1_000_000_000;
+
+    /// <summary>A Stoikov micro-price table fitted on history (<see cref="MicropriceEstimator"/>); null to leave it out.</summary>
+    public MicropriceTable? EstimatedMicroprice { get; init; }
 
     /// <summary>Hawkes parameters for the trade intensity λ(t); null to leave it out.</summary>
     public HawkesParameters? Hawkes { get; init; }

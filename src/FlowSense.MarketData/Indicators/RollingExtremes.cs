@@ -2,20 +2,24 @@ namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
 /// The minimum and maximum of the last <c>capacity</c> values in amortised O(1): two monotonic deques (ascending
-/// for the minimum, descending for the maximum) of sample numbers, stored in circular arrays allocated once.
+/// for the minimum, descending for the maximum) of sample numbers and values, in circular arrays allocated once.
 /// </summary>
+/// <remarks>
+/// The deques' capacity is rounded up to a power of two so a slot is found with a mask, and the ordering is a
+/// type argument (a struct), so the JIT compiles one branch-free comparison per deque instead of testing a flag.
+/// </remarks>
 internal sealed class RollingExtremes
 {
-    private readonly MonotonicDeque _min;
-    private readonly MonotonicDeque _max;
+    private readonly MonotonicDeque<Ascending> _min;
+    private readonly MonotonicDeque<Descending> _max;
     private readonly int _capacity;
     private long _count;
 
     public RollingExtremes(int capacity)
     {
         _capacity = capacity;
-        _min = new MonotonicDeque(capacity, keepSmallest: true);
-        _max = new MonotonicDeque(capacity, keepSmallest: false);
+        _min = new MonotonicDeque<Ascending>(capacity);
+        _max = new MonotonicDeque<Descending>(capacity);
     }
 
     public bool IsFull => _count >= _capacity;
@@ -39,33 +43,46 @@ internal sealed class RollingExtremes
         _max.Clear();
     }
 
-    private sealed class MonotonicDeque(int capacity, bool keepSmallest)
+    private interface IOrder
     {
-        private readonly long[] _indices = new long[capacity];
-        private readonly double[] _values = new double[capacity];
+        /// <summary>True when <paramref name="kept"/> can never again be the extreme once <paramref name="newcomer"/> is in the window.</summary>
+        static abstract bool IsDominated(double kept, double newcomer);
+    }
+
+    private readonly struct Ascending : IOrder
+    {
+        public static bool IsDominated(double kept, double newcomer) => kept >= newcomer;
+    }
+
+    private readonly struct Descending : IOrder
+    {
+        public static bool IsDominated(double kept, double newcomer) => kept <= newcomer;
+    }
+
+    private sealed class MonotonicDeque<TOrder>(int capacity)
+        where TOrder : struct, IOrder
+    {
+        private readonly long[] _indices = new long[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
+        private readonly double[] _values = new double[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
         private int _head;
         private int _length;
+
+        private int Mask => _values.Length - 1;
 
         public double Front => _values[_head];
 
         public void Push(long index, double value, long oldestKept)
         {
             // Values that can never be the extreme again (dominated by the newcomer) leave from the back.
-            while (_length > 0)
-            {
-                int back = Slot(_length - 1);
-                bool dominated = keepSmallest ? _values[back] >= value : _values[back] <= value;
-                if (!dominated)
-                    break;
+            while (_length > 0 && TOrder.IsDominated(_values[(_head + _length - 1) & Mask], value))
                 _length--;
-            }
-            // The front leaves when it falls out of the window.
+            // The front leaves when it falls out of the window (at most one per push: the window moves by one).
             if (_length > 0 && _indices[_head] < oldestKept)
             {
-                _head = Slot(1);
+                _head = (_head + 1) & Mask;
                 _length--;
             }
-            int slot = Slot(_length);
+            int slot = (_head + _length) & Mask;
             _indices[slot] = index;
             _values[slot] = value;
             _length++;
@@ -75,12 +92,6 @@ internal sealed class RollingExtremes
         {
             _head = 0;
             _length = 0;
-        }
-
-        private int Slot(int offset)
-        {
-            int slot = _head + offset;
-            return slot >= _indices.Length ? slot - _indices.Length : slot;
         }
     }
 }

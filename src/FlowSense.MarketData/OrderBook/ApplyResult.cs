@@ -17,7 +17,11 @@ public enum ApplyResult : byte
     AppliedCrossed = 2,
     /// <summary>Applied, and the opposite levels it crossed were removed (policy <see cref="CrossedBookPolicy.ClearStaleLevels"/>).</summary>
     AppliedClearedStale = 3,
-    /// <summary>Applied, but one or more sequence numbers were missed before it: <see cref="IBookView.ResyncRequired"/> is set.</summary>
+    /// <summary>
+    /// Applied, but one or more sequence numbers were missed before it: <see cref="IBookView.ResyncRequired"/> is set.
+    /// (When the same event is also refused or crosses the book, that result is returned instead; the gap is still
+    /// counted and flagged.)
+    /// </summary>
     AppliedAfterGap = 4,
 
     /// <summary>Ignored: its sequence number is at or below the last one applied.</summary>
@@ -34,6 +38,8 @@ public enum ApplyResult : byte
     Overfill = 21,
     /// <summary>Refused: an update or delete of a price level that does not exist.</summary>
     MissingLevel = 22,
+    /// <summary>Refused: the event's action is not one the book knows (a corrupt or newer message).</summary>
+    MalformedEvent = 23,
 }
 
 /// <summary>Helpers for <see cref="ApplyResult"/>.</summary>

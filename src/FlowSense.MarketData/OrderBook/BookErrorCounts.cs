@@ -21,6 +21,9 @@ public sealed class BookErrorCounts
     /// <summary>Updates or deletes of a level that does not exist.</summary>
     public long MissingLevel { get; private set; }
 
+    /// <summary>Events whose action the book does not know.</summary>
+    public long MalformedEvent { get; private set; }
+
     /// <summary>Events that crossed the book, whatever the policy did about it.</summary>
     public long Crossed { get; private set; }
 
@@ -34,7 +37,7 @@ public sealed class BookErrorCounts
     public long DuplicateSequence { get; private set; }
 
     /// <summary>The sum of all refusals and anomalies above.</summary>
-    public long Total => UnknownOrder + DuplicateOrderId + InvalidSize + Overfill + MissingLevel + Crossed + SequenceGaps + DuplicateSequence;
+    public long Total => UnknownOrder + DuplicateOrderId + InvalidSize + Overfill + MissingLevel + MalformedEvent + Crossed + SequenceGaps + DuplicateSequence;
 
     /// <summary>Counts a refusal result in its category; results that are not refusals are ignored.</summary>
     internal ApplyResult Count(ApplyResult result)
@@ -46,6 +49,7 @@ public sealed class BookErrorCounts
             case ApplyResult.InvalidSize: InvalidSize++; break;
             case ApplyResult.Overfill: Overfill++; break;
             case ApplyResult.MissingLevel: MissingLevel++; break;
+            case ApplyResult.MalformedEvent: MalformedEvent++; break;
             case ApplyResult.Duplicate: DuplicateSequence++; break;
             case ApplyResult.RejectedCrossed:
             case ApplyResult.AppliedCrossed: Crossed++; break;
@@ -63,6 +67,6 @@ public sealed class BookErrorCounts
     /// <inheritdoc />
     public override string ToString() =>
         $"unknown order {UnknownOrder}, duplicate id {DuplicateOrderId}, invalid size {InvalidSize}, overfill {Overfill}, " +
-        $"missing level {MissingLevel}, crossed {Crossed} (stale levels cleared {StaleLevelsCleared}), " +
+        $"missing level {MissingLevel}, malformed {MalformedEvent}, crossed {Crossed} (stale levels cleared {StaleLevelsCleared}), " +
         $"sequence gaps {SequenceGaps}, duplicate sequence {DuplicateSequence}";
 }

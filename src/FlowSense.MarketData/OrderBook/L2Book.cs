@@ -43,7 +43,7 @@ public sealed class L2Book : LevelBook
             BookAction.Update => Set(delta.Side, delta.Price, delta.Size, mustExist: true),
             BookAction.Delete => Delete(delta.Side, delta.Price),
             BookAction.Clear => ClearLevels(),
-            _ => Errors.Count(ApplyResult.InvalidSize),
+            _ => Errors.Count(ApplyResult.MalformedEvent),
         };
         return Combine(admitted, outcome);
     }
@@ -59,8 +59,9 @@ public sealed class L2Book : LevelBook
         {
             BookAction.Add or BookAction.Update when delta.Size > 0 => Upsert(Ladder(delta.Side), delta.Price, delta.Size),
             BookAction.Add or BookAction.Update when delta.Size < 0 => Errors.Count(ApplyResult.InvalidSize),
+            BookAction.Add or BookAction.Update or BookAction.Delete => RemoveIfPresent(Ladder(delta.Side), delta.Price),
             BookAction.Clear => ClearLevels(),
-            _ => ApplyResult.Applied, // a zero-size or delete entry in a snapshot: the level is simply absent
+            _ => Errors.Count(ApplyResult.MalformedEvent),
         };
         if (last)
         {
@@ -105,6 +106,18 @@ public sealed class L2Book : LevelBook
         ref PriceLadder.Entry level = ref index >= 0 ? ref ladder.At(index) : ref ladder.InsertAt(~index, price);
         level.Size = size;
         Touch();
+        return ApplyResult.Applied;
+    }
+
+    /// <summary>A zero size or a delete inside a snapshot: the level is absent from the truth, which is not an error.</summary>
+    private ApplyResult RemoveIfPresent(PriceLadder ladder, long price)
+    {
+        int index = ladder.Find(price);
+        if (index >= 0)
+        {
+            ladder.RemoveAt(index);
+            Touch();
+        }
         return ApplyResult.Applied;
     }
 

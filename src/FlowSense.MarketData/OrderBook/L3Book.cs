@@ -77,7 +77,7 @@ public sealed class L3Book : LevelBook
             OrderAction.Cancel or OrderAction.Execute => Reduce(e),
             OrderAction.Delete => Delete(e),
             OrderAction.Replace => Replace(e),
-            _ => Errors.Count(ApplyResult.UnknownOrder),
+            _ => Errors.Count(ApplyResult.MalformedEvent),
         };
         return Combine(admitted, outcome);
     }

@@ -7,6 +7,9 @@ namespace FlowSense.MarketData.OrderBook;
 /// What <see cref="L2Book"/> and <see cref="L3Book"/> share: two price ladders, the read API, sequence gating,
 /// crossed-book detection and snapshot loading. Not meant to be derived from outside this assembly.
 /// </summary>
+/// <remarks>
+/// Books are not thread-safe: one owner (in the engine, the instrument's actor) applies events and serves reads.
+/// </remarks>
 public abstract class LevelBook : IBookView
 {
     private readonly PriceLadder _bids = new(Side.Bid);

@@ -66,6 +66,7 @@ public sealed class HoconSpecExampleTests
     [InlineData("a = [ [ 1, 2 ] [ 3, 4 ] ]", "a", "[[1,2,3,4]]")]
     [InlineData("a = [ [ 1, 2 ]\n [ 3, 4 ] ]", "a", "[[1,2],[3,4]]")]
     [InlineData("name = Ann\na = [ my name is ${name}, Hello ${name} ]", "a", """["my name is Ann","Hello Ann"]""")]
+    [InlineData("a = 1, b = 2, x = 3, y = 4\nz = [ ${a} ${b}, ${x} ${y} ]", "z", """["1 2","3 4"]""")]
     // Path expressions and paths as keys.
     [InlineData("foo.bar.\"hello.world\" = 1", "", """{"foo":{"bar":{"hello.world":1}}}""")]
     [InlineData("10.0foo = 1", "", """{"10":{"0foo":1}}""")]
@@ -103,6 +104,7 @@ public sealed class HoconSpecExampleTests
     [InlineData("bar : { a : ${foo.d}, b : 1 }\nbar.b = 3\nfoo : { c : ${bar.b}, d : 2 }\nfoo.d = 4", "",
         """{"bar":{"a":4,"b":3},"foo":{"c":3,"d":4}}""")]
     [InlineData("a = ${?a}foo", "a", "\"foo\"")]
+    [InlineData("a = ${?b}\nb = ${?a}", "", "{}")] // an optional cycle counts as missing
     [InlineData("x { a = 1 }\nx { a = ${x.a}0 }", "x.a", "\"10\"")]
     // The += separator.
     [InlineData("a += b", "a", """["b"]""")]

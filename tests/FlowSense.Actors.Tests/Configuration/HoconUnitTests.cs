@@ -151,4 +151,12 @@ public sealed class HoconUnitTests
         Assert.False(config.HasPath("a.n")); // null counts as absent, as the spec's API recommends
         Assert.False(config.HasPath("a.missing"));
     }
+
+    [Fact]
+    public void An_object_with_index_keys_reads_as_an_array_in_index_order()
+    {
+        var config = Hocon.Parse("list.10 = c\nlist.2 = b\nlist.0 = a\nlist.note = ignored");
+
+        Assert.Equal(["a", "b", "c"], config.GetStringList("list"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using FlowSense.Feeds.Lean;
+using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;
@@ -91,6 +92,16 @@ public sealed class LeanDataReaderTests : IDisposable
         Assert.Equal(9, report.Rows);
         Assert.Equal(7, report.MalformedCount);
         Assert.Equal([2, 3, 5, 6, 7, 8, 9], report.Malformed.Select(m => m.LineNumber));
+    }
+
+    [Fact]
+    public void A_suspicious_tick_keeps_its_volume_but_not_its_price_as_lean_builds_bars()
+    {
+        Trade trade = new(new EventHeader(Ibm, 0, 0, 0), 1, 1, Aggressor.Unknown, (uint)UsEquitySaleConditions.Regular);
+        Assert.Equal(TradeEligibility.VolumeOnly, new LeanTradeTick(trade, 'P', Suspicious: true).Eligibility(SaleConditionFilter.LeanTradeBars));
+        Assert.Equal(TradeEligibility.Counted, new LeanTradeTick(trade, 'P', Suspicious: false).Eligibility(SaleConditionFilter.LeanTradeBars));
+        Trade officialOpen = trade with { Conditions = (uint)UsEquitySaleConditions.OfficialOpen };
+        Assert.Equal(TradeEligibility.Excluded, new LeanTradeTick(officialOpen, 'P', Suspicious: true).Eligibility(SaleConditionFilter.LeanTradeBars));
     }
 
     [Fact]

@@ -153,4 +153,34 @@ public class LobsterCodecTests
         Instrument facts = Session.InstrumentFacts;
         Assert.Equal(585.33m, facts.PriceToDecimal(LobsterSample.Messages[0].Price));
     }
+
+    [Fact]
+    public void Rows_that_leave_the_book_alone_keep_its_sequence_contiguous_and_a_malformed_row_forces_a_resync()
+    {
+        const string file =
+            "34200.1,1,5,100,1000000,1\n" +
+            "34200.2,5,0,50,1000100,1\n" +   // hidden execution: a trade only
+            "34200.3,7,0,0,-1,1\n" +         // halt
+            "34200.4,7,0,0,1,1\n" +          // resume
+            "34200.5,2,5,40,1000000,1\n" +   // partial cancel
+            "34200.6,3,5,60,1000000,1\n" +   // delete of the rest
+            "34200.7,1,6,100,1000200,-1\n" +
+            "garbage\n" +                    // line 8 is lost ...
+            "34200.9,3,6,100,1000200,-1\n";  // ... so the book sees a gap before line 9
+        using var reader = new LobsterMessageReader(new MemoryStream(Encoding.UTF8.GetBytes(file)));
+        var book = new L3Book(Session.Instrument);
+        var results = new List<ApplyResult>();
+        while (reader.TryRead(out LobsterMessage message))
+            results.Add(Session.ApplyTo(book, message));
+
+        Assert.Equal(
+            [ApplyResult.Applied, ApplyResult.Applied, ApplyResult.Applied, ApplyResult.Applied, ApplyResult.Applied,
+             ApplyResult.Applied, ApplyResult.Applied, ApplyResult.AppliedAfterGap],
+            results);
+        Assert.True(book.ResyncRequired);
+        Assert.Equal(9, book.Sequence);
+        Assert.Equal(0, book.OrderCount);
+        Assert.Equal(8, Assert.Single(reader.Malformed.First).LineNumber);
+        Assert.Equal(ApplyResult.Duplicate, Session.ApplyTo(book, new LobsterMessage(3, 0, LobsterMessageType.TradingHalt, 0, 0, 1, Side.Bid)));
+    }
 }

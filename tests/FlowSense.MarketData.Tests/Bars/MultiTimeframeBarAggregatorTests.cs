@@ -73,6 +73,31 @@ public sealed class MultiTimeframeBarAggregatorTests
     }
 
     [Fact]
+    public void Late_trades_are_left_out_of_every_frame_alike()
+    {
+        Prop.ForAll(TapesWithLateTrades(), trades =>
+        {
+            var sink = new Collector();
+            var aggregator = new MultiTimeframeBarAggregator([TimeFrame.OneSecond, TimeFrame.FiveSeconds, TimeFrame.OneMinute], sink);
+            foreach (Trade trade in trades)
+                aggregator.OnTrade(trade);
+            aggregator.AdvanceTo(long.MaxValue);
+            long total = trades.Sum(t => t.Size);
+            long[] volumes = [.. new[] { TimeFrame.OneSecond, TimeFrame.FiveSeconds, TimeFrame.OneMinute }.Select(f => sink.Of(f).Sum(b => b.Volume))];
+            long[] counts = [.. new[] { TimeFrame.OneSecond, TimeFrame.FiveSeconds, TimeFrame.OneMinute }.Select(f => sink.Of(f).Sum(b => (long)b.TradeCount))];
+            return volumes.All(v => v == volumes[0]) && counts.All(c => c == trades.Length - aggregator.LateTrades)
+                && (aggregator.LateTrades > 0 || volumes[0] == total);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Time_frames_must_nest_in_the_shortest()
+    {
+        Assert.Throws<ArgumentException>(() => new MultiTimeframeBarAggregator([TimeFrame.OneMinute, new TimeFrame(90 * Second)], new Collector()));
+        Assert.Throws<ArgumentException>(() => new MultiTimeframeBarAggregator([], new Collector()));
+    }
+
+    [Fact]
     public void Bars_conserve_volume_and_keep_high_above_open_close_above_low()
     {
         var filter = new SaleConditionFilter(ExcludedFlags: 1, PriceExcludedFlags: 2);

@@ -95,7 +95,16 @@ public sealed class TimeBarBuilderTests
         Assert.Equal(TradeEligibility.Excluded, filter.Classify((uint)UsEquitySaleConditions.OfficialOpen));
         Assert.Equal(TradeEligibility.Excluded, filter.Classify((uint)(UsEquitySaleConditions.OfficialClose | UsEquitySaleConditions.Regular)));
         Assert.Equal(TradeEligibility.Counted, filter.Classify((uint)(UsEquitySaleConditions.IntermarketSweep | UsEquitySaleConditions.TradeThroughExempt)));
-        Assert.Equal(TradeEligibility.VolumeOnly, SaleConditionFilter.LeanVendorBars.Classify((uint)UsEquitySaleConditions.IntermarketSweep));
-        Assert.Equal(TradeEligibility.Counted, SaleConditionFilter.LeanVendorBars.Classify((uint)UsEquitySaleConditions.ClosingPrints));
     }
+
+    [Theory]
+    [InlineData(UsEquitySaleConditions.IntermarketSweep | UsEquitySaleConditions.TradeThroughExempt, TradeEligibility.VolumeOnly)]
+    [InlineData(UsEquitySaleConditions.OddLot, TradeEligibility.VolumeOnly)]
+    [InlineData(UsEquitySaleConditions.IntermarketSweep | UsEquitySaleConditions.ExtendedHours, TradeEligibility.Counted)]
+    [InlineData(UsEquitySaleConditions.TradeThroughExempt | UsEquitySaleConditions.Regular, TradeEligibility.Counted)]
+    [InlineData(UsEquitySaleConditions.AveragePrice | UsEquitySaleConditions.TradeThroughExempt, TradeEligibility.VolumeOnly)]
+    [InlineData(UsEquitySaleConditions.ClosingPrints, TradeEligibility.Counted)]
+    [InlineData(UsEquitySaleConditions.OfficialOpen, TradeEligibility.Excluded)]
+    public void Lean_rule_leaves_out_prices_of_sweeps_and_odd_lots_without_a_regular_kind_flag(UsEquitySaleConditions conditions, TradeEligibility expected) =>
+        Assert.Equal(expected, SaleConditionFilter.LeanTradeBars.Classify((uint)conditions));
 }

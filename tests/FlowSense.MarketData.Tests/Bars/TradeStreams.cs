@@ -19,10 +19,16 @@ internal static class TradeStreams
     /// Random tapes: non-decreasing times (gaps from 0 to 2 minutes, so bars are skipped and several trades share a
     /// timestamp), prices 1..5,000, sizes 1..1,000, conditions drawn from 0, 1 and 2 (flags a filter can select).
     /// </summary>
-    public static Arbitrary<Trade[]> Tapes()
+    public static Arbitrary<Trade[]> Tapes() => Tapes(outOfOrder: false);
+
+    /// <summary>Like <see cref="Tapes()"/>, but about one trade in ten steps back in time by up to 3 seconds.</summary>
+    public static Arbitrary<Trade[]> TapesWithLateTrades() => Tapes(outOfOrder: true);
+
+    private static Arbitrary<Trade[]> Tapes(bool outOfOrder)
     {
+        Gen<int> backwards = outOfOrder ? Gen.Choose(-3_000, -1) : Gen.Constant(0);
         Gen<(int Gap, int Price, int Size, int Conditions)> step =
-            from gap in Gen.Frequency((3, Gen.Choose(0, 2_000)), (1, Gen.Choose(0, 120_000)))
+            from gap in Gen.Frequency((27, Gen.Choose(0, 2_000)), (9, Gen.Choose(0, 120_000)), (4, backwards))
             from price in Gen.Choose(1, 5_000)
             from size in Gen.Choose(1, 1_000)
             from conditions in Gen.Choose(0, 2)

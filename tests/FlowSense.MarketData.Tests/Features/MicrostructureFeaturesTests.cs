@@ -31,6 +31,7 @@ public class MicrostructureFeaturesTests
         Assert.Equal(0.0, snapshot.DepthImbalanceOverLevels);
         Assert.Equal(FeatureReadiness.None, snapshot.Ready & FeatureReadiness.Ofi);
         Assert.True(double.IsNaN(snapshot.HawkesTradeIntensity));
+        Assert.True(double.IsNaN(snapshot.EstimatedMicroprice));
     }
 
     [Fact]
@@ -77,6 +78,16 @@ public class MicrostructureFeaturesTests
 
         Assert.True(features.OnTopOfBook(1, new TopOfBook(1010, 5, 1000, 5)));
         Assert.Equal(1, features.CrossedBooks);
+
+        // A trade at the mid with no tape history has no sign, so no effective spread (not the previous one).
+        features.OnTopOfBook(2, new TopOfBook(1000, 5, 1010, 5));
+        features.OnTrade(new Trade(Header with { ExchangeTimeNs = 3 }, 1010, 5, Aggressor.Buyer));
+        Assert.False(double.IsNaN(features.Snapshot().LastEffectiveSpread));
+        var fresh = new MicrostructureFeatures(new MicrostructureFeaturesOptions());
+        fresh.OnTopOfBook(0, new TopOfBook(1000, 5, 1010, 5));
+        fresh.OnTrade(new Trade(Header, 1005, 5, Aggressor.Unknown));
+        Assert.Equal(0, fresh.Snapshot().LastTradeSign);
+        Assert.True(double.IsNaN(fresh.Snapshot().LastEffectiveSpread));
     }
 
     [Fact]

@@ -49,11 +49,13 @@ public class L2BookTests
         Assert.Equal(ApplyResult.MissingLevel, book.Apply(Delta(Side.Ask, 101, 3, BookAction.Update)));
         Assert.Equal(ApplyResult.InvalidSize, book.Apply(Delta(Side.Ask, 100, -1)));
         Assert.Equal(ApplyResult.InvalidSize, book.Apply(Delta(Side.Ask, 100, 0)));
+        Assert.Equal(ApplyResult.MalformedEvent, book.Apply(Delta(Side.Ask, 100, 1, (BookAction)99)));
 
         Assert.Equal(version, book.Version);
         Assert.Equal(new Level(100, 5, 0), book.BestAsk);
         Assert.Equal(2, book.Errors.MissingLevel);
         Assert.Equal(2, book.Errors.InvalidSize);
+        Assert.Equal(1, book.Errors.MalformedEvent);
     }
 
     [Fact]
@@ -73,6 +75,22 @@ public class L2BookTests
         Assert.Equal(10, book.Sequence);
         Assert.Equal(ApplyResult.Applied, book.Apply(Delta(Side.Bid, 99, 2, sequence: 11)));
         Assert.Equal(2, book.LevelCount(Side.Bid));
+    }
+
+    [Fact]
+    public void Zero_sizes_and_deletes_inside_a_snapshot_mean_absent_levels_and_unknown_actions_are_counted()
+    {
+        var book = new L2Book(Instrument);
+        book.Apply(Delta(Side.Bid, 100, 3, flags: DeltaFlags.Snapshot));
+        book.Apply(Delta(Side.Bid, 99, 3, flags: DeltaFlags.Snapshot));
+        Assert.Equal(ApplyResult.Applied, book.Apply(Delta(Side.Bid, 100, 0, BookAction.Update, flags: DeltaFlags.Snapshot)));
+        Assert.Equal(ApplyResult.Applied, book.Apply(Delta(Side.Bid, 98, 0, BookAction.Delete, flags: DeltaFlags.Snapshot)));
+        Assert.Equal(ApplyResult.MalformedEvent, book.Apply(Delta(Side.Bid, 97, 1, (BookAction)42, flags: DeltaFlags.Snapshot)));
+        Assert.Equal(ApplyResult.InvalidSize, book.Apply(Delta(Side.Bid, 96, -1, flags: DeltaFlags.Snapshot | DeltaFlags.LastInBatch)));
+
+        Assert.Equal([new Level(99, 3, 0)], new[] { book.BestBid });
+        Assert.Equal(1, book.LevelCount(Side.Bid));
+        Assert.Equal((1L, 1L), (book.Errors.MalformedEvent, book.Errors.InvalidSize));
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public class L3BookTests
         Assert.Equal(ApplyResult.InvalidSize, book.Apply(Cancel(1, 0)));
         Assert.Equal(ApplyResult.Overfill, book.Apply(Execute(1, 11)));
         Assert.Equal(ApplyResult.Overfill, book.Apply(Cancel(1, 11)));
+        Assert.Equal(ApplyResult.MalformedEvent, book.Apply(Cancel(1, 1) with { Action = (OrderAction)99 }));
 
         Assert.Equal(version, book.Version);
         Assert.Equal(new Level(100, 10, 1), book.BestBid);
@@ -76,6 +77,7 @@ public class L3BookTests
         Assert.Equal(1, book.Errors.DuplicateOrderId);
         Assert.Equal(2, book.Errors.InvalidSize);
         Assert.Equal(2, book.Errors.Overfill);
+        Assert.Equal(1, book.Errors.MalformedEvent);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace FlowSense.MarketData.Features.KyleLambda;
 /// is the mid prevailing at trade k: the return runs from one trade to the next, so it includes the quote's
 /// reaction to trade k. Units: log return per √(raw size unit). An observation is completed when the next trade
 /// arrives. Trades without a sign or a two-sided quote are counted in <see cref="Skipped"/> and open no
-/// observation. Warm-up: <see cref="IsReady"/> once N observations are in the window.</para>
+/// observation; an open observation whose next trade has no two-sided quote cannot be closed and is counted in
+/// <see cref="Dropped"/>. Warm-up: <see cref="IsReady"/> once N observations are in the window.</para>
 /// </summary>
 public sealed class KyleLambdaEstimator
 {
@@ -29,14 +30,21 @@ public sealed class KyleLambdaEstimator
 
     public long Skipped { get; private set; }
 
+    public long Dropped { get; private set; }
+
     /// <param name="sign">+1 buy, −1 sell, 0 unknown.</param>
     /// <param name="size">Raw size, &gt; 0.</param>
     /// <param name="mid">The mid prevailing at the trade (NaN without a two-sided quote).</param>
     public void OnTrade(int sign, long size, double mid)
     {
         bool midKnown = mid > 0;
-        if (midKnown && !double.IsNaN(_openMid))
-            _regression.Add(_openFlow, Math.Log(mid / _openMid));
+        if (!double.IsNaN(_openMid))
+        {
+            if (midKnown)
+                _regression.Add(_openFlow, Math.Log(mid / _openMid));
+            else
+                Dropped++;
+        }
 
         if (sign == 0 || !midKnown || size <= 0)
         {

@@ -1,4 +1,4 @@
-using FlowSense.MarketData.Features.RollingWindows;
+using System.Runtime.Intrinsics;
 
 namespace FlowSense.MarketData.Features.Ofi;
 
@@ -6,13 +6,16 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// Multi-level OFI (Xu, Gould &amp; Howison 2019, "Multi-level order-flow imbalance in a limit order book"):
 /// the contribution e_n of <see cref="OrderFlowEvent"/> computed separately at each of M levels, level m using the
 /// m-th best bid and ask prices and sizes, and summed per level over the last N events. A vector output, raw size units.
-/// <para>A level the view does not reach is read as size 0 at its previous price, so a level that vanishes
-/// contributes −q(previous) on the bid side (+q on the ask side), as a price move away would. An event is any
-/// change in the M levels; warm-up is one state, as for level-1 OFI.</para>
+/// <para>A level the view does not reach is empty (size 0), and empty sides are priced as
+/// <see cref="OrderFlowEvent.AsQueues"/> says, so a level that vanishes contributes −q(previous) on the bid side
+/// (+q on the ask side). An event is any change in the M levels; warm-up is one state, as for level-1 OFI.</para>
 /// </summary>
 public sealed class MultiLevelOrderFlowImbalance
 {
-    private readonly TopOfBook[] _previous;
+    private readonly long[] _bidPrices;
+    private readonly long[] _bidSizes;
+    private readonly long[] _askPrices;
+    private readonly long[] _askSizes;
     private readonly long[] _lastEvents;
     private readonly long[] _staged;
     private readonly long[] _sums;
@@ -29,7 +32,10 @@ public sealed class MultiLevelOrderFlowImbalance
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventWindow, 1);
         _eventWindow = eventWindow;
-        _previous = new TopOfBook[levels];
+        _bidPrices = new long[levels];
+        _bidSizes = new long[levels];
+        _askPrices = new long[levels];
+        _askSizes = new long[levels];
         _lastEvents = new long[levels];
         _staged = new long[levels];
         _sums = new long[levels];
@@ -37,7 +43,7 @@ public sealed class MultiLevelOrderFlowImbalance
         _ring = new long[levels * eventWindow];
     }
 
-    public int Levels => _previous.Length;
+    public int Levels => _staged.Length;
 
     public bool IsReady => EventCount > 0;
 
@@ -56,36 +62,19 @@ public sealed class MultiLevelOrderFlowImbalance
     public bool Update(LevelView view)
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
-        // Overwriting _previous meanwhile is harmless: unchanged levels are written back as they were.
-        Span<TopOfBook> previousLevels = _previous;
-        Span<long> staged = _staged;
-        ReadOnlySpan<long> bidPrices = view.BidPrices;
-        ReadOnlySpan<long> bidSizes = view.BidSizes;
-        ReadOnlySpan<long> askPrices = view.AskPrices;
-        ReadOnlySpan<long> askSizes = view.AskSizes;
-        bool changed = false;
-        for (int m = 0; m < previousLevels.Length; m++)
-        {
-            ref TopOfBook previous = ref previousLevels[m];
-            bool hasBid = m < bidPrices.Length;
-            bool hasAsk = m < askPrices.Length;
-            var current = new TopOfBook(
-                hasBid ? bidPrices[m] : previous.BidPrice, hasBid ? bidSizes[m] : 0,
-                hasAsk ? askPrices[m] : previous.AskPrice, hasAsk ? askSizes[m] : 0);
-            changed |= current.BidPrice != previous.BidPrice || current.BidSize != previous.BidSize
-                || current.AskPrice != previous.AskPrice || current.AskSize != previous.AskSize;
-            staged[m] = OrderFlowEvent.Between(previous, current);
-            previous = current;
-        }
+        // Sides are stored and processed apart (one flat array per column) so the loops stay branch-light.
+        long[] staged = _staged;
+        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, isBid: true);
+        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, isBid: false);
         if (!_hasPrevious)
         {
             _hasPrevious = true;
             return false;
         }
-        if (!changed)
+        if (difference == 0)
             return false;
 
-        int levels = previousLevels.Length;
+        int levels = staged.Length;
         Span<long> row = _ring.AsSpan(_next * levels, levels);
         Span<long> sums = _sums;
         Span<long> lastEvents = _lastEvents;
@@ -102,5 +91,65 @@ public sealed class MultiLevelOrderFlowImbalance
             _filled++;
         _next = _next + 1 == _eventWindow ? 0 : _next + 1;
         return true;
+    }
+
+    /// <summary>
+    /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)
+    /// and stores the new side. Empty levels, and levels the view does not reach, are priced as
+    /// <see cref="OrderFlowEvent.AsQueues"/> says. Returns non-zero if any price or size changed.
+    /// </summary>
+    private static long StageSide(
+        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, bool isBid)
+    {
+        long emptyPrice = isBid ? long.MinValue : long.MaxValue;
+        int m = 0;
+        long difference = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four levels at a time where the view reaches; the scalar loop below finishes the rest.
+            int vectorEnd = Math.Min(staged.Length, sizes.Length) & ~(Vector256<long>.Count - 1);
+            Vector256<long> empty = Vector256.Create(emptyPrice);
+            Vector256<long> changed = Vector256<long>.Zero;
+            for (; m < vectorEnd; m += Vector256<long>.Count)
+            {
+                Vector256<long> size = Vector256.Create(sizes.Slice(m, Vector256<long>.Count));
+                Vector256<long> price = Vector256.ConditionalSelect(
+                    Vector256.Equals(size, Vector256<long>.Zero), empty, Vector256.Create(prices.Slice(m, Vector256<long>.Count)));
+                Span<long> previousPrice = previousPrices.AsSpan(m, Vector256<long>.Count);
+                Span<long> previousSize = previousSizes.AsSpan(m, Vector256<long>.Count);
+                Vector256<long> oldPrice = Vector256.Create<long>(previousPrice);
+                Vector256<long> oldSize = Vector256.Create<long>(previousSize);
+                changed |= (price ^ oldPrice) | (size ^ oldSize);
+                price.CopyTo(previousPrice);
+                size.CopyTo(previousSize);
+
+                // All-ones lanes where the indicator is 1: e_bid = (up & q) − (down & q_prev), the ask mirrored.
+                Vector256<long> up = Vector256.GreaterThanOrEqual(price, oldPrice);
+                Vector256<long> down = Vector256.LessThanOrEqual(price, oldPrice);
+                Span<long> target = staged.AsSpan(m, Vector256<long>.Count);
+                Vector256<long> e = isBid
+                    ? (up & size) - (down & oldSize)
+                    : Vector256.Create<long>(target) + (up & oldSize) - (down & size);
+                e.CopyTo(target);
+            }
+            difference = changed == Vector256<long>.Zero ? 0 : 1;
+        }
+
+        for (; m < staged.Length; m++)
+        {
+            long size = m < sizes.Length ? sizes[m] : 0;
+            long price = size == 0 ? emptyPrice : prices[m];
+            long previousPrice = previousPrices[m];
+            long previousSize = previousSizes[m];
+            difference |= (price ^ previousPrice) | (size ^ previousSize);
+            previousPrices[m] = price;
+            previousSizes[m] = size;
+
+            if (isBid)
+                staged[m] = OrderFlowEvent.BidFlow(previousPrice, previousSize, price, size);
+            else
+                staged[m] += OrderFlowEvent.AskFlow(previousPrice, previousSize, price, size);
+        }
+        return difference;
     }
 }

@@ -6,7 +6,8 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// Order-flow imbalance (Cont, Kukanov &amp; Stoikov 2014): the sum of the event contributions e_n
 /// (<see cref="OrderFlowEvent"/>) over the last N events and over the clock window (t − τ, t], in raw size units.
 /// <para>An event is a change of the best bid/ask price or size; an update that repeats the previous state is
-/// not an event (it would add e_n = 0 and dilute the N-event window). Warm-up: the first state yields no e_n,
+/// not an event (it would add e_n = 0 and dilute the N-event window); an empty side is read as
+/// <see cref="OrderFlowEvent.AsQueues"/> says. Warm-up: the first state yields no e_n,
 /// so <see cref="IsReady"/> turns true with the second, different state; <see cref="OverEvents"/> covers a full
 /// N once <see cref="IsEventWindowFull"/>. The clock window is exact (see <see cref="ClockWindowSum"/>),
 /// up to its capacity, whose overflows are counted.</para>
@@ -54,21 +55,22 @@ public sealed class OrderFlowImbalance
     /// <returns>True when the state differed from the previous one and produced an e_n.</returns>
     public bool Update(long timeNs, in TopOfBook book)
     {
+        TopOfBook queues = OrderFlowEvent.AsQueues(book);
         if (!_hasPrevious)
         {
-            _previous = book;
+            _previous = queues;
             _hasPrevious = true;
             _clock.Advance(timeNs);
             return false;
         }
-        if (book == _previous)
+        if (queues == _previous)
         {
             _clock.Advance(timeNs);
             return false;
         }
 
-        long e = OrderFlowEvent.Between(_previous, book);
-        _previous = book;
+        long e = OrderFlowEvent.Between(_previous, queues);
+        _previous = queues;
         LastEvent = e;
         EventCount++;
         Cumulative += e;

@@ -31,9 +31,6 @@ public sealed class RollingSum<T> where T : struct, INumber<T>
 
     public T Sum { get; private set; }
 
-    /// <summary>The most recently added value (zero before the first add).</summary>
-    public T Last => Count == 0 ? T.Zero : _ring[(_next == 0 ? _ring.Length : _next) - 1];
-
     public void Add(T value)
     {
         T sum = Sum;

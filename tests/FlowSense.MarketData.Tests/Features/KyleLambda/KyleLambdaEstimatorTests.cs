@@ -39,7 +39,18 @@ public class KyleLambdaEstimatorTests
         kyle.OnTrade(-1, 9, 100.0);         // opens (x = −3)
         kyle.OnTrade(1, 1, 99.0);           // closes it (y = ln 0.99)
         Assert.Equal(2, kyle.Skipped);
+        Assert.Equal(0, kyle.Dropped);
         Assert.Equal(2, kyle.Observations);
         Assert.Equal((Math.Log(1.01) - Math.Log(0.99)) / 5.0, kyle.Lambda, 1e-12);
+    }
+
+    [Fact]
+    public void An_observation_that_cannot_be_closed_is_counted()
+    {
+        var kyle = new KyleLambdaEstimator(window: 10);
+        kyle.OnTrade(1, 4, 100.0);
+        kyle.OnTrade(1, 4, double.NaN);
+        Assert.Equal(1, kyle.Dropped);
+        Assert.Equal(0, kyle.Observations);
     }
 }

@@ -1,5 +1,7 @@
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Features.Ofi;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace FlowSense.MarketData.Tests.Features.Ofi;
 
@@ -25,7 +27,7 @@ public class MultiLevelOrderFlowImbalanceTests
     }
 
     [Fact]
-    public void A_missing_level_reads_as_empty_at_its_previous_price()
+    public void A_missing_level_counts_as_its_depth_removed()
     {
         var ofi = new MultiLevelOrderFlowImbalance(levels: 2, eventWindow: 10);
         ofi.Update(View([1000, 999], [10, 5], [1010, 1011], [20, 8]));
@@ -69,6 +71,43 @@ public class MultiLevelOrderFlowImbalanceTests
         }
         Assert.True(single.EventCount > 100);
         Assert.Equal(single.OverEvents, multi.OverEvents[0]);
+    }
+
+    [Fact]
+    public void Every_level_equals_the_single_level_formula_at_any_depth()
+    {
+        // Ten levels exercise the four-wide path and the scalar tail; views of 0..10 levels and empty levels
+        // exercise the padding. The reference applies e_n level by level.
+        const int M = 10;
+        Gen<long[]> side = Gen.Choose(0, M).SelectMany(depth => Gen.Choose(0, 3).ArrayOf(2 * depth))
+            .Select(pairs => pairs.Select(x => (long)x).ToArray());
+        Gen<(long[] Bid, long[] Ask)[]> tape = Gen.Zip(side, side).ArrayOf();
+        Prop.ForAll(Arb.From(tape), states =>
+        {
+            var ofi = new MultiLevelOrderFlowImbalance(M, eventWindow: 1000);
+            var expected = new long[M];
+            TopOfBook[]? previous = null;
+            foreach (var (bid, ask) in states)
+            {
+                // Prices 1000 − (level + jitter) on the bid, 1010 + (level + jitter) on the ask; sizes 0..3.
+                long[] bidPrices = Enumerable.Range(0, bid.Length / 2).Select(m => 1000L - m - bid[2 * m]).ToArray();
+                long[] bidSizes = Enumerable.Range(0, bid.Length / 2).Select(m => bid[2 * m + 1]).ToArray();
+                long[] askPrices = Enumerable.Range(0, ask.Length / 2).Select(m => 1010L + m + ask[2 * m]).ToArray();
+                long[] askSizes = Enumerable.Range(0, ask.Length / 2).Select(m => ask[2 * m + 1]).ToArray();
+                ofi.Update(new LevelView(bidPrices, bidSizes, askPrices, askSizes));
+
+                TopOfBook[] current = Enumerable.Range(0, M).Select(m => OrderFlowEvent.AsQueues(new TopOfBook(
+                    m < bidPrices.Length ? bidPrices[m] : 0, m < bidSizes.Length ? bidSizes[m] : 0,
+                    m < askPrices.Length ? askPrices[m] : 0, m < askSizes.Length ? askSizes[m] : 0))).ToArray();
+                if (previous is not null)
+                {
+                    for (int m = 0; m < M; m++)
+                        expected[m] += OrderFlowEvent.Between(previous[m], current[m]);
+                }
+                previous = current;
+            }
+            return ofi.OverEvents.SequenceEqual(expected);
+        }).QuickCheckThrowOnFailure();
     }
 
     private static LevelView View(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) =>

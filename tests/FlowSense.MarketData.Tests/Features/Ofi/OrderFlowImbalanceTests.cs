@@ -30,6 +30,25 @@ public class OrderFlowImbalanceTests
         Assert.Equal(3, ofi.EventCount);
     }
 
+    [Theory]
+    // The ask empties (the feed shows price 0): its 20 are removed, +20.
+    [InlineData(1000, 10, 0, 0, 20)]
+    // The ask empties (LOBSTER's dummy price): the same.
+    [InlineData(1000, 10, 9_999_999_999, 0, 20)]
+    // The bid empties (price 0 or LOBSTER's −9999999999): its 10 are removed, −10.
+    [InlineData(0, 0, 1010, 20, -10)]
+    [InlineData(-9_999_999_999, 0, 1010, 20, -10)]
+    public void An_emptied_side_counts_as_its_depth_removed(long bidPrice, long bidSize, long askPrice, long askSize, long expected)
+    {
+        var ofi = new OrderFlowImbalance(eventWindow: 4, clockWindowNs: Second, clockCapacity: 16);
+        ofi.Update(0, new TopOfBook(1000, 10, 1010, 20));
+        ofi.Update(1, new TopOfBook(bidPrice, bidSize, askPrice, askSize));
+        Assert.Equal(expected, ofi.LastEvent);
+        // And refilling it adds the new depth: +q on the bid, −q on the ask.
+        ofi.Update(2, bidSize == 0 ? new TopOfBook(1000, 7, 1010, 20) : new TopOfBook(1000, 10, 1010, 9));
+        Assert.Equal(bidSize == 0 ? 7 : -9, ofi.LastEvent);
+    }
+
     [Fact]
     public void A_repeated_state_is_not_an_event()
     {
@@ -96,9 +115,10 @@ public class OrderFlowImbalanceTests
             {
                 time += gap;
                 ofi.Update(time, book);
-                if (previous is { } p && p != book)
-                    events.Add((time, OrderFlowEvent.Between(p, book)));
-                previous = book;
+                TopOfBook queues = OrderFlowEvent.AsQueues(book);
+                if (previous is { } p && p != queues)
+                    events.Add((time, OrderFlowEvent.Between(p, queues)));
+                previous = queues;
             }
             long lastN = events.Skip(Math.Max(0, events.Count - N)).Sum(x => x.E);
             long inClock = events.Where(x => x.Time > time - Tau).Sum(x => x.E);

@@ -1,0 +1,132 @@
+using FlowSense.Actors.Persistence.TestSupport;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Sinks.PostgreSql.Series;
+using FlowSense.Sinks.PostgreSql.TimeSeries;
+using Npgsql;
+
+namespace FlowSense.Sinks.PostgreSql.Tests;
+
+public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private const long NsPerDay = 86_400_000_000_000L;
+    // 2026-11-02 23:59:59.999999000 UTC: the batch straddles midnight, so it needs two partitions.
+    private static readonly long LateEvening = (new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L) + NsPerDay - 1_000;
+
+    private static Trade TradeAt(string symbol, long exchangeTimeNs, long sequence, long price = 1_234_500) =>
+        new(new EventHeader(new InstrumentId("NASDAQ", symbol), exchangeTimeNs, exchangeTimeNs + 5_000, sequence), price, 100, Aggressor.Buyer, 0x10, sequence % 2 == 0 ? null : $"T{sequence}");
+
+    private static IEnumerable<Trade> Tape(string symbol, int count) =>
+        Enumerable.Range(0, count).Select(i => TradeAt(symbol, LateEvening + (i * 1_000L), i + 1, 1_234_500 + i));
+
+    private async Task<long> ScalarAsync(string sql, string symbol)
+    {
+        await using NpgsqlCommand command = database.DataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = symbol });
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Trades_land_in_their_day_partitions_column_for_column()
+    {
+        string symbol = $"A{Guid.NewGuid():N}"[..12];
+        await using (var sink = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable(), new TimeSeriesSinkOptions { BatchSize = 64 }))
+        {
+            foreach (Trade trade in Tape(symbol, 500))
+                await sink.WriteAsync(trade);
+            await sink.DisposeAsync();
+            Assert.Equal(new SinkCounters(500, 0, 0, 0, sink.Counters.Batches, null), sink.Counters);
+            Assert.InRange(sink.Counters.Batches, 8, 500); // 64 rows a batch, or fewer when the flush interval cut one short
+        }
+
+        Assert.Equal(500, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM trades_p20261102 WHERE symbol = $1", symbol));
+        Assert.Equal(499, await ScalarAsync("SELECT count(*) FROM trades_p20261103 WHERE symbol = $1", symbol));
+        Assert.Equal(Enumerable.Range(0, 500).Sum(i => 1_234_500L + i), await ScalarAsync("SELECT sum(price) FROM trades WHERE symbol = $1", symbol));
+        Assert.Equal(250, await ScalarAsync("SELECT count(trade_id) FROM trades WHERE symbol = $1 AND aggressor = 1 AND conditions = 16 AND receive_time_ns = exchange_time_ns + 5000", symbol));
+    }
+
+    [Fact]
+    public async Task Replaying_the_same_tape_stores_nothing_twice_and_counts_the_duplicates()
+    {
+        string symbol = $"B{Guid.NewGuid():N}"[..12];
+        await using (var first = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable()))
+        {
+            foreach (Trade trade in Tape(symbol, 300))
+                await first.WriteAsync(trade);
+        }
+
+        await using var replay = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable());
+        foreach (Trade trade in Tape(symbol, 400)) // the same 300, then 100 new ones
+            await replay.WriteAsync(trade);
+        await replay.WriteAsync(TradeAt(symbol, LateEvening, 1)); // a duplicate inside the same batch
+        await replay.DisposeAsync();
+
+        Assert.Equal(100, replay.Counters.Inserted);
+        Assert.Equal(301, replay.Counters.Duplicates);
+        Assert.Equal(400, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task A_partial_batch_is_loaded_when_the_flush_interval_passes()
+    {
+        string symbol = $"C{Guid.NewGuid():N}"[..12];
+        await using var sink = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable(),
+            new TimeSeriesSinkOptions { BatchSize = 10_000, FlushInterval = TimeSpan.FromMilliseconds(50) });
+        var loaded = new TaskCompletionSource<SinkCounters>(TaskCreationOptions.RunContinuationsAsynchronously);
+        sink.BatchCompleted += counters => loaded.TrySetResult(counters);
+
+        foreach (Trade trade in Tape(symbol, 3))
+            await sink.WriteAsync(trade);
+        SinkCounters counters = await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, counters.Inserted);
+        Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task When_the_database_is_unreachable_rows_are_dropped_or_failed_and_every_one_is_counted()
+    {
+        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = 1, Timeout = 2 };
+        await using NpgsqlDataSource dead = NpgsqlDataSource.Create(unreachable.ConnectionString);
+        var sink = new TimeSeriesSink<Trade>(dead, new TradesTable(), new TimeSeriesSinkOptions
+        {
+            BatchSize = 5,
+            Capacity = 10,
+            MaxAttempts = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(100),
+        });
+
+        int accepted = Tape("DEAD", 1_000).Count(sink.TryWrite);
+        await sink.DisposeAsync();
+
+        SinkCounters counters = sink.Counters;
+        Assert.Equal(0, counters.Inserted);
+        Assert.Equal(1_000 - accepted, counters.Dropped);
+        Assert.True(counters.Dropped > 0, "a 10-row buffer in front of a dead database must overflow");
+        Assert.Equal(accepted, counters.Failed);
+        Assert.IsAssignableFrom<NpgsqlException>(counters.LastError);
+    }
+
+    [Fact]
+    public async Task Partitions_are_created_ahead_and_retention_drops_whole_old_days()
+    {
+        var partitions = new DayPartitions(database.DataSource);
+        await partitions.CreateAheadAsync("quotes", new DateTimeOffset(2026, 1, 10, 15, 0, 0, TimeSpan.Zero), daysAhead: 3);
+        await partitions.EnsureAsync("quotes", [new DateOnly(2026, 1, 1)]);
+
+        IReadOnlyList<string> dropped = await partitions.DropOlderThanAsync("quotes", new DateOnly(2026, 1, 11));
+
+        Assert.Equal(["quotes_p20260101", "quotes_p20260110"], dropped);
+        IReadOnlyList<DateOnly> days = await partitions.ListDaysAsync("quotes");
+        Assert.Equal([new DateOnly(2026, 1, 11), new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 13)], days.Where(d => d.Year == 2026 && d.Month == 1));
+    }
+
+    [Theory]
+    [InlineData(0L, "1970-01-01")]
+    [InlineData(NsPerDay - 1, "1970-01-01")]
+    [InlineData(NsPerDay, "1970-01-02")]
+    [InlineData(-1L, "1969-12-31")]
+    public void A_time_belongs_to_the_UTC_day_that_contains_it(long timeNs, string day) =>
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DayPartitions.DayOf(timeNs));
+}
