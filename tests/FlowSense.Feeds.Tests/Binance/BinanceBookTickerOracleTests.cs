@@ -16,7 +16,8 @@ namespace FlowSense.Feeds.Tests.Binance;
 /// bookTicker in the recording, and BLZETH's only one follows most of its diffs); the rate required is 99%.
 /// The explanation that matters: the depth stream here is <c>@depth@100ms</c>, batched every 100 ms, while bookTicker
 /// is pushed at once, so every bookTicker of a synced symbol (84 of 84) arrives before the diff that reaches its id.
-/// Compared at arrival they would disagree; compared by update id, every compared diff matches (159 of 159).
+/// Compared at arrival they can disagree (the change they show is not in the book yet); compared by update id, every
+/// compared diff matches (159 of 159).
 /// </summary>
 public class BinanceBookTickerOracleTests(ITestOutputHelper output)
 {
