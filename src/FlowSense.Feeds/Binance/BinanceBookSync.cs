@@ -48,6 +48,17 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
     /// <summary>Buffered diffs dropped because the buffer was full.</summary>
     public long BufferOverflows => _pending.Overflows;
 
+    /// <summary>
+    /// Forgets the stream position and waits for a snapshot again, keeping the book's levels until it arrives: what a
+    /// connector does after reconnecting, since the new connection's diffs continue from an unknown point.
+    /// </summary>
+    public void Restart()
+    {
+        _pending.Clear();
+        LastUpdateId = 0;
+        State = BinanceSyncState.AwaitingSnapshot;
+    }
+
     /// <summary>Handles one diff event; see <see cref="BinanceDiffOutcome"/>.</summary>
     public BinanceDiffOutcome OnDiff(long firstUpdateId, long finalUpdateId, ReadOnlySpan<LevelUpdate> levels, in EventHeader header, IMarketEventSink sink)
     {
@@ -94,7 +105,7 @@ public sealed class BinanceBookSync(InstrumentId instrument, int maxBufferedDiff
         _firstAfterSnapshot = true;
 
         // Replay the buffer through the live rules: a gap inside it sends us back to awaiting a snapshot.
-        _pending.Drain((diff, levels) => OnDiff(diff.FirstId, diff.FinalId, levels, diff.Header, sink));
+        _pending.Drain((this, sink), static (s, in diff, levels) => s.Item1.OnDiff(diff.FirstId, diff.FinalId, levels, diff.Header, s.sink));
         return BinanceSnapshotOutcome.Synced;
     }
 

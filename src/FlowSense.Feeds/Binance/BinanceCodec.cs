@@ -18,18 +18,16 @@ namespace FlowSense.Feeds.Binance;
 /// Binance Spot prints every price and quantity with 8 decimals; both are kept at <see cref="Decimals"/> = 8. Fields are
 /// read in one pass in whatever order they come, then the message is dispatched on <c>e</c> (bookTicker has none).
 /// </remarks>
-public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "binance") : IVenueBookCodec
+public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "binance")
+    : VenueCodec(Venue, sink, quarantine, source), IVenueBookCodec
 {
     public const string Venue = "BINANCE";
     public const int Decimals = 8;
     /// <summary>Bound on levels in one message (a REST snapshot holds up to 5000 per side).</summary>
     public const int MaxLevelsPerMessage = 20_000;
 
-    private readonly InstrumentCache _instruments = new(Venue);
     private readonly Dictionary<InstrumentId, BinanceBookSync> _books = [];
     private readonly List<LevelUpdate> _levels = [];
-
-    public DecodeStats Stats { get; } = new();
 
     public BinanceStats Binance { get; } = new();
 
@@ -45,43 +43,20 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
 
     public IEnumerable<BinanceBookSync> Books => _books.Values;
 
-    public DecodeResult Decode(ReadOnlySpan<byte> message, long receiveTimeNs, long position)
+    /// <summary>After a reconnect: every known symbol's book waits for a fresh snapshot (see <see cref="BinanceBookSync.Restart"/>).</summary>
+    public void Restart()
     {
-        DecodeResult result;
-        RejectReason reason = RejectReason.InvalidJson;
-        try
-        {
-            result = DecodeMessage(message, receiveTimeNs, ref reason);
-        }
-        catch (JsonException)
-        {
-            result = DecodeResult.Rejected;
-            reason = RejectReason.InvalidJson;
-        }
-        return Stats.Record(result, reason, quarantine, source, position, message);
+        foreach (var sync in _books.Values)
+            sync.Restart();
     }
 
     /// <summary>
     /// Applies a REST depth snapshot (<c>{"lastUpdateId":..,"bids":[[p,q],..],"asks":[..]}</c>) for
     /// <paramref name="symbol"/> (as the request named it, e.g. <c>BTCUSDT</c>).
     /// </summary>
-    public DecodeResult ApplySnapshot(ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> json, long receiveTimeNs, long position)
-    {
-        DecodeResult result;
-        RejectReason reason = RejectReason.InvalidSymbol;
-        try
-        {
-            result = _instruments.TryGet(symbol, out var instrument)
-                ? DecodeSnapshot(instrument, json, receiveTimeNs, ref reason)
-                : DecodeResult.Rejected;
-        }
-        catch (JsonException)
-        {
-            result = DecodeResult.Rejected;
-            reason = RejectReason.InvalidJson;
-        }
-        return Stats.Record(result, reason, quarantine, source, position, json);
-    }
+    public DecodeResult ApplySnapshot(ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> json, long receiveTimeNs, long position) =>
+        Guarded((this, Symbol: symbol.ToArray(), receiveTimeNs), json, position,
+            static (s, m, ref r) => s.Item1.DecodeSnapshot(s.Symbol, m, s.receiveTimeNs, ref r));
 
     /// <summary>The <c>symbol</c> query parameter of a depth request URL (<c>.../api/v3/depth?symbol=BTCUSDT&amp;limit=1000</c>).</summary>
     public static bool TryGetSnapshotSymbol(ReadOnlySpan<byte> url, out ReadOnlySpan<byte> symbol)
@@ -105,7 +80,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
         return false;
     }
 
-    private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
+    protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
         _levels.Clear();
         var reader = new Utf8JsonReader(message);
@@ -171,7 +146,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
                 f.Type = reader.TokenType == JsonTokenType.String ? TypeOf(reader.ValueSpan) : EventType.Unknown;
                 return true;
             case (byte)'s':
-                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !_instruments.TryGet(reader.ValueSpan, out f.Instrument))
+                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Instruments.TryGet(reader.ValueSpan, out f.Instrument))
                 {
                     reason = RejectReason.InvalidSymbol;
                     return false;
@@ -236,7 +211,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
                     return DecodeResult.Rejected;
                 var sync = SyncFor(f.Instrument);
                 var header = new EventHeader(f.Instrument, eventTimeNs, receiveTimeNs, f.FinalUpdateId);
-                var outcome = sync.OnDiff(f.FirstUpdateId, f.FinalUpdateId, CollectionsMarshal.AsSpan(_levels), header, sink);
+                var outcome = sync.OnDiff(f.FirstUpdateId, f.FinalUpdateId, CollectionsMarshal.AsSpan(_levels), header, Sink);
                 Binance.DepthDiffs++;
                 if (outcome == BinanceDiffOutcome.Gap)
                     ResyncRequested?.Invoke(f.Instrument);
@@ -250,7 +225,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
                 if (f.Quantity <= 0 || f.Price <= 0)
                     return DecodeResult.Rejected;
                 long tradeTimeNs = f.TradeTimeMs > 0 ? f.TradeTimeMs * 1_000_000 : eventTimeNs;
-                sink.OnTrade(new Trade(new EventHeader(f.Instrument, tradeTimeNs, receiveTimeNs, 0), f.Price, f.Quantity,
+                Sink.OnTrade(new Trade(new EventHeader(f.Instrument, tradeTimeNs, receiveTimeNs, 0), f.Price, f.Quantity,
                     f.BuyerIsMaker ? Aggressor.Seller : Aggressor.Buyer));
                 if (f.Type == EventType.Trade) Binance.Trades++; else Binance.AggTrades++;
                 return DecodeResult.Decoded;
@@ -262,7 +237,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
                 if (f.BidSize < 0 || f.AskSize < 0)
                     return DecodeResult.Rejected;
                 // bookTicker carries no event time (spot, 2021): the receive time stands in for it.
-                sink.OnQuote(new Quote(new EventHeader(f.Instrument, receiveTimeNs, receiveTimeNs, f.FinalUpdateId), f.Bid, f.BidSize, f.Ask, f.AskSize));
+                Sink.OnQuote(new Quote(new EventHeader(f.Instrument, receiveTimeNs, receiveTimeNs, f.FinalUpdateId), f.Bid, f.BidSize, f.Ask, f.AskSize));
                 Binance.BookTickers++;
                 return DecodeResult.Decoded;
             case EventType.None when !f.HasInstrument && !f.HasLevels:
@@ -275,9 +250,12 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
         }
     }
 
-    private DecodeResult DecodeSnapshot(InstrumentId instrument, ReadOnlySpan<byte> json, long receiveTimeNs, ref RejectReason reason)
+    private DecodeResult DecodeSnapshot(ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> json, long receiveTimeNs, ref RejectReason reason)
     {
         _levels.Clear();
+        reason = RejectReason.InvalidSymbol;
+        if (!Instruments.TryGet(symbol, out var instrument))
+            return DecodeResult.Rejected;
         reason = RejectReason.InvalidJson;
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -307,7 +285,7 @@ public sealed class BinanceCodec(IMarketEventSink sink, Quarantine.Quarantine qu
         if (reader.TokenType != JsonTokenType.EndObject || lastUpdateId < 0)
             return DecodeResult.Rejected;
         var sync = SyncFor(instrument);
-        var outcome = sync.OnSnapshot(lastUpdateId, CollectionsMarshal.AsSpan(_levels), new EventHeader(instrument, receiveTimeNs, receiveTimeNs, lastUpdateId), sink);
+        var outcome = sync.OnSnapshot(lastUpdateId, CollectionsMarshal.AsSpan(_levels), new EventHeader(instrument, receiveTimeNs, receiveTimeNs, lastUpdateId), Sink);
         Binance.Snapshots++;
         if (outcome == BinanceSnapshotOutcome.TooOld || sync.State == BinanceSyncState.AwaitingSnapshot)
             ResyncRequested?.Invoke(instrument);

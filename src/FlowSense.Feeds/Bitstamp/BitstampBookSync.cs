@@ -70,7 +70,7 @@ public sealed class BitstampBookSync(InstrumentId instrument, int maxBufferedDif
         AwaitingSnapshot = false;
         Stale += CountCovered(microtimestamp);
         _pending.DropCovered(microtimestamp);
-        _pending.Drain((diff, diffLevels) => OnDiff(diff.FinalId, diffLevels, diff.Header, sink));
+        _pending.Drain((this, sink), static (s, in diff, diffLevels) => s.Item1.OnDiff(diff.FinalId, diffLevels, diff.Header, s.sink));
         return !AwaitingSnapshot;
     }
 

@@ -18,18 +18,16 @@ namespace FlowSense.Feeds.Bitstamp;
 /// end. Prices and amounts are kept at <see cref="Decimals"/> = 8 (Bitstamp's base precision); trades use the exact
 /// <c>price_str</c>/<c>amount_str</c> fields, and headers carry the microtimestamp as exchange time, sequence 0.
 /// </remarks>
-public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "bitstamp") : IVenueBookCodec
+public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "bitstamp")
+    : VenueCodec(Venue, sink, quarantine, source), IVenueBookCodec
 {
     public const string Venue = "BITSTAMP";
     public const int Decimals = 8;
     public const int MaxLevelsPerMessage = 200_000;
 
-    private readonly InstrumentCache _instruments = new(Venue);
     private readonly Dictionary<InstrumentId, BitstampBookSync> _books = [];
     private readonly Dictionary<InstrumentId, long> _lastDiffMicros = [];
     private readonly List<LevelUpdate> _levels = [];
-
-    public DecodeStats Stats { get; } = new();
 
     public BitstampStats Bitstamp { get; } = new();
 
@@ -44,36 +42,10 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
 
     public IEnumerable<BitstampBookSync> Books => _books.Values;
 
-    public DecodeResult Decode(ReadOnlySpan<byte> message, long receiveTimeNs, long position)
-    {
-        DecodeResult result;
-        RejectReason reason = RejectReason.InvalidJson;
-        try
-        {
-            result = DecodeMessage(message, receiveTimeNs, ref reason);
-        }
-        catch (JsonException)
-        {
-            (result, reason) = (DecodeResult.Rejected, RejectReason.InvalidJson);
-        }
-        return Stats.Record(result, reason, quarantine, source, position, message);
-    }
-
     /// <summary>Applies a REST order_book response for <paramref name="pair"/> (the URL's pair, e.g. <c>btcusd</c>).</summary>
-    public DecodeResult ApplySnapshot(ReadOnlySpan<byte> pair, ReadOnlySpan<byte> json, long receiveTimeNs, long position)
-    {
-        DecodeResult result;
-        RejectReason reason = RejectReason.InvalidSymbol;
-        try
-        {
-            result = _instruments.TryGet(pair, out var instrument) ? DecodeSnapshot(instrument, json, receiveTimeNs, ref reason) : DecodeResult.Rejected;
-        }
-        catch (JsonException)
-        {
-            (result, reason) = (DecodeResult.Rejected, RejectReason.InvalidJson);
-        }
-        return Stats.Record(result, reason, quarantine, source, position, json);
-    }
+    public DecodeResult ApplySnapshot(ReadOnlySpan<byte> pair, ReadOnlySpan<byte> json, long receiveTimeNs, long position) =>
+        Guarded((this, Pair: pair.ToArray(), receiveTimeNs), json, position,
+            static (s, m, ref r) => s.Item1.DecodeSnapshot(s.Pair, m, s.receiveTimeNs, ref r));
 
     /// <summary>The pair of an order_book URL (<c>.../api/v2/order_book/btcusd</c>, optionally with a trailing '/').</summary>
     public static bool TryGetSnapshotPair(ReadOnlySpan<byte> url, out ReadOnlySpan<byte> pair)
@@ -89,7 +61,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         return !pair.IsEmpty;
     }
 
-    private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
+    protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
         _levels.Clear();
         var reader = new Utf8JsonReader(message);
@@ -192,7 +164,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         if (!f.HasLevels || f.Microtimestamp == 0)
             return DecodeResult.Rejected;
         reason = RejectReason.InvalidSymbol;
-        if (!_instruments.TryGet(pair, out var instrument))
+        if (!Instruments.TryGet(pair, out var instrument))
             return DecodeResult.Rejected;
         Bitstamp.Diffs++;
         if (_lastDiffMicros.TryGetValue(instrument, out long last) && f.Microtimestamp <= last)
@@ -201,7 +173,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         var sync = SyncFor(instrument);
         long applied = sync.Applied;
         var header = new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0);
-        if (sync.OnDiff(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, sink))
+        if (sync.OnDiff(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, Sink))
             ResyncRequested?.Invoke(instrument);
         if (sync.Applied > applied)
             DiffApplied?.Invoke(sync);
@@ -216,16 +188,20 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         if (f.Amount <= 0 || f.Price <= 0)
             return DecodeResult.Rejected;
         reason = RejectReason.InvalidSymbol;
-        if (!_instruments.TryGet(pair, out var instrument))
+        if (!Instruments.TryGet(pair, out var instrument))
             return DecodeResult.Rejected;
-        sink.OnTrade(new Trade(new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0), f.Price, f.Amount,
+        Sink.OnTrade(new Trade(new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0), f.Price, f.Amount,
             f.TakerSide == Side.Bid ? Aggressor.Buyer : Aggressor.Seller));
         Bitstamp.Trades++;
         return DecodeResult.Decoded;
     }
 
-    private DecodeResult DecodeSnapshot(InstrumentId instrument, ReadOnlySpan<byte> json, long receiveTimeNs, ref RejectReason reason)
+    private DecodeResult DecodeSnapshot(ReadOnlySpan<byte> pair, ReadOnlySpan<byte> json, long receiveTimeNs, ref RejectReason reason)
     {
+        reason = RejectReason.InvalidSymbol;
+        if (!Instruments.TryGet(pair, out var instrument))
+            return DecodeResult.Rejected;
+        reason = RejectReason.InvalidJson;
         _levels.Clear();
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -241,7 +217,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
             return DecodeResult.Rejected;
         var sync = SyncFor(instrument);
         var header = new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0);
-        if (!sync.OnSnapshot(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, sink))
+        if (!sync.OnSnapshot(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, Sink))
             ResyncRequested?.Invoke(instrument);
         Bitstamp.Snapshots++;
         return DecodeResult.Decoded;

@@ -18,17 +18,15 @@ namespace FlowSense.Feeds.Coinbase;
 /// snapshot is dropped and counted, and <see cref="ResyncRequested"/> asks (once) for a resubscription. Prices and
 /// sizes are kept at <see cref="Decimals"/> = 8 (Coinbase's finest increment). Timestamps are RFC 3339 UTC.
 /// </remarks>
-public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "coinbase") : IVenueBookCodec
+public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "coinbase")
+    : VenueCodec(Venue, sink, quarantine, source), IVenueBookCodec
 {
     public const string Venue = "COINBASE";
     public const int Decimals = 8;
     public const int MaxLevelsPerMessage = 200_000;
 
-    private readonly InstrumentCache _instruments = new(Venue);
     private readonly Dictionary<InstrumentId, Product> _products = [];
     private readonly List<LevelUpdate> _levels = [];
-
-    public DecodeStats Stats { get; } = new();
 
     public CoinbaseStats Coinbase { get; } = new();
 
@@ -39,23 +37,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
     /// <summary>The product's book, or null before its first message.</summary>
     public VenueBook? Book(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) ? p.Book : null;
 
-    public DecodeResult Decode(ReadOnlySpan<byte> message, long receiveTimeNs, long position)
-    {
-        DecodeResult result;
-        RejectReason reason = RejectReason.InvalidJson;
-        try
-        {
-            result = DecodeMessage(message, receiveTimeNs, ref reason);
-        }
-        catch (JsonException)
-        {
-            result = DecodeResult.Rejected;
-            reason = RejectReason.InvalidJson;
-        }
-        return Stats.Record(result, reason, quarantine, source, position, message);
-    }
-
-    private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
+    protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
         _levels.Clear();
         var reader = new Utf8JsonReader(message);
@@ -92,7 +74,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
         else if (name.SequenceEqual("product_id"u8))
         {
             reason = RejectReason.InvalidSymbol;
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !_instruments.TryGet(reader.ValueSpan, out f.Instrument))
+            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Instruments.TryGet(reader.ValueSpan, out f.Instrument))
                 return false;
             f.HasInstrument = true;
         }
@@ -199,7 +181,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 if (!f.HasInstrument || !f.HasLevels)
                     return DecodeResult.Rejected;
                 var product = ProductFor(f.Instrument);
-                product.Book.LoadSnapshot(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), sink);
+                product.Book.LoadSnapshot(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), Sink);
                 product.HasSnapshot = true;
                 product.ResyncAsked = false;
                 Coinbase.Snapshots++;
@@ -219,7 +201,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                     }
                     return DecodeResult.Decoded;
                 }
-                product.Book.ApplyUpdates(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), sink);
+                product.Book.ApplyUpdates(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), Sink);
                 return DecodeResult.Decoded;
             case MessageType.Match or MessageType.LastMatch:
                 if (!f.HasInstrument || !f.HasPrice || !f.HasSize || f.Side == 0)
@@ -227,7 +209,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 reason = RejectReason.NegativeSize;
                 if (f.Size <= 0 || f.Price <= 0)
                     return DecodeResult.Rejected;
-                sink.OnTrade(new Trade(new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, f.Sequence), f.Price, f.Size,
+                Sink.OnTrade(new Trade(new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, f.Sequence), f.Price, f.Size,
                     f.Side == Side.Ask ? Aggressor.Buyer : Aggressor.Seller));
                 if (f.Type == MessageType.Match) Coinbase.Matches++; else Coinbase.LastMatches++;
                 return DecodeResult.Decoded;
@@ -243,7 +225,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 reason = RejectReason.NegativeSize;
                 if (f.Best[2] < 0 || f.Best[3] < 0)
                     return DecodeResult.Rejected;
-                sink.OnQuote(new Quote(new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, f.Sequence), f.Best[0], f.Best[2], f.Best[1], f.Best[3]));
+                Sink.OnQuote(new Quote(new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, f.Sequence), f.Best[0], f.Best[2], f.Best[1], f.Best[3]));
                 return DecodeResult.Decoded;
             case MessageType.Control:
                 return DecodeResult.Ignored;

@@ -21,20 +21,18 @@ namespace FlowSense.Feeds.Kraken;
 /// value that cannot be expressed exactly at that precision is rejected as <see cref="RejectReason.PrecisionLoss"/>.
 /// The exchange time of a book message is its newest level timestamp. Kraken v1 has no sequence numbers: headers carry 0.
 /// </remarks>
-public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "kraken") : IVenueBookCodec
+public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source = "kraken")
+    : VenueCodec(Venue, sink, quarantine, source), IVenueBookCodec
 {
     public const string Venue = "KRAKEN";
 
     /// <summary>Bound on levels (or trades) in one message; a snapshot of the deepest subscription (1000) holds 2000.</summary>
     public const int MaxLevelsPerMessage = 10_000;
 
-    private readonly InstrumentCache _instruments = new(Venue);
     private readonly Dictionary<InstrumentId, KrakenPair> _pairs = [];
     private readonly List<RawLevel> _raw = [];
     private readonly List<LevelUpdate> _updates = [];
     private readonly List<long> _times = [];
-
-    public DecodeStats Stats { get; } = new();
 
     public KrakenStats Kraken { get; } = new();
 
@@ -49,22 +47,14 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
 
     public IEnumerable<KrakenPair> Pairs => _pairs.Values;
 
-    public DecodeResult Decode(ReadOnlySpan<byte> message, long receiveTimeNs, long position)
+    protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
-        RejectReason? reason;
-        DecodeResult result;
-        try
-        {
-            result = DecodeMessage(message, receiveTimeNs, out reason);
-        }
-        catch (JsonException)
-        {
-            (result, reason) = (DecodeResult.Rejected, RejectReason.InvalidJson);
-        }
-        return Stats.Record(result, reason ?? RejectReason.InvalidJson, quarantine, source, position, message);
+        var result = DecodeArrayOrEvent(message, receiveTimeNs, out RejectReason? why);
+        reason = why ?? RejectReason.InvalidJson;
+        return result;
     }
 
-    private DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, out RejectReason? reason)
+    private DecodeResult DecodeArrayOrEvent(ReadOnlySpan<byte> message, long receiveTimeNs, out RejectReason? reason)
     {
         reason = RejectReason.InvalidJson;
         var reader = new Utf8JsonReader(message);
@@ -96,7 +86,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
         if (reader.TokenType != JsonTokenType.EndArray || strings < 2 || reader.Read())
             return DecodeResult.Rejected;
         reason = RejectReason.InvalidSymbol;
-        if (!_instruments.TryGet(pairName, out var instrument))
+        if (!Instruments.TryGet(pairName, out var instrument))
             return DecodeResult.Rejected;
 
         // Pass 2: the payload, now that we know what it is.
@@ -176,7 +166,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
         var updates = CollectionsMarshal.AsSpan(_updates);
         if (snapshot)
         {
-            pair.Book.LoadSnapshot(updates, header, sink);
+            pair.Book.LoadSnapshot(updates, header, Sink);
             pair.AwaitingSnapshot = false;
             Kraken.Snapshots++;
             return DecodeResult.Decoded;
@@ -186,7 +176,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
             Kraken.DroppedAwaitingSnapshot++;
             return DecodeResult.Decoded;
         }
-        pair.Book.ApplyUpdates(updates, header, sink, pair.Depth);
+        pair.Book.ApplyUpdates(updates, header, Sink, pair.Depth);
         Kraken.BookUpdates++;
         if (checksum is uint expected)
             Verify(pair, expected);
@@ -286,7 +276,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
             var t = _updates[i];
             // The side is the taker's: "b" a buy (the buyer crossed the spread), "s" a sell.
             var header = new EventHeader(instrument, _times[i], receiveTimeNs, 0);
-            sink.OnTrade(new Trade(header, t.Price, t.Size, t.Side == Side.Bid ? Aggressor.Buyer : Aggressor.Seller));
+            Sink.OnTrade(new Trade(header, t.Price, t.Size, t.Side == Side.Bid ? Aggressor.Buyer : Aggressor.Seller));
             Kraken.Trades++;
         }
         reason = null;

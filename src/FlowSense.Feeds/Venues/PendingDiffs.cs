@@ -44,14 +44,22 @@ public sealed class PendingDiffs(int capacity)
         DropOldest(n);
     }
 
-    /// <summary>Hands every buffered diff to <paramref name="apply"/> in order and empties the buffer (apply may buffer again).</summary>
-    public void Drain(Action<Diff, ReadOnlySpan<LevelUpdate>> apply)
+    /// <summary>Receives one drained diff with its levels.</summary>
+    public delegate void DiffHandler<TState>(TState state, in Diff diff, ReadOnlySpan<LevelUpdate> levels);
+
+    /// <summary>
+    /// Hands every buffered diff to <paramref name="apply"/> in order and empties the buffer (apply may buffer again,
+    /// so the diffs are copied out first; an empty buffer costs nothing).
+    /// </summary>
+    public void Drain<TState>(TState state, DiffHandler<TState> apply)
     {
+        if (Count == 0)
+            return;
         var diffs = CollectionsMarshal.AsSpan(_diffs)[_head..].ToArray();
         var levels = _levels.ToArray();
         Clear();
         foreach (var diff in diffs)
-            apply(diff, levels.AsSpan(diff.Start, diff.Count));
+            apply(state, diff, levels.AsSpan(diff.Start, diff.Count));
     }
 
     public void Clear()

@@ -97,6 +97,20 @@ public class BinanceGapTests
         Assert.Equal(25, sync.LastUpdateId);
     }
 
+    [Fact]
+    public void After_a_restart_an_older_snapshot_is_accepted_again()
+    {
+        var sync = new BinanceBookSync(Nkn);
+        var sink = new CountingSink();
+        sync.OnSnapshot(100, [new(Side.Bid, 99, 5)], default, sink);
+        sync.OnDiff(101, 105, [new(Side.Bid, 98, 1)], default, sink);
+        Assert.Equal(BinanceSnapshotOutcome.Ignored, sync.OnSnapshot(100, [new(Side.Bid, 99, 5)], default, sink));
+        sync.Restart();
+        Assert.Equal(BinanceSyncState.AwaitingSnapshot, sync.State);
+        Assert.Equal(BinanceSnapshotOutcome.Synced, sync.OnSnapshot(100, [new(Side.Bid, 99, 5)], default, sink));
+        Assert.Equal(1, sync.Book.Count(Side.Bid));
+    }
+
     private static void AssertSameBook(BinanceBookSync expected, BinanceBookSync actual)
     {
         foreach (var side in new[] { Side.Bid, Side.Ask })
