@@ -29,6 +29,29 @@ public sealed class MarketEventTests
     }
 
     [Fact]
+    public void Random_payloads_round_trip_bit_for_bit()
+    {
+        var random = new Random(20261122);
+        long L() => random.NextInt64(long.MinValue, long.MaxValue);
+        for (int i = 0; i < 2_000; i++)
+        {
+            var h = new EventHeader(new InstrumentId("V" + random.Next(10), "S" + random.Next(1000)), L(), L(), L());
+            var side = (Side)random.Next(1, 3);
+            var trade = new Trade(h, L(), L(), (Aggressor)random.Next(0, 3), (uint)random.Next(), random.Next(2) == 0 ? null : "id" + i);
+            var quote = new Quote(h, L(), L(), L(), L());
+            var delta = new BookDelta(h, side, L(), L(), (BookAction)random.Next(1, 5), (DeltaFlags)random.Next(0, 4));
+            var order = new OrderEvent(h, (OrderAction)random.Next(1, 6), L(), side, L(), L(), L());
+            var status = new StatusEvent(h, (TradingStatus)random.Next(1, 5), random.Next(2) == 0 ? null : "why" + i);
+
+            Assert.Equal(trade, MarketEvent.From(trade).AsTrade());
+            Assert.Equal(quote, MarketEvent.From(quote).AsQuote());
+            Assert.Equal(delta, MarketEvent.From(delta).AsBookDelta());
+            Assert.Equal(order, MarketEvent.From(order).AsOrder());
+            Assert.Equal(status, MarketEvent.From(status).AsStatus());
+        }
+    }
+
+    [Fact]
     public void Asking_for_the_wrong_kind_throws()
     {
         var e = MarketEvent.From(new Quote(H, 1, 1, 2, 1));
