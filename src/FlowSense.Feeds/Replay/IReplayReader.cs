@@ -1,0 +1,24 @@
+namespace FlowSense.Feeds.Replay;
+
+/// <summary>
+/// A recorded source read one input unit (a message, a row, a line) per call, its events going to the sink it was
+/// opened with. Pull-based on purpose: the replay loop reads only when downstream asks for the next batch, so
+/// nothing is read ahead beyond the current batch and the reader's own file buffer.
+/// </summary>
+internal interface IReplayReader : IDisposable
+{
+    /// <summary>Reads the next unit (which may yield no event: a directory message, a heartbeat, a rejected row); false at the end.</summary>
+    bool ReadNext();
+
+    /// <summary>What <see cref="Position"/> and <see cref="Length"/> count.</summary>
+    ReplayUnit Unit { get; }
+
+    /// <summary>Units consumed so far.</summary>
+    long Position { get; }
+
+    /// <summary>Units in the whole source.</summary>
+    long Length { get; }
+
+    /// <summary>Inputs refused so far (malformed rows, unframeable bytes, rejected messages), each also counted by its codec.</summary>
+    long Rejected { get; }
+}

@@ -1,0 +1,27 @@
+namespace FlowSense.Feeds.Replay;
+
+/// <summary>How a file replay batches, paces and reports.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>Events per emitted <see cref="EventBatch"/> (a paced replay also emits a shorter batch before each wait).</summary>
+    public int BatchSize { get; init; } = 256;
+
+    public ReplayPace Pace { get; init; } = ReplayPace.AsFastAsPossible;
+
+    /// <summary>
+    /// The clock that paces the replay and times its progress. Pass the materializer's clock
+    /// (<c>materializer.Time</c>) so that tests run the replay on virtual time.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Receives progress at most once per <see cref="ProgressInterval"/> of <see cref="Time"/>, and once at the end.</summary>
+    public IProgress<ReplayProgress>? Progress { get; init; }
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where unreadable input goes (ITCH frames, capture lines, codec rejects); a fresh one per replay when null.</summary>
+    public Quarantine.Quarantine? Quarantine { get; init; }
+
+    /// <summary>Read buffer of the ITCH reader (at least one maximal frame, 64 KiB + 2).</summary>
+    public int ItchBufferSize { get; init; } = 1 << 16;
+}

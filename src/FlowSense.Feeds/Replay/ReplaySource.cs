@@ -1,0 +1,62 @@
+using FlowSense.Actors.Streams;
+using FlowSense.Feeds.Lobster;
+using FlowSense.Feeds.Venues;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+
+namespace FlowSense.Feeds.Replay;
+
+/// <summary>
+/// A recorded market-data file as a stream source of <see cref="EventBatch"/>es, with the counters of its run.
+/// Reading is demand-driven: the file is read only while downstream asks for the next batch. Each materialization of
+/// <see cref="Source"/> replays the file from the start and restarts <see cref="Counters"/>.
+/// </summary>
+public sealed class ReplaySource
+{
+    private ReplaySource(Func<EventBatchSink, IReplayReader> open, ReplayOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ProgressInterval, TimeSpan.Zero, nameof(options.ProgressInterval));
+        Options = options;
+        Source = Actors.Streams.Source.FromAsyncEnumerable(ReplayLoop.Run(open, options, Counters));
+    }
+
+    public Source<EventBatch> Source { get; }
+
+    /// <summary>Progress of the current or last run, readable at any time.</summary>
+    public ReplayCounters Counters { get; } = new();
+
+    public ReplayOptions Options { get; }
+
+    /// <summary>A NASDAQ TotalView-ITCH 5.0 file of <paramref name="sessionDate"/>: order events, hidden and cross trades, halts.</summary>
+    public static ReplaySource Itch(string path, DateOnly sessionDate, ReplayOptions? options = null)
+    {
+        var o = options ?? new ReplayOptions();
+        var quarantine = o.Quarantine ?? new Quarantine.Quarantine();
+        return new ReplaySource(sink => new ItchReplayReader(path, sessionDate, sink, quarantine, o.ItchBufferSize), o);
+    }
+
+    /// <summary>A LOBSTER message file, mapped by <paramref name="session"/> (orders, executions as trades, halts).</summary>
+    public static ReplaySource Lobster(string messagePath, LobsterSession session, ReplayOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new ReplaySource(sink => new LobsterReplayReader(messagePath, session, sink), options ?? new ReplayOptions());
+    }
+
+    /// <summary>A day of LEAN tick data: the trade and quote zips of one instrument, merged by time.</summary>
+    public static ReplaySource Lean(string tradeZip, string quoteZip, InstrumentId instrument, ReplayOptions? options = null) =>
+        new(sink => new LeanReplayReader(tradeZip, quoteZip, instrument, sink), options ?? new ReplayOptions());
+
+    /// <summary>
+    /// A recorded websocket capture decoded by a venue codec, e.g.
+    /// <c>ReplaySource.Capture(path, (sink, q) =&gt; new BinanceCodec(sink, q))</c>. The codec is made afresh for each run,
+    /// with the run's batch sink and the replay's quarantine.
+    /// </summary>
+    public static ReplaySource Capture(string path, Func<IMarketEventSink, Quarantine.Quarantine, IVenueCodec> codecFor, ReplayOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(codecFor);
+        var o = options ?? new ReplayOptions();
+        var quarantine = o.Quarantine ?? new Quarantine.Quarantine();
+        return new ReplaySource(sink => new CaptureReplayReader(path, codecFor(sink, quarantine), quarantine), o);
+    }
+}

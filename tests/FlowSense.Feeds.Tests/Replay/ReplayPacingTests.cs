@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using FlowSense.Actors.Streams;
+using FlowSense.Actors.TestKit;
+using FlowSense.Feeds.Lobster;
+using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Instruments;
+
+namespace FlowSense.Feeds.Tests.Replay;
+
+/// <summary>
+/// Recorded pace × speed on virtual time: the replay waits on the materializer's clock, so each emission can be
+/// pinned to the virtual instant it happens at. The file is a four-row LOBSTER file with gaps of 1 s and 0.5 s.
+/// </summary>
+public sealed class ReplayPacingTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"replay-pace-{Guid.NewGuid():N}_message_1.csv");
+    private readonly LobsterSession _session = new(new InstrumentId("NASDAQ", "TEST"), new DateOnly(2012, 6, 21));
+
+    public ReplayPacingTests() =>
+        File.WriteAllLines(_path,
+        [
+            "34200.000000000,1,1,100,5853300,1",
+            "34201.000000000,1,2,100,5853400,-1",
+            "34201.500000000,1,3,100,5853200,1",
+            "34201.500000000,3,1,100,5853300,1",
+        ]);
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public async Task Speed_10_turns_a_recorded_second_into_100_ms_of_virtual_time()
+    {
+        var time = new VirtualTime();
+        var start = time.GetUtcNow();
+        var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Recorded(10), Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
+
+        await Until(() => seen.Count == 1 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Single(seen); // the recorded second is not over at 99 ms
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Until(() => seen.Count == 2 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(3, await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10))); // batches
+
+        Assert.Equal(
+            [(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(100), 1), (TimeSpan.FromMilliseconds(150), 2)],
+            seen.ToArray());
+    }
+
+    [Fact]
+    public async Task Progress_rate_and_eta_run_on_the_replay_clock()
+    {
+        var time = new VirtualTime();
+        var reports = new List<ReplayProgress>();
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions
+        {
+            Pace = ReplayPace.Recorded(10), Time = time, ProgressInterval = TimeSpan.Zero, Progress = new Collect(reports),
+        });
+
+        var handle = replay.Source.RunWith(Sink.Ignore<EventBatch>(), new Materializer(time));
+        await Until(() => time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        await Until(() => reports.Count == 2 && time.PendingTimers == 1);
+        var second = replay.Counters.Snapshot();
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, reports[1].Events);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), reports[1].Elapsed);
+        Assert.Equal(20.0, reports[1].EventsPerSecond, 6); // 2 events in 100 ms
+        Assert.Equal(TimeSpan.FromMilliseconds(100), second.Elapsed);
+        var last = reports[^1];
+        Assert.True(last.IsComplete);
+        Assert.Equal(4, last.Events);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), last.Elapsed);
+        Assert.Equal(TimeSpan.Zero, last.Eta);
+    }
+
+    [Fact]
+    public async Task Shutting_down_the_kill_switch_ends_a_waiting_replay_cleanly()
+    {
+        var time = new VirtualTime();
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Recorded(1), Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(_ => { }), new Materializer(time));
+        await Until(() => time.PendingTimers == 1); // first batch out, waiting a recorded second
+        handle.KillSwitch.Shutdown();
+
+        Assert.Equal(1, await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        var progress = replay.Counters.Snapshot();
+        Assert.False(progress.IsComplete);
+        Assert.Equal(1, progress.Events);
+    }
+
+    [Fact]
+    public async Task Aborting_the_kill_switch_fails_the_replay_with_the_reason()
+    {
+        var time = new VirtualTime();
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Recorded(1), Time = time });
+
+        var handle = replay.Source.RunWith(Sink.Ignore<EventBatch>(), new Materializer(time));
+        await Until(() => time.PendingTimers == 1);
+        handle.KillSwitch.Abort(new InvalidOperationException("operator stop"));
+
+        var error = await Assert.ThrowsAsync<StreamAbortedException>(() => handle.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("operator stop", error.InnerException?.Message);
+    }
+
+    [Fact]
+    public void A_pace_needs_a_positive_speed()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Recorded(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Recorded(double.NaN));
+        Assert.Null(ReplayPace.AsFastAsPossible.Speed);
+    }
+
+    /// <summary>Awaits a condition the stream's thread-pool continuation will make true (a probe, not a sleep).</summary>
+    internal static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The replay did not reach the expected state within 10 s.");
+            await Task.Delay(1);
+        }
+    }
+
+    /// <summary>Collects reports synchronously, in order (<see cref="Progress{T}"/> would post them to the pool).</summary>
+    internal sealed class Collect(List<ReplayProgress> reports) : IProgress<ReplayProgress>
+    {
+        public void Report(ReplayProgress value)
+        {
+            lock (reports)
+                reports.Add(value);
+        }
+    }
+}
