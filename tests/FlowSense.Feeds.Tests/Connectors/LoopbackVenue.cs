@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FlowSense.Feeds.Tests.Connectors;
+
+/// <summary>What the loopback venue does with one recorded message as it publishes it.</summary>
+internal enum Fault
+{
+    None,
+    /// <summary>The venue's state advances, but this connection never gets the message.</summary>
+    Drop,
+    /// <summary>The message is sent with one size altered.</summary>
+    Corrupt,
+    /// <summary>The connection is dropped before the message is sent (the venue's state still advances).</summary>
+    Disconnect,
+}
+
+/// <summary>
+/// A venue on 127.0.0.1, served by Kestrel over real websocket framing: it publishes the recorded messages in order,
+/// as fast as the client reads them, from a cursor shared by all connections (what a client misses while
+/// disconnected is gone, as on a real venue), keeps a replica of its own books from everything it published, and
+/// answers subscriptions and REST snapshot requests from that replica. Faults are injected per message index.
+/// </summary>
+internal sealed class LoopbackVenue : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly VenueSimulator _simulator;
+    private readonly IReadOnlyList<RecordedMessage> _messages;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Fault> _faults = [];
+    private int _cursor;
+
+    public LoopbackVenue(VenueSimulator simulator, IReadOnlyList<RecordedMessage> messages)
+    {
+        _simulator = simulator;
+        _messages = messages;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.UseWebSockets();
+        _app.Run(HandleAsync);
+    }
+
+    public int Connections { get; private set; }
+
+    /// <summary>All recorded messages are published.</summary>
+    public bool Exhausted { get { lock (_gate) return _cursor == _messages.Count; } }
+
+    public Uri WebSocketBase { get; private set; } = null!;
+
+    public Uri RestBase { get; private set; } = null!;
+
+    public VenueSimulator Simulator => _simulator;
+
+    public void Inject(int messageIndex, Fault fault) => _faults[messageIndex] = fault;
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        string address = _app.Urls.First();
+        RestBase = new Uri(address);
+        WebSocketBase = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal));
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            byte[]? body;
+            lock (_gate)
+                body = _simulator.RestSnapshot(context.Request.Path + context.Request.QueryString);
+            if (body is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(body);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        Connections++;
+        var outbox = Channel.CreateBounded<byte[]>(64);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var listening = ListenAsync(socket, outbox.Writer, closed.Token);
+        var publishing = PublishAsync(outbox.Writer, closed.Token);
+        try
+        {
+            await foreach (byte[] frame in outbox.Reader.ReadAllAsync(closed.Token))
+            {
+                if (frame.Length == 0)
+                {
+                    socket.Abort(); // the injected disconnect
+                    break;
+                }
+                await socket.SendAsync(frame, WebSocketMessageType.Text, true, closed.Token);
+            }
+        }
+        catch (Exception) when (closed.IsCancellationRequested || socket.State != WebSocketState.Open)
+        {
+        }
+        await closed.CancelAsync();
+        await Task.WhenAll(listening, publishing).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Publishes recorded messages from the shared cursor into this connection's outbox.</summary>
+    private async Task PublishAsync(ChannelWriter<byte[]> outbox, CancellationToken closed)
+    {
+        while (!closed.IsCancellationRequested)
+        {
+            byte[]? frame = null;
+            lock (_gate)
+            {
+                if (_cursor == _messages.Count)
+                    return;
+                int index = _cursor++;
+                var message = _messages[index];
+                _simulator.Publish(message);
+                if (message.Kind != FlowSense.Feeds.Capture.CaptureLineKind.Received)
+                    continue;
+                frame = _faults.GetValueOrDefault(index) switch
+                {
+                    Fault.Drop => null,
+                    Fault.Corrupt => _simulator.Corrupt(message.Payload),
+                    Fault.Disconnect => [],
+                    _ => message.Payload,
+                };
+            }
+            if (frame is not null)
+                await outbox.WriteAsync(frame, closed);
+            if (frame is { Length: 0 })
+                return;
+        }
+    }
+
+    /// <summary>Answers subscription frames; snapshots join the outbox after everything published before them.</summary>
+    private async Task ListenAsync(WebSocket socket, ChannelWriter<byte[]> outbox, CancellationToken closed)
+    {
+        var buffer = new byte[64 * 1024];
+        while (!closed.IsCancellationRequested)
+        {
+            var result = await socket.ReceiveAsync(buffer, closed);
+            if (result.MessageType == WebSocketMessageType.Close)
+                return;
+            IReadOnlyList<byte[]> replies;
+            lock (_gate)
+                replies = _simulator.OnClientFrame(buffer.AsSpan(0, result.Count), _cursor > 0);
+            foreach (byte[] reply in replies)
+                await outbox.WriteAsync(reply, closed);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A venue's behaviour beyond replaying: its replica books, subscription replies and REST snapshots.</summary>
+internal abstract class VenueSimulator
+{
+    /// <summary>The venue's state advances by one recorded message (sent or not).</summary>
+    public abstract void Publish(RecordedMessage message);
+
+    /// <summary>Replies to a client frame; <paramref name="midStream"/> is true once the venue has published anything.</summary>
+    public abstract IReadOnlyList<byte[]> OnClientFrame(ReadOnlySpan<byte> frame, bool midStream);
+
+    /// <summary>The REST response for a path and query, or null for 404.</summary>
+    public abstract byte[]? RestSnapshot(string pathAndQuery);
+
+    /// <summary>The message with one size altered.</summary>
+    public virtual byte[] Corrupt(byte[] payload) => payload;
+}
