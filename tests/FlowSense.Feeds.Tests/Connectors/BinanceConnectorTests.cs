@@ -31,10 +31,21 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     public async Task A_dropped_diff_is_detected_resynchronized_from_a_fresh_snapshot_and_the_book_is_right_again()
     {
         await using var venue = await StartVenue();
-        venue.Inject(DiffIndex(occurrence: 40), Fault.Drop);
+        // Drop the first NKNUSDT diff published after the client's snapshot: it lies beyond the snapshot, so the client
+        // must see the gap whatever the timing (an earlier diff could be covered by the snapshot itself).
+        var simulator = (BinanceSimulator)venue.Simulator;
+        bool dropped = false;
+        venue.FaultPolicy = message =>
+        {
+            if (dropped || simulator.SnapshotsServed("NKNUSDT") == 0 || !IsDiffFor(message, "nknusdt"))
+                return Fault.None;
+            dropped = true;
+            return Fault.Drop;
+        };
         var (sink, status) = RunConnector(venue);
 
         await AssertBooksConverge(venue, sink);
+        Assert.True(dropped);
         Assert.True(status.Resyncs >= 1, $"the gap was not resynchronized: {status}");
         Assert.Equal(1, status.Connects);
     }
@@ -63,7 +74,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     {
         var sink = new BookCollector();
         var status = new ConnectorStatus("binance");
-        var options = new ConnectorOptions("binance", venue.WebSocketBase, venue.RestBase, Symbols) { HeartbeatTimeout = TimeSpan.FromSeconds(5) };
+        var options = new ConnectorOptions("binance", venue.WebSocketBase, venue.RestBase, Symbols) { HeartbeatTimeout = TimeSpan.FromSeconds(30) };
         var http = new HttpClient();
         var connector = Props.Create(() => new ConnectorActor(new WebSocketConnector(
             new BinanceVenue(), options, sink, new Quarantine.Quarantine(), http, status, TimeProvider.System, NullLogger.Instance)));
@@ -71,6 +82,10 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
             new BackoffOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), RandomFactor: 0.2)), "binance");
         return (sink, status);
     }
+
+    private static bool IsDiffFor(RecordedMessage message, string stream) =>
+        message.Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received &&
+        System.Text.Encoding.UTF8.GetString(message.Payload).StartsWith($"{{\"stream\":\"{stream}@depth", StringComparison.Ordinal);
 
     /// <summary>The index (in the merged session) of the n-th depth diff.</summary>
     private static int DiffIndex(int occurrence)

@@ -18,7 +18,12 @@ internal sealed class BinanceSimulator : VenueSimulator
     private readonly Dictionary<string, byte[]> _recordedSnapshots = new(StringComparer.Ordinal);
     private long _position;
 
+    private readonly Dictionary<string, int> _snapshotsServed = new(StringComparer.Ordinal);
+
     public BinanceCodec Replica => _replica;
+
+    /// <summary>REST snapshots served for <paramref name="symbol"/> so far.</summary>
+    public int SnapshotsServed(string symbol) => _snapshotsServed.GetValueOrDefault(symbol);
 
     public override void Publish(RecordedMessage message)
     {
@@ -41,6 +46,7 @@ internal sealed class BinanceSimulator : VenueSimulator
         if (!BinanceCodec.TryGetSnapshotSymbol(Encoding.ASCII.GetBytes(pathAndQuery), out var symbolBytes))
             return null;
         string symbol = Encoding.ASCII.GetString(symbolBytes);
+        _snapshotsServed[symbol] = SnapshotsServed(symbol) + 1;
         var sync = _replica.Book(new InstrumentId(BinanceCodec.Venue, symbol));
         if (sync is null || sync.State != BinanceSyncState.Synced)
             return _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);

@@ -35,10 +35,15 @@ internal sealed class LoopbackVenue : IAsyncDisposable
     private readonly Dictionary<int, Fault> _faults = [];
     private int _cursor;
 
-    public LoopbackVenue(VenueSimulator simulator, IReadOnlyList<RecordedMessage> messages)
+    private readonly double? _speed;
+    private long _startedAt;
+
+    /// <param name="speed">Publish at the recorded pace times this factor; null for as fast as the client reads.</param>
+    public LoopbackVenue(VenueSimulator simulator, IReadOnlyList<RecordedMessage> messages, double? speed = 10)
     {
         _simulator = simulator;
         _messages = messages;
+        _speed = speed;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -60,9 +65,13 @@ internal sealed class LoopbackVenue : IAsyncDisposable
 
     public void Inject(int messageIndex, Fault fault) => _faults[messageIndex] = fault;
 
+    /// <summary>Decides a fault as each message is published, from the venue's state at that moment (under the venue's lock).</summary>
+    public Func<RecordedMessage, Fault>? FaultPolicy { get; set; }
+
     public async Task StartAsync()
     {
         await _app.StartAsync();
+        _startedAt = TimeProvider.System.GetTimestamp();
         string address = _app.Urls.First();
         RestBase = new Uri(address);
         WebSocketBase = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal));
@@ -116,6 +125,7 @@ internal sealed class LoopbackVenue : IAsyncDisposable
         while (!closed.IsCancellationRequested)
         {
             byte[]? frame = null;
+            await PaceAsync(closed);
             lock (_gate)
             {
                 if (_cursor == _messages.Count)
@@ -125,7 +135,10 @@ internal sealed class LoopbackVenue : IAsyncDisposable
                 _simulator.Publish(message);
                 if (message.Kind != FlowSense.Feeds.Capture.CaptureLineKind.Received)
                     continue;
-                frame = _faults.GetValueOrDefault(index) switch
+                var fault = _faults.GetValueOrDefault(index);
+                if (fault == Fault.None && FaultPolicy is { } policy)
+                    fault = policy(message);
+                frame = fault switch
                 {
                     Fault.Drop => null,
                     Fault.Corrupt => _simulator.Corrupt(message.Payload),
@@ -138,6 +151,19 @@ internal sealed class LoopbackVenue : IAsyncDisposable
             if (frame is { Length: 0 })
                 return;
         }
+    }
+
+    /// <summary>Waits until the next message is due at the recorded pace: the venue's clock runs whether or not anyone listens.</summary>
+    private Task PaceAsync(CancellationToken closed)
+    {
+        int next;
+        lock (_gate)
+            next = _cursor;
+        if (_speed is not { } speed || next >= _messages.Count)
+            return Task.CompletedTask;
+        var due = TimeSpan.FromTicks((long)((_messages[next].ReceiveTimeNs - _messages[0].ReceiveTimeNs) / 100 / speed));
+        var wait = due - TimeProvider.System.GetElapsedTime(_startedAt);
+        return wait > TimeSpan.Zero ? Task.Delay(wait, closed) : Task.CompletedTask;
     }
 
     /// <summary>Answers subscription frames; snapshots join the outbox after everything published before them.</summary>
