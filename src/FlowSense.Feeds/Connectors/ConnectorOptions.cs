@@ -7,11 +7,17 @@ namespace FlowSense.Feeds.Connectors;
 /// <param name="Symbols">Symbols as the venue writes them (<c>BTCUSDT</c>, <c>XBT/USD</c>, <c>BTC-USD</c>, <c>btcusd</c>).</param>
 public sealed record ConnectorOptions(string Name, Uri StreamBase, Uri? RestBase, IReadOnlyList<string> Symbols)
 {
-    /// <summary>No message for this long means the connection is dead, even if the socket has not said so.</summary>
-    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// No message for this long means the feed has stalled, even if the socket is alive; null takes the venue's own
+    /// (<see cref="VenueAdapter.SilenceTimeout"/>: set only for venues that send heartbeats when idle).
+    /// </summary>
+    public TimeSpan? SilenceTimeout { get; init; }
 
-    /// <summary>Interval of websocket-level pings we send (the venue's pings are answered automatically).</summary>
+    /// <summary>Interval of the websocket pings we send; the venue's pings are answered automatically.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A ping unanswered for this long means the connection is dead.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long to wait for the socket to open or a REST snapshot to arrive.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -36,6 +36,13 @@ public abstract class VenueAdapter
     /// <summary>True when a book needs a REST snapshot after subscribing (Binance, Bitstamp); false when the subscription itself sends one.</summary>
     public abstract bool SnapshotsOverRest { get; }
 
+    /// <summary>
+    /// How long the venue may stay silent before the feed counts as stalled: set for venues that send heartbeat
+    /// messages while idle (Kraken), null for venues that may legitimately say nothing for minutes on a quiet symbol.
+    /// The connection itself is watched by websocket pings either way.
+    /// </summary>
+    public virtual TimeSpan? SilenceTimeout => null;
+
     public abstract IVenueBookCodec CreateCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source);
 
     /// <summary>The instrument a subscribed symbol becomes in the codec's events.</summary>

@@ -29,6 +29,7 @@ public sealed class WebSocketConnector(
         status.Enter(ConnectorState.Connecting);
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = options.KeepAliveInterval;
+        socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
         var uri = venue.StreamUri(options.StreamBase, options.Symbols);
         try
         {
@@ -71,13 +72,14 @@ public sealed class WebSocketConnector(
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var silenceTimeout = options.SilenceTimeout ?? venue.SilenceTimeout ?? System.Threading.Timeout.InfiniteTimeSpan;
         long position = 0;
         try
         {
             int length = 0;
             while (true)
             {
-                silence.CancelAfter(options.HeartbeatTimeout);
+                silence.CancelAfter(silenceTimeout);
                 ValueWebSocketReceiveResult result;
                 try
                 {
@@ -85,7 +87,7 @@ public sealed class WebSocketConnector(
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new ConnectionLostException(options.Name, $"no message for {options.HeartbeatTimeout.TotalSeconds:0.#} s");
+                    throw new ConnectionLostException(options.Name, $"no message for {silenceTimeout.TotalSeconds:0.#} s");
                 }
                 if (result.MessageType == WebSocketMessageType.Close)
                     throw new ConnectionLostException(options.Name, $"the venue closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})");

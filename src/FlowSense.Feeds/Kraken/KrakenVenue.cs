@@ -17,6 +17,9 @@ public sealed class KrakenVenue(int depth = 1000) : VenueAdapter
 
     public override bool SnapshotsOverRest => false;
 
+    /// <summary>Kraken sends <c>{"event":"heartbeat"}</c> about once a second when a channel is idle.</summary>
+    public override TimeSpan? SilenceTimeout => TimeSpan.FromSeconds(10);
+
     public override Uri StreamUri(Uri baseUri, IReadOnlyList<string> symbols) => baseUri;
 
     public override IReadOnlyList<string> SubscribeFrames(IReadOnlyList<string> symbols) =>

@@ -1,8 +1,7 @@
-using FlowSense.Actors;
 using FlowSense.Feeds.Binance;
 using FlowSense.Feeds.Connectors;
+using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlowSense.Feeds.Tests.Connectors;
 
@@ -20,7 +19,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     public async Task An_uninterrupted_session_ends_with_the_venues_books()
     {
         await using var venue = await StartVenue();
-        var (sink, status) = RunConnector(venue);
+        var (sink, status) = ConnectorHarness.Run(Sys, new BinanceVenue(), venue, Symbols);
 
         await AssertBooksConverge(venue, sink);
         Assert.Equal(1, status.Connects);
@@ -42,7 +41,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
             dropped = true;
             return Fault.Drop;
         };
-        var (sink, status) = RunConnector(venue);
+        var (sink, status) = ConnectorHarness.Run(Sys, new BinanceVenue(), venue, Symbols);
 
         await AssertBooksConverge(venue, sink);
         Assert.True(dropped);
@@ -55,7 +54,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     {
         await using var venue = await StartVenue();
         venue.Inject(DiffIndex(occurrence: 60), Fault.Disconnect);
-        var (sink, status) = RunConnector(venue);
+        var (sink, status) = ConnectorHarness.Run(Sys, new BinanceVenue(), venue, Symbols);
 
         await AssertBooksConverge(venue, sink);
         Assert.Equal(2, venue.Connections);
@@ -67,20 +66,6 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
         var venue = new LoopbackVenue(new BinanceSimulator(), Session);
         await venue.StartAsync();
         return venue;
-    }
-
-    /// <summary>Starts the connector actor under a backoff supervisor, the way a node runs it.</summary>
-    private (BookCollector Sink, ConnectorStatus Status) RunConnector(LoopbackVenue venue)
-    {
-        var sink = new BookCollector();
-        var status = new ConnectorStatus("binance");
-        var options = new ConnectorOptions("binance", venue.WebSocketBase, venue.RestBase, Symbols) { HeartbeatTimeout = TimeSpan.FromSeconds(30) };
-        var http = new HttpClient();
-        var connector = Props.Create(() => new ConnectorActor(new WebSocketConnector(
-            new BinanceVenue(), options, sink, new Quarantine.Quarantine(), http, status, TimeProvider.System, NullLogger.Instance)));
-        Sys.ActorOf(BackoffSupervisor.Props(connector, "connection",
-            new BackoffOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), RandomFactor: 0.2)), "binance");
-        return (sink, status);
     }
 
     private static bool IsDiffFor(RecordedMessage message, string stream) =>
@@ -99,27 +84,9 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
         throw new InvalidOperationException($"the session has fewer than {occurrence} depth diffs");
     }
 
-    private static async Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
+    private static Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
     {
         var replica = ((BinanceSimulator)venue.Simulator).Replica;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            bool equal = venue.Exhausted && Symbols.All(s => Same(s));
-            if (equal)
-                return;
-            if (DateTime.UtcNow > deadline)
-            {
-                var first = Symbols.First(s => !Same(s));
-                Assert.Fail($"{first}: the consumer's book differs from the venue's after the session " +
-                    $"({sink.Levels(Instrument(first)).Count} levels vs {Expected(first).Count}; venue exhausted: {venue.Exhausted}).");
-            }
-            await Task.Delay(20);
-        }
-
-        bool Same(string symbol) => Expected(symbol).SequenceEqual(sink.Levels(Instrument(symbol)));
-        IReadOnlyList<(MarketData.Events.Side, long, long)> Expected(string symbol) =>
-            replica.Book(Instrument(symbol)) is { } sync ? BookLevels.Of(sync.Book.View) : [];
-        static MarketData.Instruments.InstrumentId Instrument(string symbol) => new(BinanceCodec.Venue, symbol);
+        return ConnectorHarness.AssertBooksConverge(venue, sink, Symbols.Select(s => new InstrumentId(BinanceCodec.Venue, s)), i => replica.Book(i)?.Book.View);
     }
 }

@@ -1,9 +1,7 @@
-using FlowSense.Actors;
 using FlowSense.Feeds.Connectors;
 using FlowSense.Feeds.Kraken;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlowSense.Feeds.Tests.Connectors;
 
@@ -18,10 +16,21 @@ public sealed class KrakenConnectorTests : FlowSense.Actors.TestKit.TestKit
     {
         await using var venue = new LoopbackVenue(new KrakenSimulator(), Session);
         await venue.StartAsync();
-        venue.Inject(UpdateIndex(occurrence: 300), Fault.Corrupt);
-        var (sink, status) = RunConnector(venue);
+        // Corrupt the first update after the 300th that changes a level the checksum covers (the top 10).
+        var simulator = (KrakenSimulator)venue.Simulator;
+        int start = UpdateIndex(occurrence: 300), published = 0;
+        bool corrupted = false;
+        venue.FaultPolicy = message =>
+        {
+            if (corrupted || published++ < start || !simulator.TouchesChecksummedLevels(message))
+                return Fault.None;
+            corrupted = true;
+            return Fault.Corrupt;
+        };
+        var (sink, status) = ConnectorHarness.Run(Sys, new KrakenVenue(), venue, Pairs);
 
         await AssertBooksConverge(venue, sink);
+        Assert.True(corrupted);
         Assert.True(status.Resyncs >= 1, $"the checksum mismatch was not resynchronized: {status}");
         Assert.True(status.Connects == 1, status.ToString());
     }
@@ -32,22 +41,10 @@ public sealed class KrakenConnectorTests : FlowSense.Actors.TestKit.TestKit
         await using var venue = new LoopbackVenue(new KrakenSimulator(), Session);
         await venue.StartAsync();
         venue.Inject(UpdateIndex(occurrence: 2000), Fault.Disconnect);
-        var (sink, status) = RunConnector(venue);
+        var (sink, status) = ConnectorHarness.Run(Sys, new KrakenVenue(), venue, Pairs);
 
         await AssertBooksConverge(venue, sink);
         Assert.Equal(1, status.Reconnects);
-    }
-
-    private (BookCollector Sink, ConnectorStatus Status) RunConnector(LoopbackVenue venue)
-    {
-        var sink = new BookCollector();
-        var status = new ConnectorStatus("kraken");
-        var options = new ConnectorOptions("kraken", venue.WebSocketBase, RestBase: null, Pairs) { HeartbeatTimeout = TimeSpan.FromSeconds(30) };
-        var connector = Props.Create(() => new ConnectorActor(new WebSocketConnector(
-            new KrakenVenue(), options, sink, new Quarantine.Quarantine(), new HttpClient(), status, TimeProvider.System, NullLogger.Instance)));
-        Sys.ActorOf(BackoffSupervisor.Props(connector, "connection",
-            new BackoffOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), RandomFactor: 0.2)), "kraken");
-        return (sink, status);
     }
 
     private static int UpdateIndex(int occurrence)
@@ -61,24 +58,9 @@ public sealed class KrakenConnectorTests : FlowSense.Actors.TestKit.TestKit
         throw new InvalidOperationException($"the session has fewer than {occurrence} book updates");
     }
 
-    private static async Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
+    private static Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
     {
         var replica = ((KrakenSimulator)venue.Simulator).Replica;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!(venue.Exhausted && Pairs.All(Same)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                string first = Pairs.First(p => !Same(p));
-                Assert.Fail($"{first}: the consumer's book differs from the venue's after the session " +
-                    $"({sink.Levels(Instrument(first)).Count} levels vs {Expected(first).Count}; venue exhausted: {venue.Exhausted}).");
-            }
-            await Task.Delay(20);
-        }
-
-        bool Same(string pair) => Expected(pair).SequenceEqual(sink.Levels(Instrument(pair)));
-        IReadOnlyList<(MarketData.Events.Side, long, long)> Expected(string pair) =>
-            replica.Pair(Instrument(pair)) is { } p ? BookLevels.Of(p.Book.View) : [];
-        static InstrumentId Instrument(string pair) => new(KrakenCodec.Venue, pair);
+        return ConnectorHarness.AssertBooksConverge(venue, sink, Pairs.Select(s => new InstrumentId(KrakenCodec.Venue, s)), i => replica.Pair(i)?.Book.View);
     }
 }

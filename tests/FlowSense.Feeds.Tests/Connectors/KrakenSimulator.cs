@@ -39,6 +39,27 @@ internal sealed class KrakenSimulator : VenueSimulator
 
     public override byte[]? RestSnapshot(string pathAndQuery) => null;
 
+    public override byte[]? IdleHeartbeat { get; } = """{"event":"heartbeat"}"""u8.ToArray();
+
+    /// <summary>
+    /// True for a book update whose first level is non-zero and, once published, stands among the pair's top 10: the
+    /// levels Kraken's checksum covers, so corrupting it must be detected.
+    /// </summary>
+    public bool TouchesChecksummedLevels(RecordedMessage message)
+    {
+        if (JsonNode.Parse(message.Payload) is not JsonArray { Count: >= 4 } update || update[1] is not JsonObject body
+            || !body.ContainsKey("c") || body.FirstOrDefault(p => p.Key is "a" or "b") is not { Value: JsonArray side } levels)
+            return false;
+        var pair = _replica.Pair(new InstrumentId(KrakenCodec.Venue, (string)update[^1]!));
+        var level = side[0]!.AsArray();
+        decimal price = decimal.Parse((string)level[0]!, CultureInfo.InvariantCulture);
+        if (pair is null || decimal.Parse((string)level[1]!, CultureInfo.InvariantCulture) == 0)
+            return false;
+        long raw = FixedPoint.FromDecimal(price, pair.PriceDecimals);
+        var bookSide = levels.Key == "a" ? Side.Ask : Side.Bid;
+        return Enumerable.Range(0, Math.Min(10, pair.Book.Count(bookSide))).Any(i => pair.Book.LevelAt(bookSide, i).Price == raw);
+    }
+
     /// <summary>The update with its first level's volume changed in the last digit: the message stays well-formed, the book goes wrong.</summary>
     public override byte[] Corrupt(byte[] payload)
     {

@@ -33,6 +33,7 @@ internal sealed class LoopbackVenue : IAsyncDisposable
     private readonly IReadOnlyList<RecordedMessage> _messages;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Fault> _faults = [];
+    private readonly CancellationTokenSource _shutdown = new();
     private int _cursor;
 
     private readonly double? _speed;
@@ -96,8 +97,10 @@ internal sealed class LoopbackVenue : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         Connections++;
-        var outbox = Channel.CreateBounded<byte[]>(64);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Unbounded, so that advancing the venue and queueing the frame happen together under the venue's lock: a
+        // snapshot must never overtake a message it already contains. The recorded pace bounds what queues up.
+        var outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
         var listening = ListenAsync(socket, outbox.Writer, closed.Token);
         var publishing = PublishAsync(outbox.Writer, closed.Token);
         try
@@ -119,37 +122,54 @@ internal sealed class LoopbackVenue : IAsyncDisposable
         await Task.WhenAll(listening, publishing).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>Publishes recorded messages from the shared cursor into this connection's outbox.</summary>
+    /// <summary>
+    /// Publishes recorded messages from the shared cursor into this connection's outbox; once all are published, sends
+    /// the venue's idle heartbeat every second, as a live venue keeps an idle connection alive.
+    /// </summary>
     private async Task PublishAsync(ChannelWriter<byte[]> outbox, CancellationToken closed)
     {
         while (!closed.IsCancellationRequested)
         {
-            byte[]? frame = null;
             await PaceAsync(closed);
-            lock (_gate)
+            var (frame, exhausted) = NextFrame(outbox);
+            if (exhausted)
             {
-                if (_cursor == _messages.Count)
+                if (_simulator.IdleHeartbeat is not { } heartbeat)
                     return;
-                int index = _cursor++;
-                var message = _messages[index];
-                _simulator.Publish(message);
-                if (message.Kind != FlowSense.Feeds.Capture.CaptureLineKind.Received)
-                    continue;
-                var fault = _faults.GetValueOrDefault(index);
-                if (fault == Fault.None && FaultPolicy is { } policy)
-                    fault = policy(message);
-                frame = fault switch
-                {
-                    Fault.Drop => null,
-                    Fault.Corrupt => _simulator.Corrupt(message.Payload),
-                    Fault.Disconnect => [],
-                    _ => message.Payload,
-                };
+                outbox.TryWrite(heartbeat);
+                await Task.Delay(TimeSpan.FromSeconds(1), closed);
+                continue;
             }
-            if (frame is not null)
-                await outbox.WriteAsync(frame, closed);
             if (frame is { Length: 0 })
                 return;
+        }
+    }
+
+    /// <summary>Advances the venue by one message and queues the frame to send (none when dropped, empty to disconnect).</summary>
+    private (byte[]? Frame, bool Exhausted) NextFrame(ChannelWriter<byte[]> outbox)
+    {
+        lock (_gate)
+        {
+            if (_cursor == _messages.Count)
+                return (null, true);
+            int index = _cursor++;
+            var message = _messages[index];
+            _simulator.Publish(message);
+            if (message.Kind != FlowSense.Feeds.Capture.CaptureLineKind.Received)
+                return (null, false);
+            var fault = _faults.GetValueOrDefault(index);
+            if (fault == Fault.None && FaultPolicy is { } policy)
+                fault = policy(message);
+            byte[]? frame = fault switch
+            {
+                Fault.Drop => null,
+                Fault.Corrupt => _simulator.Corrupt(message.Payload),
+                Fault.Disconnect => [],
+                _ => message.Payload,
+            };
+            if (frame is not null)
+                outbox.TryWrite(frame);
+            return (frame, false);
         }
     }
 
@@ -175,17 +195,19 @@ internal sealed class LoopbackVenue : IAsyncDisposable
             var result = await socket.ReceiveAsync(buffer, closed);
             if (result.MessageType == WebSocketMessageType.Close)
                 return;
-            IReadOnlyList<byte[]> replies;
             lock (_gate)
-                replies = _simulator.OnClientFrame(buffer.AsSpan(0, result.Count), _cursor > 0);
-            foreach (byte[] reply in replies)
-                await outbox.WriteAsync(reply, closed);
+            {
+                foreach (byte[] reply in _simulator.OnClientFrame(buffer.AsSpan(0, result.Count), _cursor > 0))
+                    outbox.TryWrite(reply);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _shutdown.CancelAsync(); // end open connections now, rather than wait out Kestrel's graceful shutdown
         await _app.StopAsync();
+        _shutdown.Dispose();
         await _app.DisposeAsync();
     }
 }
@@ -204,4 +226,7 @@ internal abstract class VenueSimulator
 
     /// <summary>The message with one size altered.</summary>
     public virtual byte[] Corrupt(byte[] payload) => payload;
+
+    /// <summary>What the venue sends on an idle connection, if anything (websocket pings aside).</summary>
+    public virtual byte[]? IdleHeartbeat => null;
 }
