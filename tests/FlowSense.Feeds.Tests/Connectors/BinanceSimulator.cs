@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using FlowSense.Feeds.Binance;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+
+namespace FlowSense.Feeds.Tests.Connectors;
+
+/// <summary>
+/// Binance as the loopback venue plays it: a replica of every symbol's book, kept by a <see cref="BinanceCodec"/> fed
+/// everything published (diffs and the recorded REST snapshots in receive order), answers depth requests with the
+/// book as it stands now and its last update id, as Binance does. Before the replica has synced a symbol, the recorded
+/// snapshot is served: it lies ahead of the stream, which the documented procedure handles by dropping older diffs.
+/// </summary>
+internal sealed class BinanceSimulator : VenueSimulator
+{
+    private readonly BinanceCodec _replica = new(new NullSink(), new Quarantine.Quarantine(), "replica");
+    private readonly Dictionary<string, byte[]> _recordedSnapshots = new(StringComparer.Ordinal);
+    private long _position;
+
+    private readonly Dictionary<string, int> _snapshotsServed = new(StringComparer.Ordinal);
+
+    public BinanceCodec Replica => _replica;
+
+    /// <summary>REST snapshots served for <paramref name="symbol"/> so far.</summary>
+    public int SnapshotsServed(string symbol) => _snapshotsServed.GetValueOrDefault(symbol);
+
+    public override void Publish(RecordedMessage message)
+    {
+        _position++;
+        if (message.Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received)
+        {
+            _replica.Decode(message.Payload, message.ReceiveTimeNs, _position);
+        }
+        else if (BinanceCodec.TryGetSnapshotSymbol(Encoding.ASCII.GetBytes(message.Url), out var symbol))
+        {
+            _recordedSnapshots[Encoding.ASCII.GetString(symbol)] = message.Payload;
+            _replica.ApplySnapshot(symbol, message.Payload, message.ReceiveTimeNs, _position);
+        }
+    }
+
+    public override IReadOnlyList<byte[]> OnClientFrame(ReadOnlySpan<byte> frame, bool midStream) => [];
+
+    public override byte[]? RestSnapshot(string pathAndQuery)
+    {
+        if (!BinanceCodec.TryGetSnapshotSymbol(Encoding.ASCII.GetBytes(pathAndQuery), out var symbolBytes))
+            return null;
+        string symbol = Encoding.ASCII.GetString(symbolBytes);
+        _snapshotsServed[symbol] = SnapshotsServed(symbol) + 1;
+        var sync = _replica.Book(new InstrumentId(BinanceCodec.Venue, symbol));
+        if (sync is null || sync.State != BinanceSyncState.Synced)
+            return _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);
+        var json = new StringBuilder();
+        json.Append(CultureInfo.InvariantCulture, $"{{\"lastUpdateId\":{sync.LastUpdateId},\"bids\":");
+        AppendSide(json, sync.Book, Side.Bid);
+        json.Append(",\"asks\":");
+        AppendSide(json, sync.Book, Side.Ask);
+        json.Append('}');
+        return Encoding.UTF8.GetBytes(json.ToString());
+    }
+
+    private byte[]? RecordedSnapshotFromFile(string symbol) =>
+        RecordedSession.Load(Testing.SharedData.File("crypto", "BINANCE.http.0.0"))
+            .FirstOrDefault(m => m.Url.Contains("symbol=" + symbol + "&", StringComparison.Ordinal))?.Payload;
+
+    private static void AppendSide(StringBuilder json, Feeds.Venues.VenueBook book, Side side)
+    {
+        json.Append('[');
+        for (int i = 0; i < book.Count(side); i++)
+        {
+            var level = book.LevelAt(side, i);
+            if (i > 0)
+                json.Append(',');
+            json.Append(CultureInfo.InvariantCulture,
+                $"[\"{FixedPoint.ToDecimal(level.Price, BinanceCodec.Decimals)}\",\"{FixedPoint.ToDecimal(level.Size, BinanceCodec.Decimals)}\"]");
+        }
+        json.Append(']');
+    }
+}
+
+/// <summary>Discards events: the replicas keep their books themselves.</summary>
+internal sealed class NullSink : IMarketEventSink
+{
+    public void OnTrade(in Trade trade) { }
+    public void OnQuote(in Quote quote) { }
+    public void OnBookDelta(in BookDelta delta) { }
+    public void OnOrder(in OrderEvent order) { }
+    public void OnStatus(in StatusEvent status) { }
+}

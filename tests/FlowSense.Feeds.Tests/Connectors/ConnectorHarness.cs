@@ -1,0 +1,49 @@
+using FlowSense.Actors;
+using FlowSense.Feeds.Connectors;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.OrderBook;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FlowSense.Feeds.Tests.Connectors;
+
+/// <summary>Runs a connector against a loopback venue the way a node does, and checks where its books end.</summary>
+internal static class ConnectorHarness
+{
+    /// <summary>Starts the connector actor under a backoff supervisor; a downstream <see cref="BookCollector"/> rebuilds its books.</summary>
+    public static (BookCollector Sink, ConnectorStatus Status) Run(ActorSystem system, VenueAdapter adapter, LoopbackVenue venue,
+        IReadOnlyList<string> symbols)
+    {
+        var sink = new BookCollector();
+        string name = adapter.Venue.ToLowerInvariant();
+        var status = new ConnectorStatus(name);
+        var options = new ConnectorOptions(name, venue.WebSocketBase, venue.RestBase, symbols);
+        var connector = Props.Create(() => new ConnectorActor(new WebSocketConnector(
+            adapter, options, sink, new Quarantine.Quarantine(), new HttpClient(), status, TimeProvider.System, NullLogger.Instance)));
+        system.ActorOf(BackoffSupervisor.Props(connector, "connection",
+            new BackoffOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), RandomFactor: 0.2)), name);
+        return (sink, status);
+    }
+
+    /// <summary>Waits until the venue has published everything and every consumer book equals the venue's own; fails with the first difference.</summary>
+    public static async Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink, IEnumerable<InstrumentId> instruments,
+        Func<InstrumentId, IBookView?> venueBook)
+    {
+        var all = instruments.ToList();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(venue.Exhausted && all.All(Same)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var first = all.First(i => !Same(i));
+                Assert.Fail($"{first}: the consumer's book differs from the venue's after the session " +
+                    $"({sink.Levels(first).Count} levels vs {Expected(first).Count}; venue exhausted: {venue.Exhausted}).");
+            }
+            await Task.Delay(20);
+        }
+
+        bool Same(InstrumentId instrument) => Expected(instrument).SequenceEqual(sink.Levels(instrument));
+        IReadOnlyList<(Side, long, long)> Expected(InstrumentId instrument) =>
+            venueBook(instrument) is { } book ? BookLevels.Of(book) : [];
+    }
+}
