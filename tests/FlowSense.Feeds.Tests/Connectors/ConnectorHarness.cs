@@ -36,8 +36,11 @@ internal static class ConnectorHarness
             if (DateTime.UtcNow > deadline)
             {
                 var first = all.First(i => !Same(i));
+                var (actual, expected) = (sink.Levels(first), Expected(first));
+                int at = Enumerable.Range(0, Math.Min(actual.Count, expected.Count)).FirstOrDefault(k => actual[k] != expected[k], Math.Min(actual.Count, expected.Count));
                 Assert.Fail($"{first}: the consumer's book differs from the venue's after the session " +
-                    $"({sink.Levels(first).Count} levels vs {Expected(first).Count}; venue exhausted: {venue.Exhausted}).");
+                    $"({actual.Count} levels vs {expected.Count}; first difference at level {at}: " +
+                    $"{(at < actual.Count ? actual[at].ToString() : "none")} vs {(at < expected.Count ? expected[at].ToString() : "none")}; venue exhausted: {venue.Exhausted}).");
             }
             await Task.Delay(20);
         }
