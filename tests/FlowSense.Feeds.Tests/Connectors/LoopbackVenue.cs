@@ -12,34 +12,36 @@ namespace FlowSense.Feeds.Tests.Connectors;
 internal enum Fault
 {
     None,
-    /// <summary>The venue's state advances, but this connection never gets the message.</summary>
+    /// <summary>The venue's state advances, but no connection gets the message.</summary>
     Drop,
     /// <summary>The message is sent with one size altered.</summary>
     Corrupt,
-    /// <summary>The connection is dropped before the message is sent (the venue's state still advances).</summary>
+    /// <summary>Every open connection is dropped before the message is sent (the venue's state still advances).</summary>
     Disconnect,
 }
 
 /// <summary>
-/// A venue on 127.0.0.1, served by Kestrel over real websocket framing: it publishes the recorded messages in order,
-/// as fast as the client reads them, from a cursor shared by all connections (what a client misses while
-/// disconnected is gone, as on a real venue), keeps a replica of its own books from everything it published, and
-/// answers subscriptions and REST snapshot requests from that replica. Faults are injected per message index.
+/// A venue on 127.0.0.1, served by Kestrel over real websocket framing. One publisher, started by the first
+/// connection, walks the recorded messages at the recorded pace × speed: each advances the venue's replica books
+/// and goes to every connection open at that moment (what a client misses while disconnected is gone, as on a real
+/// venue). Subscriptions and REST snapshot requests are answered from the replica. Faults are injected per message.
 /// </summary>
 internal sealed class LoopbackVenue : IAsyncDisposable
 {
+    private static readonly byte[] Hangup = [];
+
     private readonly WebApplication _app;
     private readonly VenueSimulator _simulator;
     private readonly IReadOnlyList<RecordedMessage> _messages;
+    private readonly double? _speed;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Fault> _faults = [];
+    private readonly List<ChannelWriter<byte[]>> _connections = [];
     private readonly CancellationTokenSource _shutdown = new();
+    private Task? _publisher;
     private int _cursor;
 
-    private readonly double? _speed;
-    private long _startedAt;
-
-    /// <param name="speed">Publish at the recorded pace times this factor; null for as fast as the client reads.</param>
+    /// <param name="speed">Publish at the recorded pace times this factor; null for as fast as possible.</param>
     public LoopbackVenue(VenueSimulator simulator, IReadOnlyList<RecordedMessage> messages, double? speed = 10)
     {
         _simulator = simulator;
@@ -72,7 +74,6 @@ internal sealed class LoopbackVenue : IAsyncDisposable
     public async Task StartAsync()
     {
         await _app.StartAsync();
-        _startedAt = TimeProvider.System.GetTimestamp();
         string address = _app.Urls.First();
         RestBase = new Uri(address);
         WebSocketBase = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal));
@@ -96,18 +97,22 @@ internal sealed class LoopbackVenue : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        Connections++;
-        // Unbounded, so that advancing the venue and queueing the frame happen together under the venue's lock: a
-        // snapshot must never overtake a message it already contains. The recorded pace bounds what queues up.
-        var outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
+        // Unbounded, so that advancing the venue and queueing a frame happen together under the venue's lock: a
+        // snapshot never overtakes a message it already contains. The recorded pace bounds what queues up.
+        var outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate)
+        {
+            Connections++;
+            _connections.Add(outbox.Writer);
+            _publisher ??= Task.Run(() => PublishAsync(_shutdown.Token));
+        }
         var listening = ListenAsync(socket, outbox.Writer, closed.Token);
-        var publishing = PublishAsync(outbox.Writer, closed.Token);
         try
         {
             await foreach (byte[] frame in outbox.Reader.ReadAllAsync(closed.Token))
             {
-                if (frame.Length == 0)
+                if (ReferenceEquals(frame, Hangup))
                 {
                     socket.Abort(); // the injected disconnect
                     break;
@@ -118,97 +123,114 @@ internal sealed class LoopbackVenue : IAsyncDisposable
         catch (Exception) when (closed.IsCancellationRequested || socket.State != WebSocketState.Open)
         {
         }
+        finally
+        {
+            lock (_gate)
+                _connections.Remove(outbox.Writer);
+        }
         await closed.CancelAsync();
-        await Task.WhenAll(listening, publishing).ContinueWith(_ => { }, TaskScheduler.Default);
+        await listening.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>
-    /// Publishes recorded messages from the shared cursor into this connection's outbox; once all are published, sends
-    /// the venue's idle heartbeat every second, as a live venue keeps an idle connection alive.
+    /// Walks the recorded messages at their pace; once all are published, sends the venue's idle heartbeat every
+    /// second, as a live venue keeps idle connections alive.
     /// </summary>
-    private async Task PublishAsync(ChannelWriter<byte[]> outbox, CancellationToken closed)
+    private async Task PublishAsync(CancellationToken stop)
     {
-        while (!closed.IsCancellationRequested)
+        long startedAt = TimeProvider.System.GetTimestamp();
+        try
         {
-            await PaceAsync(closed);
-            var (frame, exhausted) = NextFrame(outbox);
-            if (exhausted)
+            for (int index = 0; index < _messages.Count; index++)
             {
-                if (_simulator.IdleHeartbeat is not { } heartbeat)
-                    return;
-                outbox.TryWrite(heartbeat);
-                await Task.Delay(TimeSpan.FromSeconds(1), closed);
-                continue;
+                if (_speed is { } speed)
+                {
+                    var due = TimeSpan.FromTicks((long)((_messages[index].ReceiveTimeNs - _messages[0].ReceiveTimeNs) / 100 / speed));
+                    var wait = due - TimeProvider.System.GetElapsedTime(startedAt);
+                    if (wait > TimeSpan.Zero)
+                        await Task.Delay(wait, stop);
+                }
+                Publish(index);
             }
-            if (frame is { Length: 0 })
-                return;
+            while (_simulator.IdleHeartbeat is { } heartbeat)
+            {
+                lock (_gate)
+                    Broadcast(heartbeat);
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
         }
     }
 
-    /// <summary>Advances the venue by one message and queues the frame to send (none when dropped, empty to disconnect).</summary>
-    private (byte[]? Frame, bool Exhausted) NextFrame(ChannelWriter<byte[]> outbox)
+    private void Publish(int index)
     {
         lock (_gate)
         {
-            if (_cursor == _messages.Count)
-                return (null, true);
-            int index = _cursor++;
+            _cursor = index + 1;
             var message = _messages[index];
             _simulator.Publish(message);
             if (message.Kind != FlowSense.Feeds.Capture.CaptureLineKind.Received)
-                return (null, false);
+                return;
             var fault = _faults.GetValueOrDefault(index);
             if (fault == Fault.None && FaultPolicy is { } policy)
                 fault = policy(message);
-            byte[]? frame = fault switch
+            switch (fault)
             {
-                Fault.Drop => null,
-                Fault.Corrupt => _simulator.Corrupt(message.Payload),
-                Fault.Disconnect => [],
-                _ => message.Payload,
-            };
-            if (frame is not null)
-                outbox.TryWrite(frame);
-            return (frame, false);
+                case Fault.Drop:
+                    break;
+                case Fault.Corrupt:
+                    Broadcast(_simulator.Corrupt(message.Payload));
+                    break;
+                case Fault.Disconnect:
+                    Broadcast(Hangup);
+                    _connections.Clear();
+                    break;
+                default:
+                    Broadcast(message.Payload);
+                    break;
+            }
         }
     }
 
-    /// <summary>Waits until the next message is due at the recorded pace: the venue's clock runs whether or not anyone listens.</summary>
-    private Task PaceAsync(CancellationToken closed)
+    private void Broadcast(byte[] frame)
     {
-        int next;
-        lock (_gate)
-            next = _cursor;
-        if (_speed is not { } speed || next >= _messages.Count)
-            return Task.CompletedTask;
-        var due = TimeSpan.FromTicks((long)((_messages[next].ReceiveTimeNs - _messages[0].ReceiveTimeNs) / 100 / speed));
-        var wait = due - TimeProvider.System.GetElapsedTime(_startedAt);
-        return wait > TimeSpan.Zero ? Task.Delay(wait, closed) : Task.CompletedTask;
+        foreach (var connection in _connections)
+            connection.TryWrite(frame);
     }
 
-    /// <summary>Answers subscription frames; snapshots join the outbox after everything published before them.</summary>
+    /// <summary>Answers subscription frames; replies join the outbox after everything published before them.</summary>
     private async Task ListenAsync(WebSocket socket, ChannelWriter<byte[]> outbox, CancellationToken closed)
     {
         var buffer = new byte[64 * 1024];
-        while (!closed.IsCancellationRequested)
+        try
         {
-            var result = await socket.ReceiveAsync(buffer, closed);
-            if (result.MessageType == WebSocketMessageType.Close)
-                return;
-            lock (_gate)
+            while (!closed.IsCancellationRequested)
             {
-                foreach (byte[] reply in _simulator.OnClientFrame(buffer.AsSpan(0, result.Count), _cursor > 0))
-                    outbox.TryWrite(reply);
+                var result = await socket.ReceiveAsync(buffer, closed);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return;
+                lock (_gate)
+                {
+                    foreach (byte[] reply in _simulator.OnClientFrame(buffer.AsSpan(0, result.Count), _cursor > 0))
+                        outbox.TryWrite(reply);
+                }
             }
+        }
+        catch (Exception) when (closed.IsCancellationRequested || socket.State != WebSocketState.Open)
+        {
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _shutdown.CancelAsync(); // end open connections now, rather than wait out Kestrel's graceful shutdown
+        if (_publisher is not null)
+            await _publisher;
         await _app.StopAsync();
-        _shutdown.Dispose();
         await _app.DisposeAsync();
+        _shutdown.Dispose();
     }
 }
 
