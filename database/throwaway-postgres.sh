@@ -33,7 +33,9 @@ ensure_bin_dir() {
   if BIN=$(find_bin_dir); then return; fi
   [ "$(id -u)" -eq 0 ] || die "PostgreSQL server binaries not found (initdb, pg_ctl); install the 'postgresql' package"
   echo "throwaway-postgres: installing postgresql with apt-get" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2
+  # A fresh machine may have no package lists yet: without them apt finds nothing.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 \
+    || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; }
   BIN=$(find_bin_dir) || die "apt-get installed postgresql but initdb/pg_ctl are still missing"
 }
 
