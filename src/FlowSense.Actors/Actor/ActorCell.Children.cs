@@ -6,15 +6,15 @@ internal sealed partial class ActorCell
     private const int StatusTerminating = 4; // stopping: new children are stopped at once
 
     public IReadOnlyCollection<IActorRef> Children =>
-        _children is { } children ? Array.ConvertAll(children.Snapshot(), c => (IActorRef)c._self) : [];
+        _children is { } children ? Array.ConvertAll(children.Snapshot(), c => (IActorRef)c) : [];
 
     internal ActorCell[] ChildCells => _children?.Snapshot() ?? [];
 
     internal IActorRef CurrentSender => _currentSender ?? ActorRefs.NoSender;
 
-    public IActorRef? Child(string name) => _children?.Get(name)?._self;
+    public IActorRef? Child(string name) => _children?.Get(name);
 
-    public IActorRef ActorOf(Props props, string? name = null) => SpawnChild(props, name)._self;
+    public IActorRef ActorOf(Props props, string? name = null) => SpawnChild(props, name);
 
     /// <summary>Creates, registers and starts a child. Safe from any thread (the system uses it for top-level actors).</summary>
     internal ActorCell SpawnChild(Props props, string? name)
@@ -30,7 +30,7 @@ internal sealed partial class ActorCell
         MessageDispatcher dispatcher = _system.Dispatchers.Lookup(props.Dispatcher);
         var child = new ActorCell(_system, this, name, props, dispatcher, _system.Options.DefaultMailbox);
         if (!children.TryAdd(child, generated))
-            throw new InvalidActorNameException($"The name '{name}' is already taken under {_self.Path}.");
+            throw new InvalidActorNameException($"The name '{name}' is already taken under {Path}.");
         child.Start();
 
         if ((Volatile.Read(ref _status) & (StatusTerminating | StatusClosed)) != 0)
@@ -47,7 +47,7 @@ internal sealed partial class ActorCell
         if (actor is not LocalActorRef local)
             return;
         ActorCell target = local.Cell;
-        if (ReferenceEquals(target._parent, this))
+        if (ReferenceEquals(target.ParentCell, this))
             _children?.MarkStopping(target);
         target.SendSystem(new Terminate());
     }

@@ -11,7 +11,7 @@ namespace FlowSense.Actors;
 /// Mailbox/ActorCell.Mailbox.cs, failures in Supervision/, watching and stopping in DeathWatch/, the stash in Stash/.
 /// Fields marked "turn-owned" are touched only by the thread running the actor's turn.
 /// </remarks>
-internal sealed partial class ActorCell : IActorContext
+internal sealed partial class ActorCell : LocalActorRef, IActorContext
 {
     [ThreadStatic]
     private static ActorCell? t_constructing;
@@ -20,8 +20,6 @@ internal sealed partial class ActorCell : IActorContext
     private static ActorCell? t_current;
 
     private readonly ActorSystem _system;
-    private readonly ActorCell? _parent;
-    private readonly LocalActorRef _self;
     private readonly Props _props;
     private readonly MessageDispatcher _dispatcher;
 
@@ -35,13 +33,11 @@ internal sealed partial class ActorCell : IActorContext
     private CellExtras? _extras;          // created on first use of a rarely used feature
 
     internal ActorCell(ActorSystem system, ActorCell? parent, string name, Props props, MessageDispatcher dispatcher, MailboxOptions mailbox)
+        : base(parent, name)
     {
         _system = system;
-        _parent = parent;
         _props = props;
         _dispatcher = dispatcher;
-        Name = name;
-        _self = new LocalActorRef(this);
         _capacity = props.MailboxCapacity ?? mailbox.Capacity;
         _overflow = props.MailboxOverflow ?? mailbox.Overflow;
         _maxSegmentSize = _overflow == MailboxOverflow.Backpressure ? MailboxQueue.HardLimit : MailboxQueue.SegmentSizeFor(_capacity);
@@ -61,22 +57,17 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The cell whose turn is running on this thread, or null.</summary>
     internal static ActorCell? Current => t_current;
 
-    public IActorRef Self => _self;
+    public IActorRef Self => this;
 
     public IActorRef Sender => _currentSender ?? ActorRefs.NoSender;
 
-    public IActorRef Parent => (IActorRef?)_parent?._self ?? ActorRefs.NoSender;
+    public IActorRef Parent => (IActorRef?)ParentCell ?? ActorRefs.NoSender;
 
     public ActorSystem System => _system;
 
     public ILogger Log => _system.LoggerFor(_props.ActorType);
 
-    internal LocalActorRef SelfRef => _self;
-
-    /// <summary>The last element of the path; the full path is built on first use (most actors never need it).</summary>
-    internal string Name { get; }
-
-    internal ActorCell? ParentCell => _parent;
+    internal override ActorCell Cell => this;
 
     internal Props Props => _props;
 
@@ -148,13 +139,13 @@ internal sealed partial class ActorCell : IActorContext
         catch (Exception ex)
         {
             _actor = null;
-            Fail(new ActorInitializationException(_self, "failed to start", ex));
+            Fail(new ActorInitializationException(this, "failed to start", ex));
         }
     }
 
     internal void PublishUnhandled(object message)
     {
-        _system.EventStream.Publish(new UnhandledMessage(message, _currentSender, _self));
+        _system.EventStream.Publish(new UnhandledMessage(message, _currentSender, this));
     }
 
     /// <summary>Rarely used per-actor state, allocated on first use so that idle actors stay small.</summary>

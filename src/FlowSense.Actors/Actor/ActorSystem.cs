@@ -95,10 +95,10 @@ public sealed class ActorSystem : IAsyncDisposable, IDisposable
     public Task WhenTerminated => _root.WhenTerminated;
 
     /// <summary>Starts a top-level actor under <c>/user</c>.</summary>
-    public IActorRef ActorOf(Props props, string? name = null) => _user.SpawnChild(props, name).SelfRef;
+    public IActorRef ActorOf(Props props, string? name = null) => _user.SpawnChild(props, name);
 
     /// <summary>Starts an actor under <c>/system</c> (kernel services and test probes).</summary>
-    internal IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.SpawnChild(props, name).SelfRef;
+    internal IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.SpawnChild(props, name);
 
     /// <summary>Stops an actor (asynchronously).</summary>
     public void Stop(IActorRef actor)

@@ -41,17 +41,17 @@ internal sealed class PromiseActorRef<T> : IActorRef, IAskPromise
         switch (message)
         {
             case Status.Failure failure:
-                Finish(() => _reply.TrySetException(failure.Cause));
+                FailWith(failure.Cause);
                 break;
             case T value:
-                Finish(() => _reply.TrySetResult(value));
+                Succeed(value);
                 break;
             case Status.Success { Value: T value }:
-                Finish(() => _reply.TrySetResult(value));
+                Succeed(value);
                 break;
             default:
-                Finish(() => _reply.TrySetException(new InvalidCastException(
-                    $"Ask to {_target.Path} expected a {typeof(T).Name} reply but received a {message.GetType().Name}.")));
+                FailWith(new InvalidCastException(
+                    $"Ask to {_target.Path} expected a {typeof(T).Name} reply but received a {message.GetType().Name}."));
                 break;
         }
     }
@@ -63,21 +63,40 @@ internal sealed class PromiseActorRef<T> : IActorRef, IAskPromise
     }
 
     public void Undelivered(IActorRef recipient, DeadLetterReason reason) =>
-        Finish(() => _reply.TrySetException(new AskDeliveryFailedException(recipient, reason)));
+        FailWith(new AskDeliveryFailedException(recipient, reason));
 
-    public void Fail(Exception exception) => Finish(() => _reply.TrySetException(exception));
+    public void Fail(Exception exception) => FailWith(exception);
 
     public override string ToString() => $"Ask[{_target.Path}]";
 
-    private void TimedOut() => Finish(() => _reply.TrySetException(new AskTimeoutException(_target, Timeout)));
-
-    private void Cancelled(CancellationToken token) => Finish(() => _reply.TrySetCanceled(token));
-
-    private void Finish(Action complete)
+    private void TimedOut()
     {
-        if (_reply.Task.IsCompleted)
-            return;
-        complete();
+        if (!_reply.Task.IsCompleted) // the exception is built only if it can still matter
+            FailWith(new AskTimeoutException(_target, Timeout));
+    }
+
+    private void Cancelled(CancellationToken token)
+    {
+        if (_reply.TrySetCanceled(token))
+            Release();
+    }
+
+    private void Succeed(T value)
+    {
+        if (_reply.TrySetResult(value))
+            Release();
+    }
+
+    private void FailWith(Exception exception)
+    {
+        if (_reply.TrySetException(exception))
+            Release();
+    }
+
+    /// <summary>Frees the timer and the cancellation registration; called once, by whichever outcome completed the task.</summary>
+    /// <remarks>Each outcome calls TrySetX directly rather than through a shared callback, so a reply allocates no closure.</remarks>
+    private void Release()
+    {
         _timer.Dispose();
         _cancellation.Dispose();
     }

@@ -99,7 +99,7 @@ internal sealed partial class ActorCell
             }
             catch (Exception ex)
             {
-                _system.LogHookFailure(ex, _self, "PostStop");
+                _system.LogHookFailure(ex, this, "PostStop");
             }
         }
         _actor = null;
@@ -110,14 +110,14 @@ internal sealed partial class ActorCell
         if (extras?.Stash is { } stash)
         {
             foreach (Envelope envelope in stash.ClearStash())
-                _system.DeadLetter(envelope.Message, envelope.Sender, _self, DeadLetterReason.RecipientTerminated);
+                _system.DeadLetter(envelope.Message, envelope.Sender, this, DeadLetterReason.RecipientTerminated);
         }
         DrainToDeadLetters();
 
         if (extras?.WatchedBy is { } watchers)
         {
             foreach (ActorCell watcher in watchers)
-                watcher.SendSystem(new DeathWatchNotification(_self));
+                watcher.SendSystem(new DeathWatchNotification(this));
             watchers.Clear();
         }
         if (extras?.Watching is { } watching)
@@ -128,7 +128,7 @@ internal sealed partial class ActorCell
         }
 
         _dispatcher.Detach(this);
-        _parent?.SendSystem(new ChildTerminated(this));
+        ParentCell?.SendSystem(new ChildTerminated(this));
         extras?.Termination?.TrySetResult();
     }
 }

@@ -40,7 +40,7 @@ public sealed class DedicatedThreadDispatcher(int throughput) : MessageDispatche
 
         public void Start()
         {
-            _thread.Name = cell.SelfRef.Path.ToString();
+            _thread.Name = cell.Path.ToString();
             _thread.Start(this);
         }
 

@@ -32,7 +32,7 @@ public sealed record ActorNode(
     public ActorNode? Find(string path) => DescendantsAndSelf().FirstOrDefault(n => string.Equals(n.Path, path, StringComparison.Ordinal));
 
     internal static ActorNode Of(ActorCell cell) => new(
-        cell.SelfRef.Path.ToString(),
+        cell.Path.ToString(),
         cell.Props.ActorType.Name,
         cell.MailboxDepth,
         cell.RestartCount,

@@ -23,12 +23,12 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     internal long OverCapacityCount => _extras is { } extras ? Interlocked.Read(ref extras.OverCapacityCount) : 0;
 
     /// <summary>Enqueues a user message (the Tell path). See <see cref="MailboxOverflow"/> for a full mailbox.</summary>
-    internal void Post(object message, IActorRef? sender)
+    public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
         if ((Volatile.Read(ref _status) & StatusClosed) != 0)
         {
-            _system.DeadLetter(message, sender, _self, DeadLetterReason.RecipientTerminated);
+            _system.DeadLetter(message, sender, this, DeadLetterReason.RecipientTerminated);
             return;
         }
 
@@ -49,7 +49,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     }
 
     /// <summary>Enqueues a user message once the mailbox holds fewer than its capacity (the TellAsync path).</summary>
-    internal ValueTask PostAsync(object message, IActorRef? sender, CancellationToken cancellationToken)
+    public override ValueTask TellAsync(object message, IActorRef? sender, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (TryPostWithinCapacity(message, sender))
@@ -62,7 +62,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         if (_queue.TryEnqueue(message, null, _capacity, allowOverCapacity: true, MailboxQueue.HardLimit) == EnqueueResult.Full)
         {
-            _system.DeadLetter(message, null, _self, DeadLetterReason.MailboxFull);
+            _system.DeadLetter(message, null, this, DeadLetterReason.MailboxFull);
             return;
         }
         TrySchedule();
@@ -72,7 +72,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         if ((Volatile.Read(ref _status) & StatusClosed) != 0)
         {
-            _system.DeadLetter(message, sender, _self, DeadLetterReason.RecipientTerminated);
+            _system.DeadLetter(message, sender, this, DeadLetterReason.RecipientTerminated);
             return true;
         }
         if (_queue.TryEnqueue(message, sender, _capacity, allowOverCapacity: false, _maxSegmentSize) != EnqueueResult.Enqueued)
@@ -103,10 +103,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         if (_overflow == MailboxOverflow.Drop)
         {
             Interlocked.Increment(ref Extras.DroppedCount);
-            _system.DeadLetter(message, sender, _self, DeadLetterReason.MailboxFull);
+            _system.DeadLetter(message, sender, this, DeadLetterReason.MailboxFull);
             return;
         }
-        throw new MailboxFullException(_self, _overflow == MailboxOverflow.Fail ? _capacity : MailboxQueue.HardLimit);
+        throw new MailboxFullException(this, _overflow == MailboxOverflow.Fail ? _capacity : MailboxQueue.HardLimit);
     }
 
     /// <summary>Pushes a system message; it is handled before any further user message.</summary>
@@ -229,11 +229,11 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         {
             if (ReferenceEquals(message, PoisonPill.Instance))
             {
-                Stop(_self);
+                Stop(this);
                 return;
             }
             if (ReferenceEquals(message, Kill.Instance))
-                throw new ActorKilledException(_self);
+                throw new ActorKilledException(this);
             if (message is Terminated terminated && !AcceptTerminated(terminated))
                 return;
 
@@ -282,7 +282,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         {
             // Only a watch needs an answer from a stopped actor: "it is already dead".
             if (message is Watch watch)
-                watch.Watcher.SendSystem(new DeathWatchNotification(_self));
+                watch.Watcher.SendSystem(new DeathWatchNotification(this));
             return;
         }
 
@@ -328,7 +328,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void DrainToDeadLetters()
     {
         while (TryDequeueUser(out Envelope envelope))
-            _system.DeadLetter(envelope.Message, envelope.Sender, _self, DeadLetterReason.RecipientTerminated);
+            _system.DeadLetter(envelope.Message, envelope.Sender, this, DeadLetterReason.RecipientTerminated);
         _extras?.Gate?.Release();
     }
 }

@@ -32,7 +32,9 @@ internal struct MailboxQueue
     /// <summary>The most messages any mailbox holds, whatever its policy.</summary>
     public const int HardLimit = 1 << 20;
 
-    private const int InitialSegmentSize = 4;
+    // Two slots: most actors hold at most one message at a time (request/reply, ping-pong), so a bigger first
+    // ring would only add retained memory to every idle actor; busy ones double once or twice and stay there.
+    private const int InitialSegmentSize = 2;
     private const long FrozenBit = 1L << 62;
 
     private Segment? _head;   // consumer-owned once set

@@ -36,7 +36,7 @@ internal sealed partial class ActorCell
         public void Stash()
         {
             if (_items.Count >= capacity)
-                throw new StashOverflowException(cell._self, capacity);
+                throw new StashOverflowException(cell, capacity);
             object message = cell._currentMessage ?? throw new InvalidOperationException("There is no current message to stash.");
             _items.Add(new Envelope(message, cell._currentSender));
         }

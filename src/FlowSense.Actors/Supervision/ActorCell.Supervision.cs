@@ -24,19 +24,19 @@ internal sealed partial class ActorCell
     {
         if (_state >= LifecycleState.Terminating)
         {
-            _system.LogHookFailure(cause, _self, "stop");
+            _system.LogHookFailure(cause, this, "stop");
             return;
         }
 
         _suspendCount++;
         SuspendChildren(except: perpetrator);
-        if (_parent is null)
+        if (ParentCell is null)
         {
-            _system.LogHookFailure(cause, _self, "root guardian");
+            _system.LogHookFailure(cause, this, "root guardian");
             BeginTerminate();
             return;
         }
-        _parent.SendSystem(new Failed(this, cause));
+        ParentCell.SendSystem(new Failed(this, cause));
     }
 
     private void SuspendChildren(ActorCell? except = null)
@@ -73,7 +73,7 @@ internal sealed partial class ActorCell
         Directive directive = strategy.Decider(failed.Cause);
         if (directive == Directive.Resume && failed.Cause is ActorInitializationException)
             directive = Directive.Restart; // there is no instance to resume
-        _system.LogChildFailure(failed.Cause, child._self, directive);
+        _system.LogChildFailure(failed.Cause, child, directive);
 
         switch (directive)
         {
@@ -85,7 +85,7 @@ internal sealed partial class ActorCell
                 break;
             case Directive.Stop:
                 foreach (ActorCell target in strategy.AppliesToAllChildren ? children.Living() : [child])
-                    Stop(target._self);
+                    Stop(target);
                 break;
             case Directive.Escalate:
                 Fail(failed.Cause, perpetrator: child);
@@ -104,7 +104,7 @@ internal sealed partial class ActorCell
         {
             if (!allowed)
             {
-                Stop(target._self);
+                Stop(target);
                 continue;
             }
             if (!ReferenceEquals(target, failedChild))
@@ -126,7 +126,7 @@ internal sealed partial class ActorCell
             }
             catch (Exception ex)
             {
-                _system.LogHookFailure(ex, _self, "PreRestart");
+                _system.LogHookFailure(ex, this, "PreRestart");
             }
         }
 
@@ -160,7 +160,7 @@ internal sealed partial class ActorCell
         catch (Exception ex)
         {
             // Stay suspended; the parent decides again (by default: stop).
-            _parent?.SendSystem(new Failed(this, new ActorInitializationException(_self, "failed to restart", ex)));
+            ParentCell?.SendSystem(new Failed(this, new ActorInitializationException(this, "failed to restart", ex)));
             return;
         }
 
