@@ -33,6 +33,8 @@ internal static class ConnectorHarness
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (!(venue.Exhausted && all.All(Same)))
         {
+            lock (venue.Errors)
+                Assert.True(venue.Errors.Count == 0, "the loopback venue failed: " + string.Join("; ", venue.Errors));
             if (DateTime.UtcNow > deadline)
             {
                 var first = all.First(i => !Same(i));

@@ -34,7 +34,8 @@ internal sealed class KrakenSimulator : VenueSimulator
         var request = JsonNode.Parse(frame)!;
         if ((string?)request["event"] != "subscribe" || (string?)request["subscription"]?["name"] != "book" || !midStream)
             return [];
-        return [.. request["pair"]!.AsArray().Select(p => (string)p!).Where(_channels.ContainsKey).Select(Snapshot)];
+        // A pair the replica has no book for yet gets its recorded snapshot later in the stream, as any subscriber does.
+        return [.. request["pair"]!.AsArray().Select(p => (string)p!).Where(HasBook).Select(Snapshot)];
     }
 
     public override byte[]? RestSnapshot(string pathAndQuery) => null;
@@ -71,6 +72,9 @@ internal sealed class KrakenSimulator : VenueSimulator
         level[1] = volume[..^1] + (last == '9' ? '8' : (char)(last + 1));
         return Encoding.UTF8.GetBytes(message.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
+
+    private bool HasBook(string pairName) =>
+        _channels.ContainsKey(pairName) && _replica.Pair(new InstrumentId(KrakenCodec.Venue, pairName)) is { AwaitingSnapshot: false };
 
     private byte[] Snapshot(string pairName)
     {

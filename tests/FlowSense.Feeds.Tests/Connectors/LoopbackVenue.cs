@@ -221,7 +221,16 @@ internal sealed class LoopbackVenue : IAsyncDisposable
         catch (Exception) when (closed.IsCancellationRequested || socket.State != WebSocketState.Open)
         {
         }
+        catch (Exception error)
+        {
+            // A simulator bug must not look like a venue that stopped answering: the tests report it.
+            lock (Errors)
+                Errors.Add(error);
+        }
     }
+
+    /// <summary>Exceptions the venue itself hit while answering clients; a test fails on any.</summary>
+    public List<Exception> Errors { get; } = [];
 
     public async ValueTask DisposeAsync()
     {
