@@ -1,5 +1,6 @@
 using FlowSense.Feeds.Coinbase;
 using FlowSense.Feeds.Connectors;
+using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;
 
@@ -60,9 +61,13 @@ public sealed class CoinbaseConnectorTests : FlowSense.Actors.TestKit.TestKit
         throw new InvalidOperationException($"the session has fewer than {occurrence} level2 updates");
     }
 
-    private static Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
+    /// <summary>Books converge, and they are real books: every product's snapshot reached the venue's replica (two empty books would be equal too).</summary>
+    private static async Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
     {
         var replica = ((CoinbaseSimulator)venue.Simulator).Replica;
-        return ConnectorHarness.AssertBooksConverge(venue, sink, Products.Select(p => new InstrumentId(CoinbaseCodec.Venue, p)), i => replica.Book(i)?.View);
+        var products = Products.Select(p => new InstrumentId(CoinbaseCodec.Venue, p)).ToList();
+        await ConnectorHarness.AssertBooksConverge(venue, sink, products, i => replica.Book(i)?.View);
+        Assert.All(products, p => Assert.False(replica.IsAwaitingSnapshot(p) || replica.Book(p)!.Count(Side.Bid) == 0, $"{p}: the venue has no book"));
+        Assert.Equal(0, replica.Coinbase.UpdatesWithoutSnapshot);
     }
 }
