@@ -52,9 +52,9 @@ internal sealed class BinanceSimulator : VenueSimulator
             return _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);
         var json = new StringBuilder();
         json.Append(CultureInfo.InvariantCulture, $"{{\"lastUpdateId\":{sync.LastUpdateId},\"bids\":");
-        AppendSide(json, sync.Book, Side.Bid);
+        BookJson.AppendSide(json, sync.Book, Side.Bid, BinanceCodec.Decimals);
         json.Append(",\"asks\":");
-        AppendSide(json, sync.Book, Side.Ask);
+        BookJson.AppendSide(json, sync.Book, Side.Ask, BinanceCodec.Decimals);
         json.Append('}');
         return Encoding.UTF8.GetBytes(json.ToString());
     }
@@ -62,20 +62,6 @@ internal sealed class BinanceSimulator : VenueSimulator
     private byte[]? RecordedSnapshotFromFile(string symbol) =>
         RecordedSession.Load(Testing.SharedData.File("crypto", "BINANCE.http.0.0"))
             .FirstOrDefault(m => m.Url.Contains("symbol=" + symbol + "&", StringComparison.Ordinal))?.Payload;
-
-    private static void AppendSide(StringBuilder json, Feeds.Venues.VenueBook book, Side side)
-    {
-        json.Append('[');
-        for (int i = 0; i < book.Count(side); i++)
-        {
-            var level = book.LevelAt(side, i);
-            if (i > 0)
-                json.Append(',');
-            json.Append(CultureInfo.InvariantCulture,
-                $"[\"{FixedPoint.ToDecimal(level.Price, BinanceCodec.Decimals)}\",\"{FixedPoint.ToDecimal(level.Size, BinanceCodec.Decimals)}\"]");
-        }
-        json.Append(']');
-    }
 }
 
 /// <summary>Discards events: the replicas keep their books themselves.</summary>
