@@ -7,12 +7,9 @@ namespace FlowSense.Actors.Streams;
 /// <param name="OnlyOnFailures">Restart only when the inner source fails, not when it completes.</param>
 public sealed record RestartSettings(TimeSpan MinBackoff, TimeSpan MaxBackoff, double RandomFactor, int MaxRestarts = -1, bool OnlyOnFailures = false)
 {
-    internal TimeSpan Delay(int restarts, Random random)
-    {
-        double exponential = MinBackoff.Ticks * Math.Pow(2, Math.Min(restarts, 30));
-        double capped = Math.Min(MaxBackoff.Ticks, exponential);
-        return TimeSpan.FromTicks((long)(capped * (1 + random.NextDouble() * RandomFactor)));
-    }
+    // The same schedule as the kernel's backoff supervisor, so a restarting stream and a restarting actor agree.
+    internal TimeSpan Delay(int restarts, Random random) =>
+        new BackoffOptions(MinBackoff, MaxBackoff, RandomFactor).DelayFor(restarts, random.NextDouble());
 }
 
 /// <summary>Runs a fresh inner source after each failure (and completion, unless only on failures), waiting the backoff between.</summary>
