@@ -1,13 +1,15 @@
 using FlowSense.Feeds.Replay;
+using FlowSense.Pipeline.Symbols;
 
 namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>
 /// One reusable buffer of an ingestion run: a source batch's events regrouped so that each instrument's events are
-/// contiguous (one slice per instrument). It goes back to the run's pool when the last of its slices is acknowledged.
+/// contiguous (one slice per instrument), and the slice messages pointing into it. It goes back to the run's pool when the last of its slices is acknowledged.
 /// </summary>
 internal sealed class SliceBuffer(int capacity)
 {
+    private readonly List<SymbolEvents> _slices = [];
     private int _outstanding;
 
     public MarketEvent[] Events { get; private set; } = new MarketEvent[capacity];
@@ -17,6 +19,17 @@ internal sealed class SliceBuffer(int capacity)
     {
         if (Events.Length < count)
             Events = new MarketEvent[Math.Max(count, Events.Length * 2)];
+    }
+
+    /// <summary>
+    /// The <paramref name="index"/>-th slice object of this buffer, made on first use and reused afterwards: a slice
+    /// (and its acknowledgement) is only ever in flight while its buffer is.
+    /// </summary>
+    public SymbolEvents Slice(int index)
+    {
+        while (_slices.Count <= index)
+            _slices.Add(new SymbolEvents { Delivery = this });
+        return _slices[index];
     }
 
     public void Expect(int slices) => Volatile.Write(ref _outstanding, slices);

@@ -13,6 +13,4 @@ internal record struct SliceTally(int Applied, int Duplicates, int Rejected, int
             default: Skipped++; break;
         }
     }
-
-    public readonly SymbolEventsAck AckFor(SymbolEvents events) => new(events, Applied, Duplicates, Rejected, Skipped, Quarantined);
 }

@@ -116,7 +116,7 @@ public sealed class SymbolActor : ReceiveActor
         if (tally.Applied > 0 && _entry.Subscribers.Wants(SymbolTopics.Features))
             _entry.Subscribers.Publish(new FeatureUpdate(_state.Instrument.Id, _state.Features.Snapshot(), _entry.Counters.Applied), SymbolTopics.Features, UpdateSender);
 
-        var ack = tally.AckFor(slice);
+        var ack = slice.Acknowledge(tally);
         if (_entry.Subscribers.IsBlocked)
             _entry.PendingAcks.Enqueue((sender, ack));
         else

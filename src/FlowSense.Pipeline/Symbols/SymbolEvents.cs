@@ -6,22 +6,45 @@ namespace FlowSense.Pipeline.Symbols;
 
 /// <summary>
 /// A run of one instrument's events, in source order, delivered to its symbol actor as one message: a slice of a
-/// buffer the ingestion graph owns. The actor answers every slice with a <see cref="SymbolEventsAck"/> once it has
-/// applied it and its subscribers have room for what it published; the buffer is reused only after that, so the
-/// receiver must not keep the slice after acknowledging it.
+/// buffer the sender owns. The actor answers every slice with its <see cref="SymbolEventsAck"/> once it has applied it
+/// and its subscribers have room for what it published. The ingestion graph reuses the buffer, this slice and its
+/// acknowledgement after that, so neither the receiver nor the sender may keep them past the acknowledgement.
 /// </summary>
 public sealed class SymbolEvents : IEntityMessage
 {
-    private readonly MarketEvent[] _buffer;
-    private readonly int _offset;
+    private MarketEvent[] _buffer = [];
+    private int _offset;
 
     /// <summary>Wraps <paramref name="count"/> events of <paramref name="buffer"/> from <paramref name="offset"/>; every one must be for <paramref name="instrument"/>.</summary>
     public SymbolEvents(InstrumentId instrument, MarketEvent[] buffer, int offset, int count)
-        : this(SymbolKey.EntityId(instrument), instrument, buffer, offset, count)
+        : this()
     {
+        Reset(SymbolKey.EntityId(instrument), instrument, buffer, offset, count);
     }
 
-    internal SymbolEvents(string entityId, InstrumentId instrument, MarketEvent[] buffer, int offset, int count)
+    /// <summary>An empty slice for the ingestion graph's pool; <see cref="Reset"/> before use.</summary>
+    internal SymbolEvents()
+    {
+        Ack = new SymbolEventsAck(this);
+        EntityId = string.Empty;
+    }
+
+    public string EntityId { get; private set; }
+
+    public InstrumentId Instrument { get; private set; }
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<MarketEvent> Events => _buffer.AsSpan(_offset, Count);
+
+    /// <summary>Which delivery this slice belongs to (set by the ingestion graph, to match acknowledgements).</summary>
+    internal object? Delivery { get; set; }
+
+    /// <summary>The acknowledgement, allocated once with the slice and filled in by <see cref="Acknowledge"/>.</summary>
+    internal SymbolEventsAck Ack { get; }
+
+    /// <summary>Points the slice at other events (the ingestion graph reuses slices with their buffers).</summary>
+    internal void Reset(string entityId, InstrumentId instrument, MarketEvent[] buffer, int offset, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -34,16 +57,12 @@ public sealed class SymbolEvents : IEntityMessage
         Count = count;
     }
 
-    public string EntityId { get; }
-
-    public InstrumentId Instrument { get; }
-
-    public int Count { get; }
-
-    public ReadOnlySpan<MarketEvent> Events => _buffer.AsSpan(_offset, Count);
-
-    /// <summary>Which delivery this slice belongs to (set by the ingestion graph, to match acknowledgements).</summary>
-    internal object? Delivery { get; init; }
+    /// <summary>The acknowledgement with <paramref name="tally"/>'s counts.</summary>
+    internal SymbolEventsAck Acknowledge(in SliceTally tally)
+    {
+        Ack.Set(tally);
+        return Ack;
+    }
 
     public override string ToString() => $"SymbolEvents({EntityId}, {Count})";
 }
@@ -51,16 +70,36 @@ public sealed class SymbolEvents : IEntityMessage
 /// <summary>
 /// The symbol actor's acknowledgement of a <see cref="SymbolEvents"/> slice, with what became of its events. It is
 /// sent only when the slice is applied and every subscriber has credit for what it published, so a sender waiting for
-/// acknowledgements goes no faster than the slowest subscriber.
+/// acknowledgements goes no faster than the slowest subscriber. One per slice, reused with it: read it when it arrives.
 /// </summary>
-/// <param name="Events">The slice acknowledged.</param>
-/// <param name="Applied">Events the state accepted.</param>
-/// <param name="Duplicates">Events skipped because their sequence was at or below the last applied.</param>
-/// <param name="Rejected">Events refused (by the book, the features, or as malformed) and counted.</param>
-/// <param name="Skipped">Events the symbol's book type does not use (quotes beside an L2/L3 book).</param>
-/// <param name="Quarantined">Events that made the state throw; the actor was restarted and they were set aside.</param>
-public sealed record SymbolEventsAck(SymbolEvents Events, int Applied, int Duplicates, int Rejected, int Skipped, int Quarantined)
+public sealed class SymbolEventsAck
 {
+    internal SymbolEventsAck(SymbolEvents events) => Events = events;
+
+    /// <summary>The slice acknowledged.</summary>
+    public SymbolEvents Events { get; }
+
+    /// <summary>Events the state accepted.</summary>
+    public int Applied { get; private set; }
+
+    /// <summary>Events skipped because their sequence was at or below the last applied.</summary>
+    public int Duplicates { get; private set; }
+
+    /// <summary>Events refused (by the book, the features, or as malformed) and counted.</summary>
+    public int Rejected { get; private set; }
+
+    /// <summary>Events the symbol's book type does not use (quotes beside an L2/L3 book).</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>Events that made the state throw; the actor was restarted and they were set aside.</summary>
+    public int Quarantined { get; private set; }
+
     /// <summary>Every event of the slice, whatever became of it.</summary>
     public int Total => Applied + Duplicates + Rejected + Skipped + Quarantined;
+
+    internal void Set(in SliceTally tally) =>
+        (Applied, Duplicates, Rejected, Skipped, Quarantined) = (tally.Applied, tally.Duplicates, tally.Rejected, tally.Skipped, tally.Quarantined);
+
+    public override string ToString() =>
+        $"SymbolEventsAck({Events.EntityId}: applied {Applied}, duplicates {Duplicates}, rejected {Rejected}, skipped {Skipped}, quarantined {Quarantined})";
 }

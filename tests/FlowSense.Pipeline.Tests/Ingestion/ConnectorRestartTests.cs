@@ -68,8 +68,9 @@ public sealed class ConnectorRestartTests() : FlowSense.Actors.TestKit.TestKit(d
             await Task.Delay(20); // polling a live session's end: there is no event to await
         }
 
+        // Exactly one restart: the killed connector's successor opened the second and last connection. (The
+        // supervisor's own restart count is not asserted: it resets after a stable period, which a slow machine reaches.)
         Assert.Equal(2, status.Connects);
-        Assert.Equal(1, (await supervisor.Ask<BackoffSupervisor.RestartCount>(BackoffSupervisor.GetRestartCount.Instance)).Count);
         lock (venue.Errors)
             Assert.Empty(venue.Errors);
 
