@@ -45,6 +45,8 @@ public ref struct CheckpointReader
         if (_depth == CheckpointFormat.MaxDepth)
             throw Corrupt($"sections nest deeper than {CheckpointFormat.MaxDepth}");
         int start = _position;
+        if (_data.Length - start < CheckpointFormat.HeaderSize)
+            throw new CheckpointException(expected, start, $"truncated: the section's header needs {CheckpointFormat.HeaderSize} bytes, {_data.Length - start} left");
         uint outer = _crc;
         _crc = CheckpointFormat.CrcSeed;
         ushort tag = ReadUInt16();
