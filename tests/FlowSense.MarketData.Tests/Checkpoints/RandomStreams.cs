@@ -42,7 +42,8 @@ internal static class RandomStreams
          from split in Gen.Choose(0, length)
          select (Build(kind, steps), split)).ToArbitrary();
 
-    private readonly record struct RawStep(int Kind, int GapMs, int Side, int Price, int Size, int Action, int Aggressor, int SequenceJump, int Id, int Flags);
+    /// <summary>One generated step, before <see cref="Build"/> turns it into an event of the book's kind.</summary>
+    internal readonly record struct RawStep(int Kind, int GapMs, int Side, int Price, int Size, int Action, int Aggressor, int SequenceJump, int Id, int Flags);
 
     private static readonly Gen<RawStep> Step =
         from kind in Gen.Frequency((12, Gen.Constant(0)), (6, Gen.Constant(1)), (2, Gen.Constant(2)))
@@ -57,7 +58,11 @@ internal static class RandomStreams
         from flags in Gen.Choose(0, 19)
         select new RawStep(kind, gap, side, price, size, action, aggressor, jump, id, flags);
 
-    private static MarketEvent[] Build(BookKind kind, RawStep[] steps)
+    /// <summary>
+    /// Turns steps into events. The golden checkpoints were written from streams built here: a change to this
+    /// mapping changes them, so leave it as it is.
+    /// </summary>
+    internal static MarketEvent[] Build(BookKind kind, RawStep[] steps)
     {
         var events = new MarketEvent[steps.Length];
         long time = 1_700_000_000_000 * Millisecond;

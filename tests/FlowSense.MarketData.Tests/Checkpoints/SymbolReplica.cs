@@ -10,7 +10,8 @@ using FlowSense.MarketData.OrderBook;
 
 namespace FlowSense.MarketData.Tests.Checkpoints;
 
-internal enum BookKind : byte
+/// <summary>Which book a replica keeps.</summary>
+public enum BookKind : byte
 {
     L1,
     L2,
