@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Text;
+using System.Text.Unicode;
 
 namespace FlowSense.MarketData.Checkpoints;
 
@@ -136,6 +138,18 @@ public ref struct CheckpointReader
         ulong low = (ulong)ReadInt64();
         ulong high = (ulong)ReadInt64();
         return (Int128)(new UInt128(high, low));
+    }
+
+    /// <summary>Reads a string written by <see cref="CheckpointWriter.WriteString"/>, refusing bytes that are not UTF-8.</summary>
+    public string ReadString()
+    {
+        int length = ReadLength(1, "a string's byte count");
+        ReadOnlySpan<byte> bytes = Take(length);
+        foreach (byte b in bytes)
+            _crc = CheckpointFormat.Crc(_crc, b);
+        if (!Utf8.IsValid(bytes))
+            throw Corrupt("a string is not valid UTF-8");
+        return Encoding.UTF8.GetString(bytes);
     }
 
     public void ReadInt64s(Span<long> destination)

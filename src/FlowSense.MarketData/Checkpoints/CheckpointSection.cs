@@ -94,4 +94,12 @@ public enum CheckpointSection : ushort
     LogReturn = 0x030B,
     /// <summary><see cref="Indicators.TrueRange"/>.</summary>
     TrueRange = 0x030C,
+
+    // Data quality.
+    /// <summary><see cref="Quality.QualityCounters"/>.</summary>
+    QualityCounters = 0x0400,
+    /// <summary><see cref="Quality.TradeValidator"/>.</summary>
+    TradeValidator = 0x0401,
+    /// <summary><see cref="Quality.BarValidator"/>.</summary>
+    BarValidator = 0x0402,
 }

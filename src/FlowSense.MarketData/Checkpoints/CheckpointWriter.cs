@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 
 namespace FlowSense.MarketData.Checkpoints;
 
@@ -111,6 +112,21 @@ public ref struct CheckpointWriter
     {
         WriteInt64((long)(ulong)value);
         WriteInt64((long)(ulong)(value >> 64));
+    }
+
+    /// <summary>Writes a string as its UTF-8 byte count and bytes.</summary>
+    public void WriteString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int length = Encoding.UTF8.GetByteCount(value);
+        WriteInt32(length);
+        if (length > ChunkSize)
+            throw new ArgumentException($"Checkpoint strings are names, at most {ChunkSize} UTF-8 bytes; this one has {length}.", nameof(value));
+        Span<byte> span = Reserve(length);
+        Encoding.UTF8.GetBytes(value, span);
+        foreach (byte b in span[..length])
+            _crc = CheckpointFormat.Crc(_crc, b);
+        Commit(length);
     }
 
     /// <summary>Writes the values, without a length (the reader knows it from a count written before).</summary>
