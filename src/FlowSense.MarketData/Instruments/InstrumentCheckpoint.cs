@@ -13,6 +13,14 @@ internal static class InstrumentCheckpoint
 
     public static InstrumentId Read(ref CheckpointReader reader) => new(reader.ReadString(), reader.ReadString());
 
+    /// <summary>Reads an instrument that must be <paramref name="expected"/> (a book restored into another instrument's book is a wiring bug).</summary>
+    public static void ReadExpected(ref CheckpointReader reader, InstrumentId expected)
+    {
+        InstrumentId stored = Read(ref reader);
+        if (stored != expected)
+            throw reader.Corrupt($"the checkpoint is of {stored}, the instance restored into is of {expected}");
+    }
+
     /// <summary>Instruments in a fixed order (ordinal venue, then symbol), so per-instrument state checkpoints identically on every run.</summary>
     public static InstrumentId[] Sorted(IEnumerable<InstrumentId> instruments)
     {

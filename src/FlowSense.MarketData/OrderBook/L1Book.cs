@@ -128,6 +128,7 @@ public sealed class L1Book : IBookView, ICheckpointState
     public void WriteCheckpoint(ref CheckpointWriter writer)
     {
         writer.BeginSection(CheckpointSection.L1Book, CheckpointVersion);
+        InstrumentCheckpoint.Write(ref writer, Instrument);
         writer.WriteInt64((long)CrossedPolicy);
         WriteLevel(ref writer, _bid);
         WriteLevel(ref writer, _ask);
@@ -145,6 +146,7 @@ public sealed class L1Book : IBookView, ICheckpointState
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
         reader.BeginSection(CheckpointSection.L1Book, CheckpointVersion);
+        InstrumentCheckpoint.ReadExpected(ref reader, Instrument);
         reader.ReadExpected((long)CrossedPolicy, "the crossed-book policy");
         _bid = ReadLevel(ref reader);
         _ask = ReadLevel(ref reader);

@@ -147,12 +147,13 @@ public abstract class LevelBook : IBookView, ICheckpointState
     }
 
     /// <summary>
-    /// Writes the whole book: options (checked on restore), version, sequence state, error counts, then each side's
+    /// Writes the whole book: instrument and options (checked on restore), version, sequence state, error counts, then each side's
     /// levels from the worst to the best (and, in an L3 book, every order in queue order).
     /// </summary>
     public void WriteCheckpoint(ref CheckpointWriter writer)
     {
         writer.BeginSection(CheckpointTag, CheckpointVersion);
+        InstrumentCheckpoint.Write(ref writer, Instrument);
         writer.WriteInt64((long)Options.CrossedPolicy);
         writer.WriteBoolean(Options.CheckSequence);
         writer.WriteInt64(Version);
@@ -169,6 +170,7 @@ public abstract class LevelBook : IBookView, ICheckpointState
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
         reader.BeginSection(CheckpointTag, CheckpointVersion);
+        InstrumentCheckpoint.ReadExpected(ref reader, Instrument);
         reader.ReadExpected((long)Options.CrossedPolicy, "the crossed-book policy");
         if (reader.ReadBoolean() != Options.CheckSequence)
             throw reader.Corrupt("sequence checking differs between the checkpoint and the book restored into");

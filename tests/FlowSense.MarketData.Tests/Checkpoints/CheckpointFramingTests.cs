@@ -114,6 +114,10 @@ public class CheckpointFramingTests
         Assert.Equal(CheckpointSection.L3Book, wrongType.Section);
         Assert.Contains("found section L2Book", wrongType.Message, StringComparison.Ordinal);
 
+        var instrument = Assert.Throws<CheckpointException>(() => Restore(new L2Book(new("TEST", "OTHER")), Write(l2)));
+        Assert.Equal(CheckpointSection.L2Book, instrument.Section);
+        Assert.Contains("of TEST:CKPT, the instance restored into is of TEST:OTHER", instrument.Message, StringComparison.Ordinal);
+
         var policy = Assert.Throws<CheckpointException>(() =>
             Restore(new L2Book(SymbolReplica.Instrument, new BookOptions(CrossedBookPolicy.Reject)), Write(l2)));
         Assert.Contains("crossed-book policy", policy.Message, StringComparison.Ordinal);
@@ -139,6 +143,8 @@ public class CheckpointFramingTests
         var output = new ArrayBufferWriter<byte>();
         var writer = new CheckpointWriter(output);
         writer.BeginSection(CheckpointSection.L3Book, 1);
+        writer.WriteString(SymbolReplica.Instrument.Venue);
+        writer.WriteString(SymbolReplica.Instrument.Symbol);
         writer.WriteInt64((long)CrossedBookPolicy.Flag);
         writer.WriteBoolean(true);
         writer.WriteInt64(1); // version

@@ -58,7 +58,7 @@ public class RecordedSplitReplayTests
     {
         SplitReplay.AssertResumesExactly(config, events, events.Length / 2, whole);
         Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(3),
+            Config.QuickThrowOnFailure.WithMaxTest(2),
             Prop.ForAll(Gen.Choose(0, events.Length).ToArbitrary(), split => SplitReplay.AssertResumesExactly(config, events, split, whole)));
     }
 

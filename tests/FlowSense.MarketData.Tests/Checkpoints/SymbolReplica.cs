@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Linq.Expressions;
 using System.Reflection;
 using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Checkpoints;
@@ -39,7 +40,9 @@ internal sealed class SymbolReplica : IBarSink
 
     private const int Depth = 10;
 
-    private static readonly PropertyInfo[] SnapshotFields = typeof(FeatureSnapshot).GetProperties();
+    /// <summary>Every property of <see cref="FeatureSnapshot"/> (found by reflection, so a new one is never left out) as a compiled read of its raw bits.</summary>
+    private static readonly (string Name, Func<FeatureSnapshot, long> Bits)[] SnapshotFields =
+        [.. typeof(FeatureSnapshot).GetProperties().Select(p => (p.Name, BitsOf(p)))];
 
     private static readonly TimeFrame[] Frames = [TimeFrame.OneSecond, TimeFrame.FiveSeconds, TimeFrame.OneMinute];
 
@@ -170,7 +173,7 @@ internal sealed class SymbolReplica : IBarSink
     public IEnumerable<(string Field, long Bits)> SnapshotBits()
     {
         FeatureSnapshot snapshot = Features.Snapshot();
-        return SnapshotFields.Select(p => (p.Name, Bits(p.GetValue(snapshot)!)));
+        return SnapshotFields.Select(f => (f.Name, f.Bits(snapshot)));
     }
 
     /// <summary>Every level of one side, best first.</summary>
@@ -193,8 +196,9 @@ internal sealed class SymbolReplica : IBarSink
         // FNV-1a over 64-bit words: any differing bit in any value changes the trace entry.
         ulong hash = 14695981039346656037UL;
         void Mix(long value) => hash = (hash ^ (ulong)value) * 1099511628211UL;
-        foreach ((string _, long bits) in SnapshotBits())
-            Mix(bits);
+        FeatureSnapshot snapshot = Features.Snapshot();
+        foreach ((string _, Func<FeatureSnapshot, long> bits) in SnapshotFields)
+            Mix(bits(snapshot));
         Mix(Book.Version);
         Mix(Book.BestBid.Price);
         Mix(Book.BestBid.Size);
@@ -208,12 +212,15 @@ internal sealed class SymbolReplica : IBarSink
         return (long)hash;
     }
 
-    private static long Bits(object value) => value switch
+    private static Func<FeatureSnapshot, long> BitsOf(PropertyInfo property)
     {
-        double d => BitConverter.DoubleToInt64Bits(d),
-        long l => l,
-        int i => i,
-        FeatureReadiness r => (long)r,
-        _ => throw new InvalidOperationException($"FeatureSnapshot has a field of type {value.GetType()} the test cannot compare"),
-    };
+        ParameterExpression snapshot = Expression.Parameter(typeof(FeatureSnapshot));
+        Expression value = Expression.Property(snapshot, property);
+        Expression bits = property.PropertyType == typeof(double)
+            ? Expression.Call(typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!, value)
+            : property.PropertyType == typeof(long) || property.PropertyType == typeof(int) || property.PropertyType.IsEnum
+                ? Expression.Convert(property.PropertyType.IsEnum ? Expression.Convert(value, Enum.GetUnderlyingType(property.PropertyType)) : value, typeof(long))
+                : throw new InvalidOperationException($"FeatureSnapshot.{property.Name} is a {property.PropertyType} the test cannot compare bit for bit");
+        return Expression.Lambda<Func<FeatureSnapshot, long>>(bits, snapshot).Compile();
+    }
 }
