@@ -58,6 +58,8 @@ public enum CheckpointSection : ushort
     EventIntensity = 0x010E,
     /// <summary><see cref="Features.Intensity.HawkesIntensity"/>.</summary>
     HawkesIntensity = 0x010F,
+    /// <summary><see cref="Features.Microprice.MicropriceEstimator"/>.</summary>
+    MicropriceEstimator = 0x0110,
 
     // Bars.
     /// <summary><see cref="Bars.TimeBarBuilder"/>.</summary>

@@ -16,7 +16,6 @@ namespace FlowSense.MarketData.Tests.Checkpoints;
 public class RecordedSplitReplayTests
 {
     private static readonly Lazy<(MarketEvent[] Events, Level[] Bids, Level[] Asks)> LobsterStream = new(RecordedStreams.Lobster);
-    private static readonly Lazy<MarketEvent[]> IbmStream = new(RecordedStreams.IbmTicks);
     private static readonly Lazy<MarketEvent[]> BinanceStream = new(RecordedStreams.Binance);
 
     [Fact]
@@ -35,7 +34,7 @@ public class RecordedSplitReplayTests
     [Fact]
     public void Ibm_trades_and_quotes_resume_exactly_after_a_restore()
     {
-        MarketEvent[] events = IbmStream.Value;
+        MarketEvent[] events = RecordedStreams.IbmTicks();
         var config = new ReplicaConfig(BookKind.L1, Features(bucketVolume: 20_000), VolumePerBar: 25_000, Filter: SaleConditionFilter.LeanTradeBars);
         SymbolReplica whole = SplitReplay.Uninterrupted(config, events);
         Assert.True(events.Length > 50_000, $"only {events.Length} IBM events");

@@ -13,6 +13,9 @@ internal static class RecordedStreams
 {
     private const long NsPerMs = 1_000_000;
 
+    // Loaded once per test run and shared (events are immutable values; callers must not write into the arrays).
+    private static readonly Lazy<MarketEvent[]> Ibm = new(LoadIbmTicks);
+
     /// <summary>
     /// LOBSTER's AAPL sample as L3 order events: the book seeded from orderbook row 0 (the book before message 1),
     /// then messages 1.. as adds, cancels, deletes and executions; executions (visible and hidden) also print a trade
@@ -52,7 +55,9 @@ internal static class RecordedStreams
     /// IBM's trades and quotes of 2013-10-07 (LEAN tick files), merged in time order (quotes first within a
     /// millisecond). A quote side given as 0 was not updated and keeps its last value, as LEAN documents.
     /// </summary>
-    public static MarketEvent[] IbmTicks()
+    public static MarketEvent[] IbmTicks() => Ibm.Value;
+
+    private static MarketEvent[] LoadIbmTicks()
     {
         long day = new DateTimeOffset(2013, 10, 7, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * NsPerMs;
         var quotes = new List<MarketEvent>();
