@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Bars;
 
 /// <summary>
@@ -26,4 +28,23 @@ public readonly record struct Bar(
     /// <summary>The notional in currency units, given the instrument's decimals.</summary>
     public double NotionalValue(int priceDecimals, int sizeDecimals) =>
         (double)Notional / (Instruments.FixedPoint.Pow10Double(priceDecimals) * Instruments.FixedPoint.Pow10Double(sizeDecimals));
+
+    /// <summary>Writes the bar's fields (for state that remembers a bar, such as a validator's previous one).</summary>
+    internal void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(StartTimeNs);
+        writer.WriteInt64(EndTimeNs);
+        writer.WriteInt64(Open);
+        writer.WriteInt64(High);
+        writer.WriteInt64(Low);
+        writer.WriteInt64(Close);
+        writer.WriteInt64(Volume);
+        writer.WriteInt128(Notional);
+        writer.WriteInt32(TradeCount);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    internal static Bar ReadCheckpoint(ref CheckpointReader reader) => new(
+        reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(),
+        reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt128(), reader.ReadInt32());
 }

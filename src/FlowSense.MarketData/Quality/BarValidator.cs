@@ -1,5 +1,6 @@
 using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Quality;
 
@@ -12,11 +13,47 @@ namespace FlowSense.MarketData.Quality;
 /// <param name="counters">Where verdicts are counted.</param>
 /// <param name="period">The expected bar period; gaps are detected only when it is given.</param>
 /// <param name="splits">Split detection, for daily bars; null to skip it.</param>
-public sealed class BarValidator(QualityCounters counters, TimeFrame? period = null, SplitDetector? splits = null)
+public sealed class BarValidator(QualityCounters counters, TimeFrame? period = null, SplitDetector? splits = null) : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly Dictionary<InstrumentId, Bar> _previous = [];
 
     public QualityCounters Counters { get; } = counters;
+
+    /// <summary>
+    /// Writes each symbol's previous accepted bar, symbols in ordinal order (the shared <see cref="Counters"/> are
+    /// checkpointed on their own).
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.BarValidator, CheckpointVersion);
+        writer.WriteInt64(period?.PeriodNs ?? 0);
+        InstrumentId[] instruments = InstrumentCheckpoint.Sorted(_previous.Keys);
+        writer.WriteInt32(instruments.Length);
+        foreach (InstrumentId instrument in instruments)
+        {
+            InstrumentCheckpoint.Write(ref writer, instrument);
+            _previous[instrument].WriteCheckpoint(ref writer);
+        }
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.BarValidator, CheckpointVersion);
+        reader.ReadExpected(period?.PeriodNs ?? 0, "the expected bar period (ns)");
+        int symbols = reader.ReadLength(80, "the symbol count");
+        _previous.Clear();
+        for (int s = 0; s < symbols; s++)
+        {
+            InstrumentId instrument = InstrumentCheckpoint.Read(ref reader);
+            if (!_previous.TryAdd(instrument, Bar.ReadCheckpoint(ref reader)))
+                throw reader.Corrupt($"{instrument} appears twice");
+        }
+        reader.EndSection();
+    }
 
     public QualityVerdict Check(InstrumentId instrument, in Bar bar)
     {

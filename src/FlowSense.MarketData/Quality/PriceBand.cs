@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 namespace FlowSense.MarketData.Quality;
 
 /// <summary>Settings of the price band that rejects outlier trades.</summary>
@@ -46,6 +47,29 @@ internal sealed class PriceBand(PriceBandOptions options)
         _prices[_next] = price;
         _sum += price;
         _next = _next + 1 == _prices.Length ? 0 : _next + 1;
+    }
+
+    /// <summary>Writes the band's window (storage order), running sum and outlier streak, in its validator's section.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt32(_count);
+        writer.WriteInt32(_next);
+        writer.WriteInt128(_sum);
+        writer.WriteInt32(_consecutiveOutliers);
+        writer.WriteInt64s(_prices.AsSpan(0, _count));
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        _count = reader.ReadCount(_prices.Length, "the band's price count");
+        _next = reader.ReadCount(_prices.Length - 1, "the band's ring position");
+        if (_count < _prices.Length && _next != _count)
+            throw reader.Corrupt($"a band holding {_count} prices has its next slot at {_next}");
+        _sum = reader.ReadInt128();
+        _consecutiveOutliers = reader.ReadCount(int.MaxValue, "the outlier streak");
+        Array.Clear(_prices);
+        reader.ReadInt64s(_prices.AsSpan(0, _count));
     }
 
     private void Clear()

@@ -1,5 +1,6 @@
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Quality;
 
@@ -9,8 +10,10 @@ namespace FlowSense.MarketData.Quality;
 /// A rejected trade does not update the symbol's state (its time or the price reference), so one bad print cannot
 /// shift the band or make good trades look late.
 /// </summary>
-public sealed class TradeValidator(QualityCounters counters, PriceBandOptions? band = null)
+public sealed class TradeValidator(QualityCounters counters, PriceBandOptions? band = null) : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly PriceBandOptions _band = band ?? PriceBandOptions.Default;
     private readonly Dictionary<InstrumentId, SymbolState> _symbols = [];
 
@@ -43,6 +46,50 @@ public sealed class TradeValidator(QualityCounters counters, PriceBandOptions? b
         }
         Counters.Record(instrument, verdict);
         return verdict;
+    }
+
+    /// <summary>
+    /// Writes each symbol's last accepted time and price band, symbols in ordinal order. The shared
+    /// <see cref="Counters"/> are not included: checkpoint them once, beside every validator that records into them.
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.TradeValidator, CheckpointVersion);
+        writer.WriteInt64(_band.Window);
+        writer.WriteDouble(_band.MaxDeviation);
+        writer.WriteInt64(_band.MinSamples);
+        writer.WriteInt64(_band.ReanchorAfter);
+        InstrumentId[] instruments = InstrumentCheckpoint.Sorted(_symbols.Keys);
+        writer.WriteInt32(instruments.Length);
+        foreach (InstrumentId instrument in instruments)
+        {
+            SymbolState state = _symbols[instrument];
+            InstrumentCheckpoint.Write(ref writer, instrument);
+            writer.WriteInt64(state.LastTimeNs);
+            state.Band.WriteCheckpoint(ref writer);
+        }
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.TradeValidator, CheckpointVersion);
+        reader.ReadExpected(_band.Window, "the price band's window");
+        reader.ReadExpected(_band.MaxDeviation, "the price band's maximum deviation");
+        reader.ReadExpected(_band.MinSamples, "the price band's minimum samples");
+        reader.ReadExpected(_band.ReanchorAfter, "the price band's re-anchoring streak");
+        int symbols = reader.ReadLength(40, "the symbol count");
+        _symbols.Clear();
+        for (int s = 0; s < symbols; s++)
+        {
+            InstrumentId instrument = InstrumentCheckpoint.Read(ref reader);
+            var state = new SymbolState(new PriceBand(_band)) { LastTimeNs = reader.ReadInt64() };
+            state.Band.RestoreCheckpoint(ref reader);
+            if (!_symbols.TryAdd(instrument, state))
+                throw reader.Corrupt($"{instrument} appears twice");
+        }
+        reader.EndSection();
     }
 
     private sealed class SymbolState(PriceBand band)

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Features.Microprice;
 
 /// <summary>
@@ -12,8 +14,10 @@ namespace FlowSense.MarketData.Features.Microprice;
 /// (the paper uses a handful of terms). Observing is O(1) and allocation-free; fitting allocates and is meant
 /// for a batch of history (e.g. a previous session), the table it returns is then used per quote in O(1).</para>
 /// </summary>
-public sealed class MicropriceEstimator
+public sealed class MicropriceEstimator : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     // ΔM in half ticks: −2, −1, +1, +2.
     private const int MidChanges = 4;
 
@@ -67,6 +71,42 @@ public sealed class MicropriceEstimator
             Count(StateOf(_previous), to, book.BidPrice + book.AskPrice - _previous.BidPrice - _previous.AskPrice);
         _previous = book;
         _hasPrevious = true;
+    }
+
+    /// <summary>Writes the transition counts gathered so far and the last state, so fitting can go on after a restart.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.MicropriceEstimator, CheckpointVersion);
+        writer.WriteInt64(_tickSize);
+        writer.WriteInt64(_buckets);
+        writer.WriteInt64(_spreads);
+        writer.WriteBoolean(_hasPrevious);
+        CheckpointFields.Write(ref writer, _previous);
+        writer.WriteInt64(Transitions);
+        writer.WriteInt64(OutOfModelStates);
+        writer.WriteInt64(LargeMidChanges);
+        writer.WriteInt64s(_stay);
+        writer.WriteInt64s(_moves);
+        writer.WriteInt64s(_landing);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.MicropriceEstimator, CheckpointVersion);
+        reader.ReadExpected(_tickSize, "the tick size");
+        reader.ReadExpected(_buckets, "the imbalance buckets");
+        reader.ReadExpected(_spreads, "the spread states");
+        _hasPrevious = reader.ReadBoolean();
+        _previous = CheckpointFields.ReadTopOfBook(ref reader);
+        Transitions = reader.ReadInt64();
+        OutOfModelStates = reader.ReadInt64();
+        LargeMidChanges = reader.ReadInt64();
+        reader.ReadInt64s(_stay);
+        reader.ReadInt64s(_moves);
+        reader.ReadInt64s(_landing);
+        reader.EndSection();
     }
 
     /// <summary>Fits g*(I, S) with <paramref name="terms"/> powers of B beyond G¹.</summary>
