@@ -152,6 +152,32 @@ public ref struct CheckpointReader
         return Encoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>
+    /// Reads a string and reports whether it equals <paramref name="expected"/>, without allocating when it does
+    /// (restoring a book checks its instrument this way); <paramref name="stored"/> is the string read, or null
+    /// when it matched.
+    /// </summary>
+    public bool ReadStringEquals(string expected, out string? stored)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        int start = _position;
+        int length = ReadLength(1, "a string's byte count");
+        ReadOnlySpan<byte> bytes = Take(length);
+        foreach (byte b in bytes)
+            _crc = CheckpointFormat.Crc(_crc, b);
+        Span<byte> encoded = stackalloc byte[512];
+        if (Encoding.UTF8.GetByteCount(expected) == length && length <= encoded.Length
+            && bytes.SequenceEqual(encoded[..Encoding.UTF8.GetBytes(expected, encoded)]))
+        {
+            stored = null;
+            return true;
+        }
+        if (!Utf8.IsValid(bytes))
+            throw new CheckpointException(CurrentSection, start, "a string is not valid UTF-8");
+        stored = Encoding.UTF8.GetString(bytes);
+        return false;
+    }
+
     public void ReadInt64s(Span<long> destination)
     {
         for (int i = 0; i < destination.Length; i++)

@@ -16,9 +16,13 @@ internal static class InstrumentCheckpoint
     /// <summary>Reads an instrument that must be <paramref name="expected"/> (a book restored into another instrument's book is a wiring bug).</summary>
     public static void ReadExpected(ref CheckpointReader reader, InstrumentId expected)
     {
-        InstrumentId stored = Read(ref reader);
-        if (stored != expected)
+        bool venueMatches = reader.ReadStringEquals(expected.Venue, out string? venue);
+        bool symbolMatches = reader.ReadStringEquals(expected.Symbol, out string? symbol);
+        if (!venueMatches || !symbolMatches)
+        {
+            var stored = new InstrumentId(venue ?? expected.Venue, symbol ?? expected.Symbol);
             throw reader.Corrupt($"the checkpoint is of {stored}, the instance restored into is of {expected}");
+        }
     }
 
     /// <summary>Instruments in a fixed order (ordinal venue, then symbol), so per-instrument state checkpoints identically on every run.</summary>

@@ -42,6 +42,24 @@ public sealed class OneForOneTests : SupervisionTestBase
     }
 
     [Fact]
+    public void A_child_aware_decider_is_told_which_child_failed()
+    {
+        var failed = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        IActorRef parent = StartParent(new OneForOneStrategy(-1, null, (child, _) =>
+        {
+            failed.Enqueue(child.Path.Name);
+            return Directive.Resume;
+        }));
+        IActorRef a = StartWorker(parent, "a");
+        IActorRef b = StartWorker(parent, "b");
+        b.Tell(new Fail(new InvalidOperationException("boom")), null);
+        Assert.Equal(0, Count(b));
+        a.Tell(new Fail(new InvalidOperationException("boom")), null);
+        Assert.Equal(0, Count(a));
+        Assert.Equal(["b", "a"], failed);
+    }
+
+    [Fact]
     public void Stop_terminates_the_child()
     {
         IActorRef parent = StartParent(new OneForOneStrategy(Always(Directive.Stop)));

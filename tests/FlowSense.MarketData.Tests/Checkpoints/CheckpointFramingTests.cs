@@ -176,25 +176,26 @@ public class CheckpointFramingTests
     {
         SymbolReplica replica = SymbolReplica.Restore(L3Config, Sample.Value);
         var output = new ArrayBufferWriter<byte>(64 * 1024);
-        WriteAll(replica, output);
+        replica.WriteTo(output);
         output.ResetWrittenCount();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        WriteAll(replica, output);
+        replica.WriteTo(output);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(Sample.Value, output.WrittenSpan.ToArray());
+        Assert.Equal(Sample.Value.Length, output.WrittenCount);
     }
 
-    private static void WriteAll(SymbolReplica replica, ArrayBufferWriter<byte> output)
+    [Fact]
+    public void Restoring_into_a_built_replica_allocates_nothing()
     {
-        var writer = new CheckpointWriter(output);
-        ((ICheckpointState)replica.Book).WriteCheckpoint(ref writer);
-        replica.Features.WriteCheckpoint(ref writer);
-        replica.Bars.WriteCheckpoint(ref writer);
-        replica.VolumeBars.WriteCheckpoint(ref writer);
-        foreach (Indicator indicator in replica.Indicators)
-            indicator.WriteCheckpoint(ref writer);
-        writer.Complete();
+        var replica = new SymbolReplica(L3Config);
+        replica.RestoreFrom(Sample.Value);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        replica.RestoreFrom(Sample.Value);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(Sample.Value, replica.Checkpoint());
     }
 
     internal static byte[] Write(ICheckpointState state)

@@ -142,6 +142,13 @@ internal sealed class SymbolReplica : IBarSink
     public byte[] Checkpoint()
     {
         var output = new ArrayBufferWriter<byte>();
+        WriteTo(output);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the whole replica as one checkpoint into <paramref name="output"/>.</summary>
+    public void WriteTo(IBufferWriter<byte> output)
+    {
         var writer = new CheckpointWriter(output);
         ((ICheckpointState)Book).WriteCheckpoint(ref writer);
         Features.WriteCheckpoint(ref writer);
@@ -150,23 +157,27 @@ internal sealed class SymbolReplica : IBarSink
         foreach (Indicator indicator in Indicators)
             indicator.WriteCheckpoint(ref writer);
         writer.Complete();
-        Assert.Equal(output.WrittenCount, writer.BytesWritten);
-        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>A fresh replica built from <paramref name="config"/>, then restored from <paramref name="checkpoint"/>.</summary>
     public static SymbolReplica Restore(ReplicaConfig config, ReadOnlySpan<byte> checkpoint)
     {
         var replica = new SymbolReplica(config);
+        replica.RestoreFrom(checkpoint);
+        return replica;
+    }
+
+    /// <summary>Replaces this replica's whole state with <paramref name="checkpoint"/>'s.</summary>
+    public void RestoreFrom(ReadOnlySpan<byte> checkpoint)
+    {
         var reader = new CheckpointReader(checkpoint);
-        ((ICheckpointState)replica.Book).RestoreCheckpoint(ref reader);
-        replica.Features.RestoreCheckpoint(ref reader);
-        replica.Bars.RestoreCheckpoint(ref reader);
-        replica.VolumeBars.RestoreCheckpoint(ref reader);
-        foreach (Indicator indicator in replica.Indicators)
+        ((ICheckpointState)Book).RestoreCheckpoint(ref reader);
+        Features.RestoreCheckpoint(ref reader);
+        Bars.RestoreCheckpoint(ref reader);
+        VolumeBars.RestoreCheckpoint(ref reader);
+        foreach (Indicator indicator in Indicators)
             indicator.RestoreCheckpoint(ref reader);
         reader.Complete();
-        return replica;
     }
 
     /// <summary>The feature snapshot as (field name, raw bits) pairs, for a bit-for-bit comparison that names the field.</summary>
