@@ -1,6 +1,7 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Actors.Streams;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Indicators;
 using FlowSense.MarketData.Instruments;
@@ -31,6 +32,17 @@ public sealed class PoisonedEventTests() : FlowSense.Actors.TestKit.TestKit(defa
                 throw new InvalidOperationException("tripwire");
             Samples++;
             Value = value;
+        }
+
+        // A test-only tag from the range other assemblies use; the tripwire keeps no state beyond Value and Samples.
+        protected override CheckpointSection CheckpointTag => (CheckpointSection)0x7F00;
+
+        protected override void WriteState(ref CheckpointWriter writer)
+        {
+        }
+
+        protected override void RestoreState(ref CheckpointReader reader, byte version)
+        {
         }
     }
 
