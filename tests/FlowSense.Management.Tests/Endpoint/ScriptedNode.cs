@@ -48,7 +48,7 @@ internal sealed class ScriptedNode : IManagedNode
     {
         Interlocked.Increment(ref _counterReads);
         return Known(symbol,
-            () => new SymbolCounters(symbol, Version, Version, 1, Version - 1, 0, 0, 0, 1));
+            () => new SymbolCounters(symbol, Version, Version + 1, Version, 1, 0, 0, 0, 0, 0, 0, DateTimeOffset.UnixEpoch));
     }
 
     public ConnectorList Connectors() => new([
