@@ -111,7 +111,9 @@ public sealed partial class NodeConfiguration
             if (Environment.GetEnvironmentVariable(name) is not null)
                 return $"environment variable {name}";
         }
-        return _hocon.GetValue(key.Replace(':', '.'))?.Position.ToString() ?? ConfigFile;
+        string path = key.Replace(':', '.');
+        // The binder names properties in their C# casing; the files use lower-case keys.
+        return (_hocon.GetValue(path) ?? _hocon.GetValue(path.ToLowerInvariant()))?.Position.ToString() ?? ConfigFile;
     }
 
     private void BindAndValidate()

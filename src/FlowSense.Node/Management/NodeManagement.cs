@@ -7,6 +7,7 @@ using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
 using FlowSense.Node.Replays;
 using FlowSense.Pipeline.Symbols;
+using SymbolCounters = FlowSense.Management.Contract.SymbolCounters;
 
 namespace FlowSense.Node.Management;
 
