@@ -66,12 +66,13 @@ internal static class LiveViewRenderer
         _ => $"[yellow]{Markup.Escape(state)}[/]",
     };
 
-    private static string Price(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "[grey]–[/]";
+    // G29 drops the trailing zeros of a venue's fixed scale (0.79100000 → 0.791).
+    private static string Price(decimal? value) => value?.ToString("G29", CultureInfo.InvariantCulture) ?? "[grey]–[/]";
 
     private static string Number(double? value, string format = "G6") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "[grey]–[/]";
 
     private static string Number(decimal? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "[grey]–[/]";
 
     private static string Bar(BarInfo? bar, string? timeFrame) => bar is null ? "–"
-        : string.Create(CultureInfo.InvariantCulture, $"{timeFrame} {bar.Start:HH:mm:ss} {bar.Open} {bar.High} {bar.Low} {bar.Close} {bar.Volume:G6}");
+        : string.Create(CultureInfo.InvariantCulture, $"{timeFrame} {bar.Start:HH:mm:ss} {bar.Open:G29} {bar.High:G29} {bar.Low:G29} {bar.Close:G29} {bar.Volume:G6}");
 }
