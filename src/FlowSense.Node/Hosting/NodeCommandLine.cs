@@ -1,3 +1,4 @@
+using FlowSense.Actors.Configuration;
 using FlowSense.Node.Configuration;
 
 namespace FlowSense.Node.Hosting;
@@ -70,7 +71,7 @@ internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<s
                     string? assignment = Value();
                     int equals = assignment?.IndexOf('=', StringComparison.Ordinal) ?? -1;
                     if (assignment is null || equals <= 0) { error = "--set needs KEY=VALUE, e.g. flowsense.node.replay.speed=max."; return null; }
-                    overrides[assignment[..equals].Trim().Replace('.', ':')] = assignment[(equals + 1)..].Trim();
+                    overrides[assignment[..equals].Trim().Replace('.', ':')] = AsConfigurationValue(assignment[(equals + 1)..].Trim());
                     break;
                 default:
                     error = $"Unknown option '{arg}'.";
@@ -78,5 +79,21 @@ internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<s
             }
         }
         return new NodeCommandLine(config, overrides, plain, help);
+    }
+
+    /// <summary>
+    /// A --set value read as HOCON would read it, so units work as in the files (<c>200ms</c>, <c>64 MiB</c>); text
+    /// HOCON cannot parse as a value (a URL's //) is taken as it is.
+    /// </summary>
+    private static string AsConfigurationValue(string value)
+    {
+        try
+        {
+            return HoconFlattener.Flatten(HoconConfig.ParseString("value = " + value).Root).GetValueOrDefault("value") ?? value;
+        }
+        catch (HoconException)
+        {
+            return value;
+        }
     }
 }
