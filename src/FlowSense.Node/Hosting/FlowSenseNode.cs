@@ -159,7 +159,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     {
         foreach (ReplayConnector connector in _connectors)
         {
-            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards, new IngestionOptions { Name = connector.Name });
+            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards,
+                new IngestionOptions { Name = connector.Name, BatchAcknowledged = _metrics.RecordEventToFeature });
             connector.Started();
             _runs.Add(run);
         }
