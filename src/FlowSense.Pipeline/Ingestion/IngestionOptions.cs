@@ -14,4 +14,11 @@ public sealed record IngestionOptions
 
     /// <summary>How long the run waits for a buffer to come back (every slice of it acknowledged) before it fails.</summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Called once per source batch, on the acknowledging actor's thread, when its last slice is acknowledged, with the
+    /// time since its slices were sent: the batch's event-to-feature latency (the node records it as a histogram).
+    /// Keep it cheap; null records nothing.
+    /// </summary>
+    public Action<TimeSpan>? BatchAcknowledged { get; init; }
 }

@@ -57,7 +57,7 @@ public static class IngestionPipeline
             _options = options;
             _counters = counters;
             _router = new ShardRouter(catalog);
-            _acks = new AckReceiver(options.Name, counters, _free.Writer);
+            _acks = new AckReceiver(options.Name, counters, _free.Writer, options.BatchAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
                 _free.Writer.TryWrite(new SliceBuffer(256));
         }
