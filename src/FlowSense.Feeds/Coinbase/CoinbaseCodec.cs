@@ -38,7 +38,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
     public VenueBook? Book(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) ? p.Book : null;
 
     /// <summary>The decimals Coinbase prints the product's book prices and sizes with (the widest seen in its level2 text), or null before its first book message.</summary>
-    public DisplayScale? PrintedScale(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) && p.HasSnapshot ? p.Printed : null;
+    public DisplayScale? PrintedScale(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) ? p.Printed : null;
 
     protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
@@ -184,8 +184,8 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 if (!f.HasInstrument || !f.HasLevels)
                     return DecodeResult.Rejected;
                 var product = ProductFor(f.Instrument);
-                product.Book.LoadSnapshot(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), Sink);
                 product.Printed = product.Printed.Widen(f.Printed);
+                product.Book.LoadSnapshot(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), Sink);
                 product.HasSnapshot = true;
                 product.ResyncAsked = false;
                 Coinbase.Snapshots++;
