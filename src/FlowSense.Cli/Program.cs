@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FlowSense.Cli.Bars;
 using FlowSense.Cli.Replay;
 using FlowSense.Cli.Terminal;
 
@@ -14,6 +15,7 @@ public static class Program
     {
         var root = new RootCommand("flowsense: replay and verify recorded market data, build bars and indicators, and operate a FlowSense node.");
         root.Add(ReplayPalette.Create(console));
+        root.Add(BarsPalette.Create(console));
         return root;
     }
 }

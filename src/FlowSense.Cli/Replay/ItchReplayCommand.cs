@@ -52,8 +52,10 @@ internal static partial class ItchReplayCommand
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var output = new StreamWriter(outPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
         output.Write("stock,timestamp,bid_price,bid_size,ask_price,ask_size\n");
-        var books = new ItchBooks(output);
-        var translator = new ItchEventTranslator(books, ItchEventTranslator.MidnightUtcNs(session));
+        var books = new TopWriter(output);
+        var tape = new ItchTape(books);
+        books.Tape = tape;
+        var translator = new ItchEventTranslator(tape, ItchEventTranslator.MidnightUtcNs(session));
         var reader = new ItchStreamReader("itch:" + Path.GetFileName(path), quarantine);
         bool complete = console.Progress("replaying " + Path.GetFileName(path), stream.Length, report =>
         {
@@ -67,8 +69,8 @@ internal static partial class ItchReplayCommand
         {
             ("messages", Format.N(stats.Messages)),
             ("stocks", string.Join(' ', translator.Instruments.Select(i => i.Symbol).Order(StringComparer.Ordinal))),
-            ("order events applied", Format.N(books.Applied)),
-            ("order events the books refused", Format.N(books.Refused)),
+            ("order events applied", Format.N(books.Rows)),
+            ("order events the books refused", Format.N(tape.Refused)),
             ("rows written", $"{Format.N(books.Rows)} to {outPath}"),
             ("rejected (unknown type, truncated, unknown stock locate)", Format.N(rejected)),
         };
@@ -94,28 +96,23 @@ internal static partial class ItchReplayCommand
         }
     }
 
-    /// <summary>One L3 book per stock; writes the stock's top after every order event its book applied.</summary>
-    private sealed class ItchBooks(TextWriter output) : IMarketEventSink
+    /// <summary>Writes a stock's top after every order event its book (held by the <see cref="ItchTape"/>) applied.</summary>
+    private sealed class TopWriter(TextWriter output) : SelectiveSink
     {
-        private static readonly BookOptions Options = new(CrossedBookPolicy.Flag, CheckSequence: false); // one stream numbers all stocks
-        private readonly Dictionary<InstrumentId, L3Book> _books = [];
+        private long _refused;
 
-        public long Applied { get; private set; }
-
-        public long Refused { get; private set; }
+        public ItchTape? Tape { get; set; }
 
         public long Rows { get; private set; }
 
-        public void OnOrder(in OrderEvent order)
+        public override void OnOrder(in OrderEvent order)
         {
-            if (!_books.TryGetValue(order.Header.Instrument, out L3Book? book))
-                _books[order.Header.Instrument] = book = new L3Book(order.Header.Instrument, Options);
-            if (!book.Apply(order).IsApplied())
+            if (Tape!.Refused != _refused)
             {
-                Refused++;
+                _refused = Tape.Refused; // this one was refused: the book did not change
                 return;
             }
-            Applied++;
+            L3Book book = Tape.Book(order.Header.Instrument)!;
             Level bid = book.BestBid, ask = book.BestAsk;
             output.Write(string.Join(',',
                 order.Header.Instrument.Symbol,
@@ -126,22 +123,6 @@ internal static partial class ItchReplayCommand
                 ask.IsEmpty ? "" : ask.Size.ToString(CultureInfo.InvariantCulture)));
             output.Write('\n');
             Rows++;
-        }
-
-        public void OnTrade(in Trade trade)
-        {
-        }
-
-        public void OnQuote(in Quote quote)
-        {
-        }
-
-        public void OnBookDelta(in BookDelta delta)
-        {
-        }
-
-        public void OnStatus(in StatusEvent status)
-        {
         }
     }
 }

@@ -9,7 +9,7 @@ namespace FlowSense.Cli.Replay.Capture;
 /// actor downstream of the codec would hold) and reports each completed book event: a delta flagged
 /// <see cref="DeltaFlags.LastInBatch"/> ends one venue message's changes (or one snapshot).
 /// </summary>
-internal sealed class TopOfBookTracker : IMarketEventSink
+internal sealed class TopOfBookTracker : SelectiveSink
 {
     private static readonly BookOptions Options = new(CrossedBookPolicy.Flag, CheckSequence: false); // the venue's sync owns sequencing
     private readonly Dictionary<InstrumentId, L2Book> _books = [];
@@ -19,28 +19,12 @@ internal sealed class TopOfBookTracker : IMarketEventSink
 
     public IReadOnlyCollection<L2Book> Books => _books.Values;
 
-    public void OnBookDelta(in BookDelta delta)
+    public override void OnBookDelta(in BookDelta delta)
     {
         if (!_books.TryGetValue(delta.Header.Instrument, out L2Book? book))
             _books[delta.Header.Instrument] = book = new L2Book(delta.Header.Instrument, Options);
         book.Apply(delta);
         if ((delta.Flags & DeltaFlags.LastInBatch) != 0)
             BookEvent?.Invoke(book, delta.Header);
-    }
-
-    public void OnTrade(in Trade trade)
-    {
-    }
-
-    public void OnQuote(in Quote quote)
-    {
-    }
-
-    public void OnOrder(in OrderEvent order)
-    {
-    }
-
-    public void OnStatus(in StatusEvent status)
-    {
     }
 }
