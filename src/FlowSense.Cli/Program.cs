@@ -1,7 +1,11 @@
 using System.CommandLine;
+using FlowSense.Cli.Actor;
 using FlowSense.Cli.Bars;
+using FlowSense.Cli.Connector;
 using FlowSense.Cli.Indicators;
+using FlowSense.Cli.Metrics;
 using FlowSense.Cli.Replay;
+using FlowSense.Cli.Symbol;
 using FlowSense.Cli.Terminal;
 
 namespace FlowSense.Cli;
@@ -18,6 +22,10 @@ public static class Program
         root.Add(ReplayPalette.Create(console));
         root.Add(BarsPalette.Create(console));
         root.Add(IndicatorsPalette.Create(console));
+        root.Add(ActorPalette.Create(console));
+        root.Add(SymbolPalette.Create(console));
+        root.Add(ConnectorPalette.Create(console));
+        root.Add(MetricsPalette.Create(console));
         return root;
     }
 }

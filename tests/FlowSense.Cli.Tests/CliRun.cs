@@ -24,11 +24,14 @@ internal sealed class CliRun : IDisposable
 
     public string PathOf(string name) => Path.Combine(Folder, name);
 
+    /// <summary>Environment variables the commands see (none of the machine's).</summary>
+    public Dictionary<string, string> Variables { get; } = [];
+
     public async Task<CliResult> Invoke(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var root = Program.CreateRoot(CliConsole.Plain(output, error));
+        var root = Program.CreateRoot(CliConsole.Plain(output, error, name => Variables.GetValueOrDefault(name)));
         int exit = await root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
         return new CliResult(exit, output.ToString(), error.ToString());
     }

@@ -9,12 +9,15 @@ namespace FlowSense.Cli.Terminal;
 /// </summary>
 public sealed class CliConsole
 {
-    /// <summary>Creates a console over <paramref name="out"/> and <paramref name="error"/>.</summary>
-    public CliConsole(IAnsiConsole @out, TextWriter error, bool interactive)
+    private readonly Func<string, string?> _variables;
+
+    /// <summary>Creates a console over <paramref name="out"/> and <paramref name="error"/>; <paramref name="variables"/> reads environment variables (the process's when null).</summary>
+    public CliConsole(IAnsiConsole @out, TextWriter error, bool interactive, Func<string, string?>? variables = null)
     {
         Out = @out;
         Error = error;
         Interactive = interactive;
+        _variables = variables ?? Environment.GetEnvironmentVariable;
     }
 
     /// <summary>The process's own terminal (interactive when stdout is not redirected).</summary>
@@ -22,7 +25,7 @@ public sealed class CliConsole
         Console.IsOutputRedirected ? Plain(Console.Out, Console.Error) : new CliConsole(AnsiConsole.Console, Console.Error, interactive: true);
 
     /// <summary>A console writing plain text into <paramref name="out"/> and <paramref name="error"/> (tests, pipes).</summary>
-    public static CliConsole Plain(TextWriter @out, TextWriter error)
+    public static CliConsole Plain(TextWriter @out, TextWriter error, Func<string, string?>? variables = null)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -32,7 +35,7 @@ public sealed class CliConsole
             Out = new AnsiConsoleOutput(@out),
         });
         console.Profile.Width = 4096; // never wrap: scripts read these lines
-        return new CliConsole(console, error, interactive: false);
+        return new CliConsole(console, error, interactive: false, variables);
     }
 
     /// <summary>Results and summaries.</summary>
@@ -43,6 +46,9 @@ public sealed class CliConsole
 
     /// <summary>True on a terminal: tables, colours, live views and progress bars.</summary>
     public bool Interactive { get; }
+
+    /// <summary>An environment variable (FLOWSENSE_NODE, FLOWSENSE_TOKEN), or null.</summary>
+    public string? Variable(string name) => _variables(name) is { Length: > 0 } value ? value : null;
 
     /// <summary>Writes one line of plain text (no markup is interpreted).</summary>
     public void Line(string text) => Out.WriteLine(text);
@@ -74,6 +80,55 @@ public sealed class CliConsole
         foreach ((string name, string value) in facts)
             table.AddRow(Markup.Escape(name), Markup.Escape(value));
         Out.Write(table);
+    }
+
+    /// <summary>Writes a table: a Spectre table on a terminal, tab-separated lines otherwise.</summary>
+    public void Table(TableView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (Interactive)
+            Out.Write(view.ToRenderable());
+        else
+            foreach (string line in view.ToLines())
+                Line(line);
+    }
+
+    /// <summary>
+    /// Shows each view <paramref name="views"/> yields: on a terminal one live table redrawn in place, otherwise one
+    /// plain table per view. Stops after <paramref name="limit"/> views when given, or when cancelled (Ctrl+C).
+    /// </summary>
+    public async Task<int> Follow(IAsyncEnumerable<TableView> views, int? limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        int shown = 0;
+        try
+        {
+            if (!Interactive)
+            {
+                await foreach (TableView view in views.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    Table(view);
+                    if (++shown == limit)
+                        break;
+                }
+                return shown;
+            }
+            await Out.Live(new Text("waiting for the node…")).AutoClear(false).StartAsync(async context =>
+            {
+                await foreach (TableView view in views.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    context.UpdateTarget(view.ToRenderable());
+                    context.Refresh();
+                    if (++shown == limit)
+                        break;
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C ends a follow: that is how it is meant to stop.
+        }
+        return shown;
     }
 
     /// <summary>
