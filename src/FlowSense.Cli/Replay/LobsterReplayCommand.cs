@@ -43,7 +43,7 @@ internal static class LobsterReplayCommand
         using LobsterBookReader? reference = referencePath is null ? null : LobsterBookReader.Open(referencePath);
         int levels = levelsOption ?? (named ? name.Levels : 0);
         if (levels == 0 && reference is not null && reference.TryRead())
-            levels = reference.Levels; // the first row is only used for its width; the run reopens nothing, see below
+            levels = reference.Levels; // the row read for its width stays current: the run compares from it (LobsterRun)
         if (levels == 0)
             levels = 10;
         if (levels is < 1 or > 1000)

@@ -94,7 +94,7 @@ public sealed class NodeConnection
                 "Pass --token TOKEN or set FLOWSENSE_TOKEN (the node's flowsense.node.management.token).", ExitCodes.NodeError),
             ManagementErrorKind.UnknownSymbol when symbol is not null => new UserError($"The node at {node} does not own '{symbol}'.",
                 await CloseMatches(client, symbol).ConfigureAwait(false), ExitCodes.NodeError),
-            _ => new UserError(error.Message, error.Kind == ManagementErrorKind.UnknownConnector ? "See 'flowsense connector list'." : string.Empty, ExitCodes.NodeError),
+            _ => new UserError(error.Message, string.Empty, ExitCodes.NodeError), // the client's message already says what to do
         };
     }
 

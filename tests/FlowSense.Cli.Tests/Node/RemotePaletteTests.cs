@@ -69,6 +69,18 @@ public sealed class RemotePaletteTests(LiveNode node) : IClassFixture<LiveNode>,
     }
 
     [Fact]
+    public async Task Connector_restart_passes_on_the_nodes_refusal_and_names_unknown_connectors()
+    {
+        CliResult replay = await _cli.Invoke("connector", "restart", "kraken", "--node", node.Address);
+        Assert.Equal(ExitCodes.NodeError, replay.ExitCode);
+        Assert.Contains("cannot be restarted", replay.Error, StringComparison.Ordinal); // a replay would apply its events twice
+
+        CliResult unknown = await _cli.Invoke("connector", "restart", "nope", "--node", node.Address);
+        Assert.Equal(ExitCodes.NodeError, unknown.ExitCode);
+        Assert.Contains("no connector 'nope'", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_symbol_lists_close_matches()
     {
         CliResult result = await _cli.Invoke("symbol", "book", "xbt/chf", "--node", node.Address);
