@@ -34,12 +34,15 @@ internal static partial class ItchReplayCommand
         return command;
     }
 
-    /// <summary>The yyyyMMdd date an ITCH file name carries (NASDAQ's <c>S071321-v50.txt</c> style aside, samples are named <c>ex20101224…</c>).</summary>
+    /// <summary>
+    /// The session date an ITCH file name carries: <c>yyyyMMdd</c> (the RITCH sample, <c>ex20101224.TEST_ITCH_50</c>) or
+    /// <c>MMddyyyy</c> (NASDAQ's own files, <c>01302019.NASDAQ_ITCH50</c>).
+    /// </summary>
     internal static DateOnly SessionDate(string path)
     {
         foreach (Match match in EightDigits().Matches(Path.GetFileName(path)))
         {
-            if (DateOnly.TryParseExact(match.Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day))
+            if (DateOnly.TryParseExact(match.Value, ["yyyyMMdd", "MMddyyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day))
                 return day;
         }
         throw new UserError($"The session date is not in the file name {Path.GetFileName(path)}.",

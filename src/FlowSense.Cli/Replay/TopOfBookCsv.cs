@@ -5,8 +5,8 @@ namespace FlowSense.Cli.Replay;
 
 /// <summary>
 /// The top-of-book CSV of <c>replay capture</c>: <c>update_id,bid_price,bid_size,ask_price,ask_size</c>, values as the
-/// venue's decimal text (an empty side gives empty cells). With more than one symbol in play a leading <c>symbol</c>
-/// column says whose book each row is.
+/// venue's decimal text (an empty side gives empty cells). Unless the replay is limited to one symbol, a leading
+/// <c>symbol</c> column says whose book each row is (a capture usually records several).
 /// </summary>
 internal sealed class TopOfBookCsv : IDisposable
 {

@@ -38,5 +38,11 @@ public sealed class ItchReplayTests : IDisposable
         Assert.Equal(ExitCodes.Ok, dated.ExitCode);
     }
 
+    [Theory]
+    [InlineData("ex20101224.TEST_ITCH_50", 2010, 12, 24)]
+    [InlineData("01302019.NASDAQ_ITCH50", 2019, 1, 30)]
+    public void The_session_date_comes_from_either_naming(string name, int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), FlowSense.Cli.Replay.ItchReplayCommand.SessionDate(name));
+
     public void Dispose() => _cli.Dispose();
 }
