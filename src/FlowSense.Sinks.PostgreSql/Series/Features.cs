@@ -1,6 +1,6 @@
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
-using FlowSense.Sinks.PostgreSql.BinaryCopy;
+using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using FlowSense.Sinks.PostgreSql.TimeSeries;
 
 namespace FlowSense.Sinks.PostgreSql.Series;

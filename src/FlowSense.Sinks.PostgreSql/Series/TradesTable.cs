@@ -1,5 +1,5 @@
 using FlowSense.MarketData.Events;
-using FlowSense.Sinks.PostgreSql.BinaryCopy;
+using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 
 namespace FlowSense.Sinks.PostgreSql.Series;
 

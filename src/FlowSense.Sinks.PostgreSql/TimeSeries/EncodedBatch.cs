@@ -1,4 +1,4 @@
-using FlowSense.Sinks.PostgreSql.BinaryCopy;
+using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 
 namespace FlowSense.Sinks.PostgreSql.TimeSeries;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using FlowSense.Actors.Persistence.TestSupport;
-using FlowSense.Sinks.PostgreSql.BinaryCopy;
+using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using Npgsql;
 
-namespace FlowSense.Sinks.PostgreSql.Tests;
+namespace FlowSense.Actors.Persistence.PostgreSql.Tests.BinaryCopy;
 
 /// <summary>The hand-written binary COPY encoding, judged by PostgreSQL's own parser and text output.</summary>
 public sealed class CopyRowWriterTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>

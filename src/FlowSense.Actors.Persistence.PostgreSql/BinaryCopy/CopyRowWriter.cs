@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace FlowSense.Sinks.PostgreSql.BinaryCopy;
+namespace FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 
 /// <summary>
 /// Encodes rows in PostgreSQL's binary COPY format straight into a reusable byte buffer: each row is a field count,
@@ -93,6 +93,14 @@ public sealed class CopyRowWriter
         int bytes = Encoding.UTF8.GetBytes(value, span[4..]);
         BinaryPrimitives.WriteInt32BigEndian(span, bytes);
         _length -= maxBytes - bytes; // give back what the worst case reserved
+    }
+
+    /// <summary>A <c>bytea</c>.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        Span<byte> span = Reserve(4 + value.Length);
+        BinaryPrimitives.WriteInt32BigEndian(span, value.Length);
+        value.CopyTo(span[4..]);
     }
 
     /// <summary>A one-dimensional <c>bigint[]</c> without NULLs (an empty span is the empty array).</summary>
