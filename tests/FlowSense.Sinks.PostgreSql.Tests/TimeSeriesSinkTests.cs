@@ -130,6 +130,24 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_row_that_cannot_be_encoded_is_counted_as_failed_and_the_rest_of_its_batch_is_stored()
+    {
+        var instrument = new InstrumentId("NASDAQ", $"N{Guid.NewGuid():N}"[..12]);
+        BookTopRow Row(long sequence) => new(new EventHeader(instrument, LateEvening, LateEvening, sequence), [100], [1], [101], [1]);
+        await using var sink = new TimeSeriesSink<BookTopRow>(database.DataSource, new BookTopTable());
+
+        await sink.WriteAsync(Row(1));
+        await sink.WriteAsync(null!); // a producer bug: no row at all
+        await sink.WriteAsync(Row(2));
+        await sink.DisposeAsync();
+
+        Assert.Equal(2, sink.Counters.Inserted);
+        Assert.Equal(1, sink.Counters.Failed);
+        Assert.IsType<ArgumentNullException>(sink.Counters.LastError);
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM book_top WHERE symbol = $1", instrument.Symbol));
+    }
+
+    [Fact]
     public async Task A_partial_batch_is_loaded_when_the_flush_interval_passes()
     {
         string symbol = $"C{Guid.NewGuid():N}"[..12];

@@ -41,6 +41,14 @@ public sealed class CopyRowWriter
     /// <summary>Forgets every row, keeping the buffer.</summary>
     public void Reset() => _length = 0;
 
+    /// <summary>Forgets what was written since <paramref name="rowStart"/> (a <see cref="RowStart"/>): a row whose encoding failed half-way.</summary>
+    public void Rewind(int rowStart)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowStart);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowStart, _length);
+        _length = rowStart;
+    }
+
     /// <summary>Starts a row of <paramref name="fieldCount"/> fields; exactly that many field writes must follow.</summary>
     public void StartRow(int fieldCount) => BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)fieldCount));
 

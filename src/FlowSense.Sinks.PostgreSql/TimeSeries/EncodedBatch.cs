@@ -37,22 +37,32 @@ internal sealed class EncodedBatch
     /// <summary>The distinct series of the batch, in order of first appearance.</summary>
     public IReadOnlyList<SeriesKey> Series => _series;
 
-    /// <summary>Encodes one row at the end of the batch.</summary>
+    /// <summary>Encodes one row at the end of the batch; if the table cannot encode it, the batch is left as it was and the exception propagates.</summary>
     public void Add<TRow>(ITimeSeriesTable<TRow> table, in TRow row)
     {
-        SeriesKey series = table.SeriesOf(row);
-        if (!_seriesIndex.TryGetValue(series, out int index))
+        int start = Writer.RowStart;
+        try
         {
-            index = _series.Count;
-            _seriesIndex.Add(series, index);
-            _series.Add(series);
+            SeriesKey series = table.SeriesOf(row);
+            if (!_seriesIndex.TryGetValue(series, out int index))
+            {
+                index = _series.Count;
+                _seriesIndex.Add(series, index);
+                _series.Add(series);
+            }
+
+            _seriesOfRow[Count] = index;
+            _positions[Count] = table.PositionOf(row);
+            Writer.StartRow(_columnCount);
+            table.WriteRow(Writer, row);
+        }
+        catch
+        {
+            Writer.Rewind(start);
+            throw;
         }
 
-        _rowStarts[Count] = Writer.RowStart;
-        _seriesOfRow[Count] = index;
-        _positions[Count] = table.PositionOf(row);
-        Writer.StartRow(_columnCount);
-        table.WriteRow(Writer, row);
+        _rowStarts[Count] = start;
         Count++;
         _rowStarts[Count] = Writer.RowStart;
     }

@@ -116,7 +116,18 @@ public sealed class TimeSeriesSink<TRow> : IAsyncDisposable
         {
             if (reader.TryRead(out TRow? row))
             {
-                batch.Add(_table, row);
+                try
+                {
+                    batch.Add(_table, row);
+                }
+#pragma warning disable CA1031 // a row the table cannot encode (bad input) is counted, not allowed to stop the sink
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    Volatile.Write(ref _lastError, ex);
+                    Interlocked.Increment(ref _failed);
+                }
+
                 continue;
             }
 
