@@ -1,7 +1,6 @@
 using FlowSense.Actors.Persistence.Journal;
 using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlowSense.Actors.Persistence.PostgreSql.Journal;
 
