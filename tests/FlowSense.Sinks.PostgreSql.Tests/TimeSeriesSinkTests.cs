@@ -148,6 +148,27 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_late_row_for_a_day_that_retention_dropped_recreates_the_partition_instead_of_failing()
+    {
+        string symbol = $"R{Guid.NewGuid():N}"[..12];
+        long day = new DateTimeOffset(2024, 2, 10, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L;
+        var options = new TimeSeriesSinkOptions { BatchSize = 1, RetryDelay = TimeSpan.FromMilliseconds(10) };
+        await using var sink = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable(), options);
+        var loaded = new SemaphoreSlim(0);
+        sink.BatchCompleted += _ => loaded.Release();
+
+        await sink.WriteAsync(TradeAt(symbol, day, 1));
+        Assert.True(await loaded.WaitAsync(TimeSpan.FromSeconds(30)));
+        await new DayPartitions(database.DataSource).DropOlderThanAsync("trades", new DateOnly(2024, 2, 11));
+        await sink.WriteAsync(TradeAt(symbol, day + 1_000, 2)); // late, and the sink still believes the day exists
+        await sink.DisposeAsync();
+
+        Assert.Equal(0, sink.Counters.Failed);
+        Assert.Equal(2, sink.Counters.Inserted);
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM trades_p20240210 WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
     public async Task A_partial_batch_is_loaded_when_the_flush_interval_passes()
     {
         string symbol = $"C{Guid.NewGuid():N}"[..12];

@@ -101,9 +101,13 @@ internal sealed class BatchLoader<TRow> : IAsyncDisposable
     /// <summary>Closes the connection.</summary>
     public ValueTask DisposeAsync() => ResetConnectionAsync();
 
-    /// <summary>Discards the connection (after a failure: it may be broken); the next load opens a new one.</summary>
+    /// <summary>
+    /// Discards the connection (after a failure: it may be broken) and what it knew about partitions (retention may
+    /// have dropped one it had seen); the next load opens a new connection and makes sure of its days again.
+    /// </summary>
     public async ValueTask ResetConnectionAsync()
     {
+        _partitionOfDay.Clear();
         NpgsqlConnection? connection = _connection;
         _connection = null;
         if (connection is null)
