@@ -68,6 +68,107 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_late_row_below_the_high_water_mark_is_stored_not_taken_for_a_replay()
+    {
+        string symbol = $"L{Guid.NewGuid():N}"[..12];
+        Trade[] tape = [.. Tape(symbol, 200)];
+        await using (var first = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable()))
+        {
+            foreach (Trade trade in tape.Where((_, i) => i % 10 != 3)) // rows 3, 13, 23, ... arrive late
+                await first.WriteAsync(trade);
+        }
+
+        await using var late = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable());
+        foreach (Trade trade in tape.Where((_, i) => i % 10 == 3 || i % 50 == 0)) // the late ones, and some replayed
+            await late.WriteAsync(trade);
+        await late.DisposeAsync();
+
+        Assert.Equal(20, late.Counters.Inserted);
+        Assert.Equal(4, late.Counters.Duplicates);
+        Assert.Equal(200, await ScalarAsync("SELECT count(DISTINCT (exchange_time_ns, sequence)) FROM trades WHERE symbol = $1", symbol));
+        Assert.Equal(200, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task Two_sinks_loading_the_same_tape_at_once_store_each_row_once()
+    {
+        string symbol = $"D{Guid.NewGuid():N}"[..12];
+        var options = new TimeSeriesSinkOptions { BatchSize = 100 };
+        TimeSeriesSink<Trade>[] sinks = [new(database.DataSource, new TradesTable(), options), new(database.DataSource, new TradesTable(), options)];
+
+        await Task.WhenAll(sinks.Select(sink => Task.Run(async () =>
+        {
+            foreach (Trade trade in Tape(symbol, 2_000))
+                await sink.WriteAsync(trade);
+            await sink.DisposeAsync();
+        })));
+
+        Assert.Equal(2_000, sinks.Sum(s => s.Counters.Inserted));
+        Assert.Equal(2_000, sinks.Sum(s => s.Counters.Duplicates));
+        Assert.Equal(2_000, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task Daily_bars_spanning_many_days_in_one_batch_land_in_their_partitions_and_replay_idempotently()
+    {
+        var instrument = new InstrumentId("NYSE", $"E{Guid.NewGuid():N}"[..12]);
+        long firstDay = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L;
+        BarRow[] bars = [.. Enumerable.Range(0, 30).Select(d => new BarRow(instrument, "1d",
+            new MarketData.Bars.Bar(firstDay + (d * NsPerDay), firstDay + ((d + 1) * NsPerDay), 10, 12, 9, 11, 100, 1_100, 10)))];
+
+        for (int load = 0; load < 2; load++)
+        {
+            await using var sink = new TimeSeriesSink<BarRow>(database.DataSource, new BarsTable());
+            foreach (BarRow bar in bars)
+                await sink.WriteAsync(bar);
+            await sink.DisposeAsync();
+            Assert.Equal(load == 0 ? new SinkCounters(30, 0, 0, 0, 1, null) : new SinkCounters(0, 30, 0, 0, 1, null), sink.Counters);
+        }
+
+        Assert.Equal(30, await ScalarAsync("SELECT count(*) FROM bars WHERE symbol = $1", instrument.Symbol));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM bars_p20250315 WHERE symbol = $1", instrument.Symbol));
+    }
+
+    [Fact]
+    public async Task A_row_that_cannot_be_encoded_is_counted_as_failed_and_the_rest_of_its_batch_is_stored()
+    {
+        var instrument = new InstrumentId("NASDAQ", $"N{Guid.NewGuid():N}"[..12]);
+        BookTopRow Row(long sequence) => new(new EventHeader(instrument, LateEvening, LateEvening, sequence), [100], [1], [101], [1]);
+        await using var sink = new TimeSeriesSink<BookTopRow>(database.DataSource, new BookTopTable());
+
+        await sink.WriteAsync(Row(1));
+        await sink.WriteAsync(null!); // a producer bug: no row at all
+        await sink.WriteAsync(Row(2));
+        await sink.DisposeAsync();
+
+        Assert.Equal(2, sink.Counters.Inserted);
+        Assert.Equal(1, sink.Counters.Failed);
+        Assert.IsType<ArgumentNullException>(sink.Counters.LastError);
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM book_top WHERE symbol = $1", instrument.Symbol));
+    }
+
+    [Fact]
+    public async Task A_late_row_for_a_day_that_retention_dropped_recreates_the_partition_instead_of_failing()
+    {
+        string symbol = $"R{Guid.NewGuid():N}"[..12];
+        long day = new DateTimeOffset(2024, 2, 10, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L;
+        var options = new TimeSeriesSinkOptions { BatchSize = 1, RetryDelay = TimeSpan.FromMilliseconds(10) };
+        await using var sink = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable(), options);
+        var loaded = new SemaphoreSlim(0);
+        sink.BatchCompleted += _ => loaded.Release();
+
+        await sink.WriteAsync(TradeAt(symbol, day, 1));
+        Assert.True(await loaded.WaitAsync(TimeSpan.FromSeconds(30)));
+        await new DayPartitions(database.DataSource).DropOlderThanAsync("trades", new DateOnly(2024, 2, 11));
+        await sink.WriteAsync(TradeAt(symbol, day + 1_000, 2)); // late, and the sink still believes the day exists
+        await sink.DisposeAsync();
+
+        Assert.Equal(0, sink.Counters.Failed);
+        Assert.Equal(2, sink.Counters.Inserted);
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM trades_p20240210 WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
     public async Task A_partial_batch_is_loaded_when_the_flush_interval_passes()
     {
         string symbol = $"C{Guid.NewGuid():N}"[..12];

@@ -1,6 +1,6 @@
 using FlowSense.Actors.Persistence.Journal;
+using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FlowSense.Actors.Persistence.PostgreSql.Journal;
 
@@ -41,6 +41,10 @@ public sealed class PostgreSqlJournal : IJournal
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalWriteMethod _writeMethod;
+
+    // One encoder kept between calls: with a batching journal in front there is one call at a time, so steady state
+    // allocates no COPY buffer; concurrent callers that find it taken use their own.
+    private CopyRowWriter? _spareWriter;
 
     /// <param name="dataSource">The database, migrated (see <see cref="Migrations.MigrationRunner"/>).</param>
     /// <param name="writeMethod">How events are sent; binary COPY unless a benchmark says otherwise.</param>
@@ -198,27 +202,44 @@ public sealed class PostgreSqlJournal : IJournal
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task CopyEventsAsync(
+    /// <summary>
+    /// Encodes the admitted events in binary COPY form (straight from the events, into a reused buffer) and sends
+    /// them in one COPY: the encoding costs a few field copies per event instead of a call into the driver per field.
+    /// </summary>
+    private async Task CopyEventsAsync(
         NpgsqlConnection connection, IReadOnlyList<AtomicWrite> writes, Exception?[] rejections, CancellationToken cancellationToken)
     {
-        await using NpgsqlBinaryImporter importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < writes.Count; i++)
+        CopyRowWriter writer = Interlocked.Exchange(ref _spareWriter, null) ?? new CopyRowWriter();
+        try
         {
-            if (rejections[i] is not null)
-                continue;
-            AtomicWrite write = writes[i];
-            foreach (JournalEvent e in write.Events)
+            for (int i = 0; i < writes.Count; i++)
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(write.PersistenceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.SequenceNr, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(write.Epoch, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.Manifest, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.Payload, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                if (rejections[i] is not null)
+                    continue;
+                AtomicWrite write = writes[i];
+                IReadOnlyList<JournalEvent> events = write.Events;
+                for (int e = 0; e < events.Count; e++)
+                {
+                    JournalEvent journalEvent = events[e];
+                    writer.StartRow(5);
+                    writer.WriteText(write.PersistenceId);
+                    writer.WriteInt64(journalEvent.SequenceNr);
+                    writer.WriteInt64(write.Epoch);
+                    writer.WriteText(journalEvent.Manifest);
+                    writer.WriteBytes(journalEvent.Payload.Span);
+                }
             }
-        }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await using NpgsqlRawCopyStream copy = await connection.BeginRawBinaryCopyAsync(CopySql, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(CopyRowWriter.Header, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(writer.Written, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(CopyRowWriter.Trailer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.Reset();
+            _spareWriter = writer;
+        }
     }
 
     private static async Task InsertEventsAsync(

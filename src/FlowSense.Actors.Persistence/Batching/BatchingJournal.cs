@@ -7,8 +7,11 @@ namespace FlowSense.Actors.Persistence.Batching;
 /// Coalesces writes from many concurrent callers into few round trips: callers queue their writes on a bounded
 /// channel, and a single writer loop drains whatever has queued up into one call of the inner journal (one
 /// transaction). Each caller's task completes only after the commit that holds its writes, with its own
-/// rejections; if the batch fails as a whole, every caller in it sees that failure. While one batch commits,
-/// the next one accumulates, so the batch size adapts to the load without any timer.
+/// rejections; if the batch fails as a whole, every caller in it sees that failure. Up to
+/// <see cref="BatchingJournalOptions.MaxConcurrentBatches"/> batches commit at once (one can wait for its commit's
+/// flush while the next is sent); while all are busy the next one accumulates, so the batch size adapts to the
+/// load without any timer. Concurrent batches cannot reorder one stream's events: a persistent actor has one write
+/// in flight, and the journal's per-stream locks and sequence checks judge anything else.
 /// Reads and deletes go straight to the inner journal.
 /// </summary>
 public sealed class BatchingJournal : IJournal, IAsyncDisposable
@@ -16,11 +19,9 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
     private readonly IJournal _inner;
     private readonly int _maxBatchEvents;
     private readonly Channel<PendingWrite> _queue;
+    private readonly SemaphoreSlim _commitSlots;
+    private readonly int _maxConcurrentBatches;
     private readonly Task _writerLoop;
-
-    // Reused by the single writer loop between batches.
-    private readonly List<PendingWrite> _batch = [];
-    private readonly List<AtomicWrite> _combined = [];
     private long _batchesWritten;
 
     /// <summary>Starts the writer loop.</summary>
@@ -30,7 +31,10 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
         options ??= new BatchingJournalOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchEvents, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentBatches, 1);
         _inner = inner;
+        _maxConcurrentBatches = options.MaxConcurrentBatches;
+        _commitSlots = new SemaphoreSlim(options.MaxConcurrentBatches);
         _maxBatchEvents = options.MaxBatchEvents;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.QueueCapacity)
         {
@@ -81,6 +85,7 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writerLoop.ConfigureAwait(false);
+        _commitSlots.Dispose();
     }
 
     private async Task WriteLoopAsync()
@@ -88,32 +93,49 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
         ChannelReader<PendingWrite> reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // Wait for a free commit slot before draining: meanwhile the queue keeps filling the next batch.
+            await _commitSlots.WaitAsync().ConfigureAwait(false);
+            var batch = new List<PendingWrite>();
             int events = 0;
             while (events < _maxBatchEvents && reader.TryRead(out PendingWrite? pending))
             {
-                _batch.Add(pending);
+                batch.Add(pending);
                 for (int i = 0; i < pending.Writes.Count; i++)
                     events += pending.Writes[i].Events.Count;
             }
 
-            await CommitBatchAsync().ConfigureAwait(false);
-            _batch.Clear();
-            _combined.Clear();
+            _ = CommitBatchAsync(batch); // never throws: failures go to the batch's callers; it frees its slot
+        }
+
+        for (int i = 0; i < _maxConcurrentBatches; i++)
+            await _commitSlots.WaitAsync().ConfigureAwait(false); // every batch in flight has finished
+    }
+
+    private async Task CommitBatchAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            await CommitAsync(batch).ConfigureAwait(false);
+        }
+        finally
+        {
+            _commitSlots.Release();
         }
     }
 
-    private async Task CommitBatchAsync()
+    private async Task CommitAsync(List<PendingWrite> batch)
     {
         IReadOnlyList<AtomicWrite> writes;
-        if (_batch.Count == 1)
+        if (batch.Count == 1)
         {
-            writes = _batch[0].Writes;
+            writes = batch[0].Writes;
         }
         else
         {
-            foreach (PendingWrite pending in _batch)
-                _combined.AddRange(pending.Writes);
-            writes = _combined;
+            var combined = new List<AtomicWrite>(batch.Count);
+            foreach (PendingWrite pending in batch)
+                combined.AddRange(pending.Writes);
+            writes = combined;
         }
 
         IReadOnlyList<Exception?> results;
@@ -126,7 +148,7 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            foreach (PendingWrite pending in _batch)
+            foreach (PendingWrite pending in batch)
                 pending.Completion.TrySetException(ex);
             return;
         }
@@ -135,16 +157,16 @@ public sealed class BatchingJournal : IJournal, IAsyncDisposable
         {
             var broken = new InvalidOperationException(
                 $"The inner journal returned {results.Count} results for {writes.Count} writes; none can be trusted.");
-            foreach (PendingWrite pending in _batch)
+            foreach (PendingWrite pending in batch)
                 pending.Completion.TrySetException(broken);
             return;
         }
 
         int offset = 0;
-        foreach (PendingWrite pending in _batch)
+        foreach (PendingWrite pending in batch)
         {
             int count = pending.Writes.Count;
-            if (_batch.Count == 1)
+            if (batch.Count == 1)
             {
                 pending.Completion.TrySetResult(results);
             }

@@ -14,4 +14,10 @@ public sealed record BatchingJournalOptions
     /// on the persisting actors instead of unbounded memory.
     /// </summary>
     public int QueueCapacity { get; init; } = 8_192;
+
+    /// <summary>
+    /// Batches committing at the same time, each on its own connection. Two let one batch wait for its commit's
+    /// flush to disk while the next is already sent; one gives strictly one transaction at a time.
+    /// </summary>
+    public int MaxConcurrentBatches { get; init; } = 2;
 }

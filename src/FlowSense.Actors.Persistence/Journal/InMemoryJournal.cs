@@ -71,7 +71,7 @@ public sealed class InMemoryJournal : IJournal
         {
             _heads.TryGetValue(persistenceId, out StreamHead head);
             if (epoch < head.Epoch)
-                throw new StaleEpochException(persistenceId, epoch, head.Epoch);
+                return Task.FromException(new StaleEpochException(persistenceId, epoch, head.Epoch)); // like the database journals: a failed task
             _heads[persistenceId] = head with { Epoch = epoch };
             if (_streams.TryGetValue(persistenceId, out SortedList<long, ReplayedEvent>? stream))
             {

@@ -13,4 +13,7 @@ public sealed record PersistenceServices(IJournal Journal, ISnapshotStore Snapsh
 {
     /// <summary>The clock that stamps snapshots.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Rejected and failed persists of every actor using these services.</summary>
+    public PersistenceCounters Counters { get; init; } = new();
 }

@@ -16,6 +16,8 @@ namespace FlowSense.Actors.Persistence.PersistentActors;
 /// <item><see cref="PersistAsync{TEvent}"/>: the same, without stashing (higher throughput; commands may run
 /// before earlier handlers).</item>
 /// <item><see cref="DeferAsync{TEvent}"/>: runs a handler after every earlier persist handler, storing nothing.</item>
+/// <item><see cref="DeleteMessages"/> and <see cref="DeleteSnapshots"/>: housekeeping after a snapshot; the outcome
+/// arrives as a command.</item>
 /// </list>
 /// The events of one command handler go to the journal in one call (one transaction), and at most one call is in
 /// flight per actor, so events are stored in sequence-number order. Every write carries <see cref="Epoch"/>, so a
@@ -86,12 +88,38 @@ public abstract class PersistentActor : ActorBase
         ArgumentNullException.ThrowIfNull(snapshot);
         var metadata = new SnapshotMetadata(PersistenceId, _lastSequenceNr, _services.Time.GetUtcNow());
         SerializedEvent serialized = _services.Serializers.Serialize(snapshot);
-        IActorRef self = Self;
-        _services.Snapshots.SaveAsync(metadata, serialized.Manifest, serialized.Payload).ContinueWith(
-            task => self.Tell(task.IsCompletedSuccessfully
-                ? new SaveSnapshotSuccess(metadata)
-                : new SaveSnapshotFailure(metadata, task.Exception?.GetBaseException() ?? new OperationCanceledException()), self),
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        TellWhenDone(
+            () => _services.Snapshots.SaveAsync(metadata, serialized.Manifest, serialized.Payload),
+            task => task.IsCompletedSuccessfully ? new SaveSnapshotSuccess(metadata) : new SaveSnapshotFailure(metadata, FailureOf(task)));
+    }
+
+    /// <summary>
+    /// Deletes the journal's events up to and including <paramref name="toSequenceNr"/>, capped at
+    /// <see cref="LastSequenceNr"/> (events still being persisted are never deleted). Fenced by <see cref="Epoch"/> like
+    /// writes. <see cref="DeleteMessagesSuccess"/> or <see cref="DeleteMessagesFailure"/> follows as a command.
+    /// Recovery then starts from a snapshot at or after the bound, so take one first; <see cref="LastSequenceNr"/>
+    /// survives the deletion, so sequence numbers keep increasing.
+    /// </summary>
+    protected void DeleteMessages(long toSequenceNr)
+    {
+        long bound = Math.Min(toSequenceNr, _lastSequenceNr);
+        TellWhenDone(
+            () => _services.Journal.DeleteToAsync(PersistenceId, bound, Epoch),
+            task => task.IsCompletedSuccessfully ? new DeleteMessagesSuccess(bound) : new DeleteMessagesFailure(FailureOf(task), bound));
+    }
+
+    /// <summary>
+    /// Deletes this entity's snapshots matching <paramref name="criteria"/> (a retention policy, e.g. those below the
+    /// latest one). <see cref="DeleteSnapshotsSuccess"/> or <see cref="DeleteSnapshotsFailure"/> follows as a command.
+    /// </summary>
+    protected void DeleteSnapshots(SnapshotSelectionCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        TellWhenDone(
+            () => _services.Snapshots.DeleteAsync(PersistenceId, criteria),
+            task => task.IsCompletedSuccessfully
+                ? new DeleteSnapshotsSuccess(criteria, ((Task<int>)task).Result)
+                : new DeleteSnapshotsFailure(criteria, FailureOf(task)));
     }
 
     /// <summary>A write was rejected (stale epoch, sequence conflict) and its handler will not run. By default logs it, and stops the actor on a stale epoch: another node owns the entity now.</summary>
@@ -138,6 +166,30 @@ public abstract class PersistentActor : ActorBase
 
     private WriteBatch Building => _building ??= new WriteBatch();
 
+    private static Exception FailureOf(Task task) => task.Exception?.GetBaseException() ?? new OperationCanceledException();
+
+    /// <summary>
+    /// Starts a storage call and tells its outcome to this actor as a command. A call that throws instead of
+    /// returning a failed task fails the same way, so a back end's argument checks cannot crash the actor.
+    /// </summary>
+    private void TellWhenDone(Func<Task> call, Func<Task, object> outcome)
+    {
+        Task task;
+        try
+        {
+            task = call();
+        }
+#pragma warning disable CA1031 // whatever the back end threw is the failed outcome the actor is told about
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            task = Task.FromException(ex);
+        }
+
+        IActorRef self = Self;
+        task.ContinueWith(t => self.Tell(outcome(t), self), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private void Enqueue<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing) where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -179,9 +231,18 @@ public abstract class PersistentActor : ActorBase
         IActorRef self = Self;
         object incarnation = _incarnation;
         List<AtomicWrite> writes = [.. batch.Groups.Where(g => g.Write is not null).Select(g => g.Write!)];
-        Task<IReadOnlyList<Exception?>> write = writes.Count == 0
-            ? Task.FromResult<IReadOnlyList<Exception?>>([])
-            : _services.Journal.WriteAsync(writes);
+        Task<IReadOnlyList<Exception?>> write;
+        try
+        {
+            write = writes.Count == 0 ? Task.FromResult<IReadOnlyList<Exception?>>([]) : _services.Journal.WriteAsync(writes);
+        }
+#pragma warning disable CA1031 // a journal that throws instead of failing its task is a failed write all the same
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            write = Task.FromException<IReadOnlyList<Exception?>>(ex);
+        }
+
         write.ContinueWith(
             task => self.Tell(new WriteCompleted(incarnation, batch, task.IsCompletedSuccessfully ? task.Result : null,
                 task.IsCompletedSuccessfully ? null : task.Exception?.GetBaseException() ?? new OperationCanceledException()), self),
@@ -210,10 +271,12 @@ public abstract class PersistentActor : ActorBase
                 if (completed.Failure is not null)
                 {
                     failed = true;
+                    _services.Counters.CountFailure();
                     OnPersistFailure(completed.Failure, e, sequenceNr);
                 }
                 else if (rejection is not null)
                 {
+                    _services.Counters.CountRejection(rejection);
                     OnPersistRejected(rejection, e, sequenceNr);
                 }
                 else

@@ -21,6 +21,18 @@ public sealed record SaveSnapshotSuccess(SnapshotMetadata Metadata);
 /// <summary>Delivered to <see cref="PersistentActor.OnCommand"/> when a <see cref="PersistentActor.SaveSnapshot"/> failed.</summary>
 public sealed record SaveSnapshotFailure(SnapshotMetadata Metadata, Exception Cause);
 
+/// <summary>Delivered to <see cref="PersistentActor.OnCommand"/> when <see cref="PersistentActor.DeleteMessages"/> deleted the events up to <paramref name="ToSequenceNr"/>.</summary>
+public sealed record DeleteMessagesSuccess(long ToSequenceNr);
+
+/// <summary>Delivered to <see cref="PersistentActor.OnCommand"/> when <see cref="PersistentActor.DeleteMessages"/> failed (a stale epoch is a <see cref="Journal.StaleEpochException"/>).</summary>
+public sealed record DeleteMessagesFailure(Exception Cause, long ToSequenceNr);
+
+/// <summary>Delivered to <see cref="PersistentActor.OnCommand"/> when <see cref="PersistentActor.DeleteSnapshots"/> deleted <paramref name="Deleted"/> snapshots.</summary>
+public sealed record DeleteSnapshotsSuccess(SnapshotSelectionCriteria Criteria, int Deleted);
+
+/// <summary>Delivered to <see cref="PersistentActor.OnCommand"/> when <see cref="PersistentActor.DeleteSnapshots"/> failed.</summary>
+public sealed record DeleteSnapshotsFailure(SnapshotSelectionCriteria Criteria, Exception Cause);
+
 /// <summary>Recovery could not load the snapshot or replay the events; the actor stops (or restarts, by its supervisor).</summary>
 public sealed class RecoveryFailedException(string persistenceId, Exception cause)
     : Exception($"Recovery of '{persistenceId}' failed: {cause.Message}", cause)

@@ -7,6 +7,9 @@ public sealed class BatchingJournalTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    // Most tests hold the first batch at the inner journal's gate and look at what queues behind it.
+    private static readonly BatchingJournalOptions OneAtATime = new() { MaxConcurrentBatches = 1 };
+
     private static AtomicWrite W(string id, long epoch, long first, int count = 1) =>
         new(id, epoch, [.. Enumerable.Range(0, count).Select(i => new JournalEvent(first + i, "e.v1", new byte[] { 1 }))]);
 
@@ -14,7 +17,7 @@ public sealed class BatchingJournalTests
     public async Task Writes_that_queue_up_while_a_batch_commits_go_out_together_in_the_next_one()
     {
         var inner = new ScriptedJournal();
-        await using var journal = new BatchingJournal(inner);
+        await using var journal = new BatchingJournal(inner, OneAtATime);
         inner.CloseGate();
         Task<IReadOnlyList<Exception?>> first = journal.WriteAsync([W("first", 1, 1)]);
         await inner.ArrivedAtGate.Task.WaitAsync(Patience);
@@ -35,7 +38,7 @@ public sealed class BatchingJournalTests
     public async Task A_caller_completes_only_after_the_commit_that_holds_its_writes()
     {
         var inner = new ScriptedJournal();
-        await using var journal = new BatchingJournal(inner);
+        await using var journal = new BatchingJournal(inner, OneAtATime);
         inner.CloseGate();
 
         Task<IReadOnlyList<Exception?>> write = journal.WriteAsync([W("s", 1, 1)]);
@@ -50,7 +53,7 @@ public sealed class BatchingJournalTests
     public async Task Each_caller_gets_its_own_rejections_from_a_shared_batch()
     {
         var inner = new ScriptedJournal();
-        await using var journal = new BatchingJournal(inner);
+        await using var journal = new BatchingJournal(inner, OneAtATime);
         await journal.WriteAsync(W("fenced", 5, 1));
         inner.CloseGate();
         Task<IReadOnlyList<Exception?>> holder = journal.WriteAsync([W("holder", 1, 1)]);
@@ -74,7 +77,7 @@ public sealed class BatchingJournalTests
     public async Task When_the_inner_journal_fails_every_caller_of_that_batch_sees_the_failure()
     {
         var inner = new ScriptedJournal();
-        await using var journal = new BatchingJournal(inner);
+        await using var journal = new BatchingJournal(inner, OneAtATime);
         inner.CloseGate();
         Task holder = journal.WriteAsync([W("holder", 1, 1)]);
         await inner.ArrivedAtGate.Task.WaitAsync(Patience);
@@ -92,7 +95,7 @@ public sealed class BatchingJournalTests
     public async Task A_batch_stops_growing_at_the_event_limit_without_splitting_a_callers_write()
     {
         var inner = new ScriptedJournal();
-        await using var journal = new BatchingJournal(inner, new BatchingJournalOptions { MaxBatchEvents = 10 });
+        await using var journal = new BatchingJournal(inner, OneAtATime with { MaxBatchEvents = 10 });
         inner.CloseGate();
         Task holder = journal.WriteAsync([W("holder", 1, 1)]);
         await inner.ArrivedAtGate.Task.WaitAsync(Patience);
@@ -110,7 +113,7 @@ public sealed class BatchingJournalTests
     public async Task Disposing_commits_the_queued_writes_then_refuses_new_ones()
     {
         var inner = new ScriptedJournal();
-        var journal = new BatchingJournal(inner);
+        var journal = new BatchingJournal(inner, OneAtATime);
         inner.CloseGate();
         Task holder = journal.WriteAsync([W("holder", 1, 1)]);
         await inner.ArrivedAtGate.Task.WaitAsync(Patience);
@@ -124,5 +127,32 @@ public sealed class BatchingJournalTests
         await holder;
         Assert.Equal(1, await inner.HighestSequenceNrAsync("queued"));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.WriteAsync([W("late", 1, 1)]));
+    }
+
+    [Fact]
+    public async Task A_second_batch_commits_while_the_first_one_waits_and_a_third_waits_for_a_free_slot()
+    {
+        var inner = new ScriptedJournal();
+        await using var journal = new BatchingJournal(inner, new BatchingJournalOptions { MaxConcurrentBatches = 2 });
+        inner.CloseGate();
+        Task first = journal.WriteAsync([W("first", 1, 1)]);
+        await inner.ArrivedAtGate.Task.WaitAsync(Patience);
+        Task second = journal.WriteAsync([W("second", 1, 1)]);
+        await WaitUntilAsync(() => inner.Calls.Count == 2); // sent although the first has not committed
+
+        Task[] queued = [.. Enumerable.Range(0, 20).Select(i => journal.WriteAsync([W($"q{i}", 1, 1)]))];
+        Assert.Equal(2, inner.Calls.Count); // both slots busy: the rest waits, together
+        inner.OpenGate();
+        await Task.WhenAll([first, second, .. queued]).WaitAsync(Patience);
+
+        Assert.Equal(3, inner.Calls.Count);
+        Assert.Equal(20, inner.Calls[2].Count);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!condition())
+            await Task.Delay(5, timeout.Token);
     }
 }

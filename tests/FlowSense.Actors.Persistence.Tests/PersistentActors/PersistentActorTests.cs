@@ -16,8 +16,11 @@ public sealed class PersistentActorTests : IAsyncDisposable
 
     public PersistentActorTests() => _services = new PersistenceServices(_journal, _snapshots, TradeTapeActor.Serializers());
 
-    private IActorRef Start(string id, long epoch = 1, TaskCompletionSource? stopped = null) =>
-        _system.ActorOf(Props.Create(() => new TradeTapeActor(_services, id, epoch, stopped)));
+    private IActorRef Start(string id, long epoch = 1, TaskCompletionSource? stopped = null, SnapshotSelectionCriteria? recovery = null)
+    {
+        SnapshotSelectionCriteria criteria = recovery ?? SnapshotSelectionCriteria.Latest;
+        return _system.ActorOf(Props.Create(() => new TradeTapeActor(_services, id, epoch, stopped, criteria)));
+    }
 
     private static Task<Report> StateOf(IActorRef actor) => actor.Ask<Report>(new GetState(), Patience);
 
@@ -102,6 +105,90 @@ public sealed class PersistentActorTests : IAsyncDisposable
 
         await stopped.Task.WaitAsync(Patience);
         Assert.Equal(1, await _journal.HighestSequenceNrAsync("GOOG"));
+        Assert.Equal(1, _services.Counters.StaleEpochRejections); // the fencing is visible to metrics, not only in the log
+        Assert.Equal(0, _services.Counters.PersistFailures);
+    }
+
+    [Fact]
+    public async Task Recovery_completed_comes_last_after_the_snapshot_and_the_events_and_also_for_a_new_entity()
+    {
+        Assert.Equal(["completed 0"], (await StateOf(Start("NEW"))).Recovery);
+
+        IActorRef first = Start("ORCL");
+        await first.Ask<long>(new RecordMany(2, 10), Patience);
+        await first.Ask<long>(new TakeSnapshot(), Patience);
+        await first.Ask<long>(new RecordMany(2, 20), Patience);
+        _system.Stop(first);
+
+        Assert.Equal(["snapshot 2", "event 3", "event 4", "completed 4"], (await StateOf(Start("ORCL"))).Recovery);
+    }
+
+    [Fact]
+    public async Task Recovery_criteria_select_an_older_snapshot_and_replay_from_there()
+    {
+        IActorRef first = Start("IBM");
+        for (int i = 0; i < 3; i++)
+        {
+            await first.Ask<long>(new RecordMany(2, 100 * i), Patience);
+            await first.Ask<long>(new TakeSnapshot(), Patience); // at 2, 4, 6
+        }
+
+        _system.Stop(first);
+
+        Report recovered = await StateOf(Start("IBM", recovery: new SnapshotSelectionCriteria(MaxSequenceNr: 5)));
+
+        Assert.Equal(["snapshot 4", "event 5", "event 6", "completed 6"], recovered.Recovery);
+        Assert.Equal(6, recovered.Count);
+    }
+
+    [Fact]
+    public async Task Deleting_events_after_a_snapshot_keeps_the_state_and_the_sequence_numbers()
+    {
+        IActorRef first = Start("ADBE");
+        await first.Ask<long>(new RecordMany(10, 1), Patience);
+        await first.Ask<long>(new TakeSnapshot(), Patience);
+
+        var deleted = await first.Ask<DeleteMessagesSuccess>(new DeleteUpTo(long.MaxValue), Patience);
+        await first.Ask<long>(new RecordTrade(5, 1), Patience);
+        _system.Stop(first);
+
+        Assert.Equal(10, deleted.ToSequenceNr); // capped at the last persisted event
+        Assert.Equal([11L], (await _journal.ReadAllAsync("ADBE")).Select(e => e.SequenceNr));
+        Report recovered = await StateOf(Start("ADBE"));
+        Assert.Equal(["snapshot 10", "event 11", "completed 11"], recovered.Recovery);
+        Assert.Equal(11, recovered.Count);
+        Assert.Equal(12, await Start("ADBE").Ask<long>(new RecordTrade(1, 1), Patience));
+    }
+
+    [Fact]
+    public async Task A_stale_owner_cannot_delete_events_and_is_told_why()
+    {
+        IActorRef stale = Start("INTC", epoch: 1);
+        await stale.Ask<long>(new RecordMany(3, 1), Patience);
+        await _journal.DeleteToAsync("INTC", 0, epoch: 2); // another node took the shard over
+
+        var failure = await stale.Ask<DeleteMessagesFailure>(new DeleteUpTo(3), Patience);
+
+        Assert.IsType<StaleEpochException>(failure.Cause);
+        Assert.Equal(3, (await _journal.ReadAllAsync("INTC")).Count);
+    }
+
+    [Fact]
+    public async Task Snapshot_retention_deletes_the_matching_snapshots_and_recovery_uses_what_is_left()
+    {
+        IActorRef first = Start("CSCO");
+        for (int i = 0; i < 3; i++)
+        {
+            await first.Ask<long>(new RecordMany(2, 1), Patience);
+            await first.Ask<long>(new TakeSnapshot(), Patience); // at 2, 4, 6
+        }
+
+        var dropped = await first.Ask<DeleteSnapshotsSuccess>(new DropSnapshots(new SnapshotSelectionCriteria(MaxSequenceNr: 5)), Patience);
+        _system.Stop(first);
+
+        Assert.Equal(2, dropped.Deleted);
+        Assert.Null(await _snapshots.LoadAsync("CSCO", new SnapshotSelectionCriteria(MaxSequenceNr: 5)));
+        Assert.Equal(["snapshot 6", "completed 6"], (await StateOf(Start("CSCO"))).Recovery);
     }
 
     [Fact]

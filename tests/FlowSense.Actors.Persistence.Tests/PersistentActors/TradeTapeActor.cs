@@ -2,12 +2,20 @@ using System.Buffers;
 using System.Buffers.Binary;
 using FlowSense.Actors.Persistence.PersistentActors;
 using FlowSense.Actors.Persistence.Serialization;
+using FlowSense.Actors.Persistence.Snapshots;
 
 namespace FlowSense.Actors.Persistence.Tests.PersistentActors;
 
 /// <summary>A small persistent actor for the tests: it records trades and keeps a count and a notional.</summary>
-internal sealed class TradeTapeActor(PersistenceServices services, string id, long epoch, TaskCompletionSource? stopped) : PersistentActor(services)
+internal sealed class TradeTapeActor(
+    PersistenceServices services, string id, long epoch, TaskCompletionSource? stopped, SnapshotSelectionCriteria recoveryCriteria) : PersistentActor(services)
 {
+    /// <summary>Deletes the journal up to a sequence number; answers the DeleteMessages outcome.</summary>
+    public sealed record DeleteUpTo(long SequenceNr);
+
+    /// <summary>Deletes snapshots; answers the DeleteSnapshots outcome.</summary>
+    public sealed record DropSnapshots(SnapshotSelectionCriteria Criteria);
+
     public sealed record RecordTrade(long Price, long Size);
 
     public sealed record RecordMany(int Count, long Price);
@@ -22,17 +30,22 @@ internal sealed class TradeTapeActor(PersistenceServices services, string id, lo
 
     public sealed record TapeState(long Count, long Notional);
 
-    public sealed record Report(long Count, long Notional, long LastSequenceNr, long RecoveredFromSnapshotAt, int ReplayedEvents, IReadOnlyList<string> Log);
+    /// <param name="Recovery">What recovery handed to OnRecover, in order: "snapshot N", "event N", "completed N".</param>
+    public sealed record Report(long Count, long Notional, long LastSequenceNr, long RecoveredFromSnapshotAt, int ReplayedEvents, IReadOnlyList<string> Log, IReadOnlyList<string> Recovery);
 
     private readonly List<string> _log = [];
+    private readonly List<string> _recovery = [];
     private TapeState _state = new(0, 0);
     private long _recoveredFromSnapshotAt = -1;
     private int _replayed;
     private IActorRef? _snapshotRequester;
+    private IActorRef? _deleteRequester;
 
     public override string PersistenceId => id;
 
     protected override long Epoch => epoch;
+
+    protected override SnapshotSelectionCriteria RecoveryCriteria => recoveryCriteria;
 
     public static EventSerializerRegistry Serializers() => new EventSerializerRegistry()
         .Register(new TradeRecordedSerializer())
@@ -45,10 +58,15 @@ internal sealed class TradeTapeActor(PersistenceServices services, string id, lo
             case SnapshotOffer { Snapshot: TapeState state } offer:
                 _state = state;
                 _recoveredFromSnapshotAt = offer.Metadata.SequenceNr;
+                _recovery.Add($"snapshot {offer.Metadata.SequenceNr}");
                 break;
             case TradeRecorded e:
                 Apply(e);
                 _replayed++;
+                _recovery.Add($"event {LastSequenceNr}");
+                break;
+            case RecoveryCompleted:
+                _recovery.Add($"completed {LastSequenceNr}");
                 break;
         }
     }
@@ -75,7 +93,7 @@ internal sealed class TradeTapeActor(PersistenceServices services, string id, lo
                 DeferAsync("done", d => { _log.Add(d); sender.Tell(_log.ToArray(), Self); });
                 break;
             case GetState:
-                sender.Tell(new Report(_state.Count, _state.Notional, LastSequenceNr, _recoveredFromSnapshotAt, _replayed, [.. _log]), Self);
+                sender.Tell(new Report(_state.Count, _state.Notional, LastSequenceNr, _recoveredFromSnapshotAt, _replayed, [.. _log], [.. _recovery]), Self);
                 break;
             case TakeSnapshot:
                 _snapshotRequester = sender;
@@ -83,6 +101,17 @@ internal sealed class TradeTapeActor(PersistenceServices services, string id, lo
                 break;
             case SaveSnapshotSuccess success:
                 _snapshotRequester?.Tell(success.Metadata.SequenceNr, Self);
+                break;
+            case DeleteUpTo delete:
+                _deleteRequester = sender;
+                DeleteMessages(delete.SequenceNr);
+                break;
+            case DropSnapshots drop:
+                _deleteRequester = sender;
+                DeleteSnapshots(drop.Criteria);
+                break;
+            case DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+                _deleteRequester?.Tell(message, Self);
                 break;
         }
     }
