@@ -46,7 +46,6 @@ public sealed class HoconDefaultsTests
         Assert.Equal(TimeSpan.FromSeconds(5), config.GetDuration("flowsense.actor.ask-timeout"));
         Assert.Equal(1000, config.GetInt("flowsense.actor.stash-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(5), config.GetDuration("flowsense.coordinated-shutdown.default-phase-timeout"));
-        Assert.False(config.HasPath("flowsense.node"));
         Assert.False(config.HasPath("flowsense.cluster"));
     }
 
