@@ -32,8 +32,7 @@ public sealed class ReplaySource
 
     /// <summary>A NASDAQ TotalView-ITCH 5.0 file of <paramref name="sessionDate"/>: order events, hidden and cross trades, halts.</summary>
     public static ReplaySource Itch(string path, DateOnly sessionDate, ReplayOptions? options = null) =>
-        Itch(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan),
-            Path.GetFileName(path), sessionDate, options);
+        Itch(() => OpenSequential(path), Path.GetFileName(path), sessionDate, options);
 
     /// <summary>
     /// ITCH 5.0 from any stream (for example <see cref="Synthetic.SyntheticItch.Open"/>), opened afresh for each run and
@@ -48,11 +47,16 @@ public sealed class ReplaySource
     }
 
     /// <summary>A LOBSTER message file, mapped by <paramref name="session"/> (orders, executions as trades, halts).</summary>
-    public static ReplaySource Lobster(string messagePath, LobsterSession session, ReplayOptions? options = null)
+    public static ReplaySource Lobster(string messagePath, LobsterSession session, ReplayOptions? options = null) =>
+        Lobster(() => OpenSequential(messagePath), session, options);
+
+    /// <summary>LOBSTER message rows from any stream (for example <see cref="Synthetic.SyntheticLobster.Open"/>), opened afresh for each run.</summary>
+    public static ReplaySource Lobster(Func<Stream> open, LobsterSession session, ReplayOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(session);
         var o = options ?? new ReplayOptions();
-        return new ReplaySource(sink => new LobsterReplayReader(CountingStream.OpenFile(messagePath), session, sink, o.ReceiveClock), o);
+        return new ReplaySource(sink => new LobsterReplayReader(new CountingStream(open()), session, sink, o.ReceiveClock), o);
     }
 
     /// <summary>A day of LEAN tick data: the trade and quote zips of one instrument, merged by time.</summary>
@@ -71,6 +75,10 @@ public sealed class ReplaySource
         var quarantine = o.Quarantine ?? new Quarantine.Quarantine();
         return new ReplaySource(sink => new CaptureReplayReader(path, codecFor(sink, quarantine), quarantine), o);
     }
+
+    // The readers buffer for themselves: no FileStream buffer under theirs.
+    private static FileStream OpenSequential(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     // LEAN files and captures carry receive times of their own, which these readers keep.
     private static ReplayOptions WithoutReceiveClock(ReplayOptions options) => options.ReceiveClock is null
