@@ -34,7 +34,7 @@ public sealed class EventBatchPool
     /// <summary>Arrays the pool had to allocate because none was idle: flat in the steady state of a recycling consumer.</summary>
     public long Allocated => Volatile.Read(ref _allocated);
 
-    /// <summary>An array of <see cref="ArrayLength"/> events, reused when one is idle. Its old contents are garbage to be overwritten.</summary>
+    /// <summary>An array of at least <see cref="ArrayLength"/> events, reused when one is idle. Its old contents are garbage to be overwritten.</summary>
     public MarketEvent[] Rent()
     {
         Interlocked.Increment(ref _rented);
@@ -53,8 +53,10 @@ public sealed class EventBatchPool
 
     internal void Return(MarketEvent[] array)
     {
-        if (array.Length != ArrayLength)
-            return; // a grown array (a unit with more events than a batch holds): not the pool's size
+        // A grown array (a unit that brought more events than the batch had room for) is kept too: it is as good for
+        // the next batch, and dropping it would cost an allocation at every such overflow.
+        if (array.Length < ArrayLength)
+            return;
         lock (_gate)
         {
             if (_count < _arrays.Length)

@@ -58,15 +58,22 @@ internal sealed class ItchPassScript
 
     public int SymbolCount => Stocks.Length * Groups;
 
-    /// <summary>The 0-based synthetic symbol a frame goes to in a pass; its locate is this plus one.</summary>
-    public int SymbolOf(in Frame frame, long pass) => frame.Stock * Groups + (int)((frame.Lane + pass) % Groups);
+    /// <summary>
+    /// The 0-based synthetic symbol a frame goes to in a pass whose rotation is <paramref name="passGroup"/>
+    /// (the pass modulo <see cref="Groups"/>, kept by the caller so the hot path has no division); its locate is this plus one.
+    /// </summary>
+    public int SymbolOf(in Frame frame, int passGroup)
+    {
+        int group = frame.LaneGroup + passGroup;
+        return frame.Stock * Groups + (group >= Groups ? group - Groups : group);
+    }
 
     /// <summary>Writes the frame of <paramref name="frame"/> for <paramref name="pass"/> into <paramref name="destination"/>.</summary>
-    public void Render(in Frame frame, long pass, long timestampNs, Span<byte> destination)
+    public void Render(in Frame frame, long pass, int passGroup, long timestampNs, Span<byte> destination)
     {
         Template.AsSpan(frame.Offset, frame.Length).CopyTo(destination);
         var message = destination[ItchFraming.PrefixLength..];
-        BinaryPrimitives.WriteUInt16BigEndian(message[LocateOffset..], (ushort)(SymbolOf(frame, pass) + 1));
+        BinaryPrimitives.WriteUInt16BigEndian(message[LocateOffset..], (ushort)(SymbolOf(frame, passGroup) + 1));
         BinaryPrimitives.WriteUInt16BigEndian(message[TimestampOffset..], (ushort)(timestampNs >> 32));
         BinaryPrimitives.WriteUInt32BigEndian(message[(TimestampOffset + 2)..], (uint)timestampNs);
         if (frame.References == 0)
@@ -129,9 +136,9 @@ internal sealed class ItchPassScript
     /// <param name="Offset">Where the frame starts in <see cref="Template"/>.</param>
     /// <param name="Length">Frame length, prefix included.</param>
     /// <param name="Stock">The sample stock's index.</param>
-    /// <param name="Lane">Chooses the group (with the pass): the order chain for order messages, the frame's index otherwise.</param>
+    /// <param name="LaneGroup">The group in pass 0 (rotated by one per pass): from the order chain for order messages, the frame's index otherwise.</param>
     /// <param name="References">How many order references to shift: 0 (trades, status), 1, or 2 (a replace's old and new).</param>
-    internal readonly record struct Frame(int Offset, int Length, int Stock, int Lane, int References);
+    internal readonly record struct Frame(int Offset, int Length, int Stock, int LaneGroup, int References);
 
     /// <summary>The single pass over the sample: which frames to keep, order chains, and the orders left resting.</summary>
     private sealed class SampleScan
@@ -212,7 +219,8 @@ internal sealed class ItchPassScript
                 BinaryPrimitives.WriteUInt64BigEndian(delete[ReferenceOffset..], reference);
                 Keep(delete, resting.Stock, Chain(reference), references: 1);
             }
-            return new ItchPassScript(_template.ToArray(), [.. _frames], [.. _directories], [.. _stocks], groups, _maxReference + 1, _events);
+            Frame[] frames = [.. _frames.Select(f => f with { LaneGroup = f.LaneGroup % groups })];
+            return new ItchPassScript(_template.ToArray(), frames, [.. _directories], [.. _stocks], groups, _maxReference + 1, _events);
         }
 
         private int Chain(ulong reference)

@@ -135,61 +135,22 @@ public sealed class SyntheticLobster
         }
     }
 
-    /// <summary>The text of the passes, rendered row by row as it is read; allocation-free after construction.</summary>
-    private sealed class TextStream(SyntheticLobster synthetic, long passes) : Stream
+    /// <summary>The text of the passes, rendered row by row as it is read.</summary>
+    private sealed class TextStream(SyntheticLobster synthetic, long passes) : GeneratedStream(MaxRow)
     {
         private const int MaxRow = 128; // time 19, type 3, id 15, and size, price, direction
-        private readonly byte[] _partial = new byte[MaxRow];
-        private int _partialStart, _partialEnd;
         private long _pass;
         private int _row;
-        private long _position;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
         public override long Length { get; } = passes * synthetic.PassLength;
 
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
+        protected override bool HasNext => _pass < passes;
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        protected override int RenderNext(Span<byte> destination)
         {
-            int written = 0;
-            if (_partialStart < _partialEnd)
-                written += TakePartial(buffer);
             var rows = synthetic._rows;
-            while (written < buffer.Length && _pass < passes)
-            {
-                if (buffer.Length - written >= MaxRow)
-                {
-                    written += Render(rows[_row], buffer[written..]);
-                }
-                else
-                {
-                    // The reader's buffer ends inside this row: render it aside and hand it over in pieces.
-                    _partialStart = 0;
-                    _partialEnd = Render(rows[_row], _partial);
-                    written += TakePartial(buffer[written..]);
-                }
-                if (++_row == rows.Length)
-                {
-                    _row = 0;
-                    _pass++;
-                }
-            }
-            _position += written;
-            return written;
-        }
-
-        private int Render(in Row row, Span<byte> destination)
-        {
-            long timeNs = OpenNs + (_pass * synthetic._rows.Length + _row) * synthetic.SpacingNs;
+            ref readonly var row = ref rows[_row];
+            long timeNs = OpenNs + (_pass * rows.Length + _row) * synthetic.SpacingNs;
             Utf8Formatter.TryFormat(timeNs / 1_000_000_000, destination, out int n, Seconds);
             destination[n++] = (byte)'.';
             Utf8Formatter.TryFormat(timeNs % 1_000_000_000, destination[n..], out int fraction, Nanoseconds);
@@ -198,20 +159,13 @@ public sealed class SyntheticLobster
             n += row.TypeText.Length;
             n += row.WriteId(_pass, synthetic.IdStride, destination[n..]);
             row.Rest.CopyTo(destination[n..]);
-            return n + row.Rest.Length;
-        }
-
-        private int TakePartial(Span<byte> destination)
-        {
-            int n = Math.Min(destination.Length, _partialEnd - _partialStart);
-            _partial.AsSpan(_partialStart, n).CopyTo(destination);
-            _partialStart += n;
+            n += row.Rest.Length;
+            if (++_row == rows.Length)
+            {
+                _row = 0;
+                _pass++;
+            }
             return n;
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
