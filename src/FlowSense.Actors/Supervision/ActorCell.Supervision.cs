@@ -70,7 +70,7 @@ internal sealed partial class ActorCell
             return; // the child is already on its way out
 
         SupervisorStrategy strategy = Strategy;
-        Directive directive = strategy.Decider(failed.Cause);
+        Directive directive = strategy.Decide(child, failed.Cause);
         if (directive == Directive.Resume && failed.Cause is ActorInitializationException)
             directive = Directive.Restart; // there is no instance to resume
         _system.LogChildFailure(failed.Cause, child, directive);

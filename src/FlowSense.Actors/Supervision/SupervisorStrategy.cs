@@ -6,6 +6,8 @@ namespace FlowSense.Actors;
 /// </summary>
 public abstract class SupervisorStrategy
 {
+    private readonly Func<IActorRef, Exception, Directive>? _childDecider;
+
     /// <summary>Creates a strategy.</summary>
     /// <param name="maxNrOfRetries">Restarts allowed per window; -1 for no limit, 0 to stop instead of restarting.</param>
     /// <param name="withinTimeRange">The window; null counts restarts over the child's whole life.</param>
@@ -17,6 +19,14 @@ public abstract class SupervisorStrategy
         MaxNrOfRetries = maxNrOfRetries;
         WithinTimeRange = withinTimeRange;
         Decider = decider;
+    }
+
+    /// <summary>Creates a strategy whose decider also sees which child failed (a shard counting restarts per entity).</summary>
+    /// <inheritdoc cref="SupervisorStrategy(int, TimeSpan?, Func{Exception, Directive})"/>
+    protected SupervisorStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<IActorRef, Exception, Directive> childDecider)
+        : this(maxNrOfRetries, withinTimeRange, cause => childDecider(ActorRefs.NoSender, cause))
+    {
+        _childDecider = childDecider;
     }
 
     /// <summary>
@@ -44,6 +54,9 @@ public abstract class SupervisorStrategy
     /// <summary>Maps a failure to a directive.</summary>
     public Func<Exception, Directive> Decider { get; }
 
+    /// <summary>The directive for <paramref name="child"/>'s failure.</summary>
+    internal Directive Decide(IActorRef child, Exception cause) => _childDecider is { } decide ? decide(child, cause) : Decider(cause);
+
     /// <summary>Which children a Restart or Stop applies to: only the failed one, or all of them.</summary>
     internal abstract bool AppliesToAllChildren { get; }
 }
@@ -59,6 +72,13 @@ public sealed class OneForOneStrategy : SupervisorStrategy
 
     /// <inheritdoc cref="SupervisorStrategy(int, TimeSpan?, Func{Exception, Directive})"/>
     public OneForOneStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
+        : base(maxNrOfRetries, withinTimeRange, decider)
+    {
+    }
+
+    /// <summary>A strategy whose decider is told which child failed (for per-child bookkeeping such as restart counts).</summary>
+    /// <inheritdoc cref="SupervisorStrategy(int, TimeSpan?, Func{Exception, Directive})"/>
+    public OneForOneStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<IActorRef, Exception, Directive> decider)
         : base(maxNrOfRetries, withinTimeRange, decider)
     {
     }

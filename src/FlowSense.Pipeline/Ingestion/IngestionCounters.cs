@@ -1,0 +1,65 @@
+namespace FlowSense.Pipeline.Ingestion;
+
+/// <summary>
+/// Live counters of one ingestion run, readable from any thread. Events in = delivered + unroutable; every delivered
+/// event is, once acknowledged, exactly one of applied, duplicate, rejected, skipped or quarantined.
+/// </summary>
+public sealed class IngestionCounters
+{
+    private long _batches, _eventsIn, _delivered, _unroutable, _slices, _acked, _applied, _duplicates, _rejected, _skipped, _quarantined;
+
+    /// <summary>Batches taken from the source.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Events taken from the source.</summary>
+    public long EventsIn => Interlocked.Read(ref _eventsIn);
+
+    /// <summary>Events sent to symbol actors.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Events not delivered: their instrument is not in the catalog (or the event carries none).</summary>
+    public long Unroutable => Interlocked.Read(ref _unroutable);
+
+    /// <summary>Per-symbol slices sent.</summary>
+    public long Slices => Interlocked.Read(ref _slices);
+
+    /// <summary>Slices acknowledged.</summary>
+    public long Acknowledged => Interlocked.Read(ref _acked);
+
+    public long Applied => Interlocked.Read(ref _applied);
+
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    public long Quarantined => Interlocked.Read(ref _quarantined);
+
+    /// <summary>A consistent-enough copy for reports (each value read once).</summary>
+    public IngestionSnapshot Snapshot() => new(Batches, EventsIn, Delivered, Unroutable, Slices, Acknowledged, Applied, Duplicates, Rejected, Skipped, Quarantined);
+
+    internal void CountBatch(int events, int delivered, int slices)
+    {
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _eventsIn, events);
+        Interlocked.Add(ref _delivered, delivered);
+        Interlocked.Add(ref _unroutable, events - delivered);
+        Interlocked.Add(ref _slices, slices);
+    }
+
+    internal void CountAck(Symbols.SymbolEventsAck ack)
+    {
+        Interlocked.Increment(ref _acked);
+        Interlocked.Add(ref _applied, ack.Applied);
+        Interlocked.Add(ref _duplicates, ack.Duplicates);
+        Interlocked.Add(ref _rejected, ack.Rejected);
+        Interlocked.Add(ref _skipped, ack.Skipped);
+        Interlocked.Add(ref _quarantined, ack.Quarantined);
+    }
+}
+
+/// <summary>The counters of an ingestion run at one moment (see <see cref="IngestionCounters"/>).</summary>
+public sealed record IngestionSnapshot(
+    long Batches, long EventsIn, long Delivered, long Unroutable, long Slices, long Acknowledged,
+    long Applied, long Duplicates, long Rejected, long Skipped, long Quarantined);

@@ -1,0 +1,17 @@
+namespace FlowSense.Pipeline.Ingestion;
+
+/// <summary>How an ingestion run delivers batches into the symbol actors.</summary>
+public sealed record IngestionOptions
+{
+    /// <summary>The source's name in counters and logs (for example <c>lobster:AAPL</c>).</summary>
+    public string Name { get; init; } = "source";
+
+    /// <summary>
+    /// Source batches delivered but not yet fully acknowledged, at most. Each holds one reusable buffer, so this bounds
+    /// the run's memory (this many batches of events) and how far the source runs ahead of the slowest symbol.
+    /// </summary>
+    public int MaxBatchesInFlight { get; init; } = 8;
+
+    /// <summary>How long the run waits for a buffer to come back (every slice of it acknowledged) before it fails.</summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,98 @@
+using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Symbols;
+
+namespace FlowSense.Pipeline.Ingestion;
+
+/// <summary>
+/// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
+/// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
+/// catalog does not know are left out and counted by the caller. Single-threaded: the ingestion run's one loop uses it.
+/// </summary>
+internal sealed class ShardRouter(SymbolCatalog catalog)
+{
+    private readonly Dictionary<InstrumentId, Route?> _routes = [];
+    private readonly List<Route> _touched = [];
+    private Route?[] _routeOf = new Route?[256];
+    private Route? _last;
+    private int _batch;
+
+    /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
+    public IReadOnlyList<Route> Touched => _touched;
+
+    /// <summary>Copies the routable events of <paramref name="events"/> into <paramref name="buffer"/>, grouped by instrument in first-seen order; returns how many.</summary>
+    public int Regroup(ReadOnlySpan<MarketEvent> events, SliceBuffer buffer)
+    {
+        _batch++;
+        _touched.Clear();
+        if (_routeOf.Length < events.Length)
+            _routeOf = new Route?[Math.Max(events.Length, _routeOf.Length * 2)];
+
+        int routable = 0;
+        for (int i = 0; i < events.Length; i++)
+        {
+            var route = RouteOf(events[i].Header.Instrument);
+            _routeOf[i] = route;
+            if (route is null)
+                continue;
+            if (route.Batch != _batch)
+            {
+                route.Batch = _batch;
+                route.Count = 0;
+                _touched.Add(route);
+            }
+            route.Count++;
+            routable++;
+        }
+
+        buffer.EnsureCapacity(routable);
+        int offset = 0;
+        foreach (Route route in _touched)
+        {
+            route.Offset = offset;
+            route.Next = offset;
+            offset += route.Count;
+        }
+        var target = buffer.Events;
+        for (int i = 0; i < events.Length; i++)
+        {
+            if (_routeOf[i] is { } route)
+                target[route.Next++] = events[i];
+        }
+        Array.Clear(_routeOf, 0, events.Length);
+        return routable;
+    }
+
+    private Route? RouteOf(InstrumentId instrument)
+    {
+        if (_last is { } last && last.Instrument == instrument)
+            return last;
+        if (!_routes.TryGetValue(instrument, out Route? route))
+        {
+            // Remember unknown instruments too (as null), so each costs one lookup, not a catalog resolution per event.
+            route = instrument.Venue is not null && instrument.Symbol is not null && catalog.TryResolve(instrument, out _)
+                ? new Route(instrument, SymbolKey.EntityId(instrument))
+                : null;
+            _routes[instrument] = route;
+        }
+        if (route is not null)
+            _last = route;
+        return route;
+    }
+
+    /// <summary>One instrument's place in the current buffer.</summary>
+    internal sealed class Route(InstrumentId instrument, string entityId)
+    {
+        public InstrumentId Instrument { get; } = instrument;
+
+        public string EntityId { get; } = entityId;
+
+        public int Batch { get; set; }
+
+        public int Offset { get; set; }
+
+        public int Count { get; set; }
+
+        public int Next { get; set; }
+    }
+}

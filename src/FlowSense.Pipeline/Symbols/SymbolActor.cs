@@ -1,0 +1,218 @@
+using FlowSense.Actors;
+using Microsoft.Extensions.Logging;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Subscriptions;
+
+namespace FlowSense.Pipeline.Symbols;
+
+/// <summary>
+/// The actor of one instrument, at <c>/user/shards/&lt;shard&gt;/&lt;VENUE:SYMBOL&gt;</c>: applies its events in
+/// slices (<see cref="SymbolEvents"/>), publishes feature and bar updates to subscribers with credit, acknowledges each
+/// slice once its subscribers have room, and answers queries. Its market state is a <see cref="SymbolState"/>; what
+/// must outlive a restart or passivation is in its <see cref="SymbolEntry"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>Back-pressure.</b> While a subscriber has updates waiting for credit, acknowledgements are withheld and
+/// new slices are held (in order) until it catches up; the ingestion graph, which waits for acknowledgements, slows
+/// to the subscriber's pace.</para>
+/// <para><b>Poisoned events.</b> An event that makes the state throw is quarantined and counted; the actor fails so
+/// that its shard restarts it. The new incarnation starts with an empty book, publishes <see cref="ResyncRequested"/>
+/// on the event stream, and finishes the interrupted slice from the event after the poisoned one, before any later
+/// message; the sequence watermarks survive, so no event is applied twice.</para>
+/// </remarks>
+public sealed class SymbolActor : ReceiveActor
+{
+    private readonly SymbolEntry _entry;
+    private readonly SymbolState _state;
+
+    public SymbolActor(SymbolEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _entry = entry;
+        _state = new SymbolState(entry.Settings ?? throw new ArgumentException("The symbol has no settings.", nameof(entry)), entry.Sequences, entry.Counters);
+
+        Receive<SymbolEvents>(OnEvents);
+        Receive<SubscriptionCredit>(OnCredit);
+        Receive<SubscribeSymbol>(OnSubscribe);
+        Receive<UnsubscribeSymbol>(u => RemoveSubscriber(u.Subscriber));
+        Receive<Terminated>(t => RemoveSubscriber(t.Actor));
+        Receive<GetBook>(q => Sender.Tell(Book(q.Depth), Self));
+        Receive<GetFeatures>(_ => Sender.Tell(new FeatureValues(_state.Instrument, _state.Features.Snapshot()), Self));
+        Receive<GetBars>(q => Sender.Tell(new RecentBars(_state.Instrument,
+            _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<MarketData.Bars.Bar>)_state.RecentBars(f, q.Count))), Self));
+        Receive<GetIndicators>(_ => Sender.Tell(new IndicatorValues(_state.Instrument,
+            _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<IndicatorValue>)_state.IndicatorValues(f))), Self));
+        Receive<GetSymbolHealth>(_ => Sender.Tell(SymbolDirectory.Health(_entry), Self));
+    }
+
+    /// <summary>Props of the actor of <paramref name="entry"/>'s symbol (an unknown symbol gets an actor that says so).</summary>
+    public static Props Props(SymbolEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Settings is null
+            ? Actors.Props.Create(() => new UnknownSymbolActor(entry.EntityId))
+            : Actors.Props.Create(() => new SymbolActor(entry));
+    }
+
+    /// <summary>The actor updates are sent from and credit goes to: the shard, which outlives passivation.</summary>
+    private IActorRef UpdateSender => Context.Parent;
+
+    protected override void PreStart()
+    {
+        bool recreated = _entry.Incarnations > 0 && _entry.Counters.Applied > 0;
+        _entry.Incarnations++;
+        WatchSubscribers();
+        if (recreated)
+            RequestResync(ResyncReason.Recreated);
+        Resume();
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        _entry.Counters.CountRestart();
+        WatchSubscribers();
+        RequestResync(ResyncReason.Restarted);
+        Resume();
+    }
+
+    private void OnEvents(SymbolEvents slice)
+    {
+        if (_entry.Subscribers.IsBlocked || _entry.HeldSlices.Count > 0)
+        {
+            _entry.HeldSlices.Enqueue((slice, Sender));
+            return;
+        }
+        Process(slice, Sender, 0, default);
+        Drain();
+    }
+
+    /// <summary>Applies a slice from <paramref name="start"/>, publishes what it changed, and acknowledges it (or holds the ack).</summary>
+    private void Process(SymbolEvents slice, IActorRef sender, int start, SliceTally tally)
+    {
+        var events = slice.Events;
+        bool gap = false;
+        for (int i = start; i < events.Length; i++)
+        {
+            EventOutcome outcome;
+            try
+            {
+                outcome = _state.Apply(events[i]);
+            }
+            catch (Exception ex)
+            {
+                _entry.Quarantine(events[i], ex);
+                tally.Quarantined++;
+                PublishBars();
+                _entry.Interrupted = new InterruptedSlice(slice, sender, i + 1, tally);
+                throw new PoisonedEventException(events[i], ex);
+            }
+            tally.Add(outcome);
+            gap |= outcome == EventOutcome.AppliedAfterGap;
+        }
+        if (gap)
+            RequestResync(ResyncReason.SequenceGap);
+        PublishBars();
+        if (tally.Applied > 0 && _entry.Subscribers.Wants(SymbolTopics.Features))
+            _entry.Subscribers.Publish(new FeatureUpdate(_state.Instrument.Id, _state.Features.Snapshot(), _entry.Counters.Applied), SymbolTopics.Features, UpdateSender);
+
+        var ack = tally.AckFor(slice);
+        if (_entry.Subscribers.IsBlocked)
+            _entry.PendingAcks.Enqueue((sender, ack));
+        else
+            sender.Tell(ack, Self);
+    }
+
+    private void PublishBars()
+    {
+        var closed = _state.ClosedBars;
+        if (closed.Count > 0 && _entry.Subscribers.Wants(SymbolTopics.Bars))
+        {
+            foreach (var (frame, bar) in closed)
+                _entry.Subscribers.Publish(new BarClosed(_state.Instrument.Id, frame, bar, _state.IndicatorValues(frame)), SymbolTopics.Bars, UpdateSender);
+        }
+        _state.ClearClosedBars();
+    }
+
+    /// <summary>
+    /// Finishes a slice a poisoned event interrupted, then whatever waits for credit. Runs in a lifecycle hook, where
+    /// failing again would stop the actor for good: a further poisoned event is quarantined and skipped instead.
+    /// </summary>
+    private void Resume()
+    {
+        while (true)
+        {
+            try
+            {
+                if (_entry.Interrupted is { } cut)
+                {
+                    _entry.Interrupted = null;
+                    Process(cut.Events, cut.Sender, cut.ResumeAt, cut.Tally);
+                }
+                Drain();
+                return;
+            }
+            catch (PoisonedEventException ex)
+            {
+                Logger.LogWarning(ex, "{Instrument}: another poisoned event while recovering; quarantined without a restart", _state.Instrument.Id);
+            }
+        }
+    }
+
+    /// <summary>While subscribers have room: release withheld acks in order, then apply held slices.</summary>
+    private void Drain()
+    {
+        while (!_entry.Subscribers.IsBlocked)
+        {
+            while (_entry.PendingAcks.TryDequeue(out var pending))
+                pending.To.Tell(pending.Ack, Self);
+            if (!_entry.HeldSlices.TryDequeue(out var held))
+                return;
+            Process(held.Events, held.Sender, 0, default);
+        }
+    }
+
+    private void OnCredit(SubscriptionCredit credit)
+    {
+        _entry.Subscribers.Grant(Sender, credit.Count, UpdateSender);
+        Drain();
+    }
+
+    private void OnSubscribe(SubscribeSymbol subscribe)
+    {
+        _entry.Subscribers.Add(subscribe.Subscriber, subscribe.InitialCredit, subscribe.Topics, UpdateSender);
+        Context.Watch(subscribe.Subscriber);
+        Sender.Tell(new SymbolSubscribed(_state.Instrument.Id, UpdateSender), Self);
+        Drain();
+    }
+
+    private void RemoveSubscriber(IActorRef subscriber)
+    {
+        if (_entry.Subscribers.Remove(subscriber))
+            Context.Unwatch(subscriber);
+        Drain();
+    }
+
+    private void WatchSubscribers()
+    {
+        foreach (IActorRef subscriber in _entry.Subscribers.Refs)
+            Context.Watch(subscriber);
+    }
+
+    private void RequestResync(ResyncReason reason)
+    {
+        _entry.Counters.CountResync();
+        Context.System.EventStream.Publish(new ResyncRequested(_state.Instrument.Id, reason, _entry.Sequences.LastBookSequence));
+    }
+
+    private BookTop Book(int depth)
+    {
+        var book = _state.Book;
+        int n = Math.Clamp(depth, 0, 1000);
+        var bids = new Level[Math.Min(n, book.LevelCount(Side.Bid))];
+        var asks = new Level[Math.Min(n, book.LevelCount(Side.Ask))];
+        book.TopLevels(Side.Bid, bids);
+        book.TopLevels(Side.Ask, asks);
+        return new BookTop(_state.Instrument, _state.Settings.BookType, bids, asks, book.Sequence, book.LastEventTimeNs, book.IsCrossed, book.ResyncRequired);
+    }
+}

@@ -1,0 +1,72 @@
+using FlowSense.Actors;
+using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Subscriptions;
+
+namespace FlowSense.Pipeline.Symbols;
+
+/// <summary>
+/// The part of a symbol that outlives its actor's incarnations (restarts and passivation): its settings, health
+/// counters, sequence watermarks, subscribers, and the deliveries it has not yet acknowledged. The market state
+/// itself (<see cref="SymbolState"/>) does not: a new incarnation starts from an empty book and asks for a resync.
+/// Only the symbol's actor changes an entry; other threads read <see cref="Counters"/> (through the
+/// <see cref="SymbolDirectory"/>).
+/// </summary>
+public sealed class SymbolEntry
+{
+    private const int QuarantineCapacity = 64;
+    private readonly Queue<QuarantinedEvent> _quarantine = new();
+
+    internal SymbolEntry(string entityId, InstrumentId instrument, ShardId shard, SymbolSettings? settings)
+    {
+        EntityId = entityId;
+        Instrument = instrument;
+        Shard = shard;
+        Settings = settings;
+    }
+
+    public string EntityId { get; }
+
+    public InstrumentId Instrument { get; }
+
+    public ShardId Shard { get; }
+
+    /// <summary>Null for an id the catalog does not know: its actor answers <see cref="SymbolUnknown"/>.</summary>
+    public SymbolSettings? Settings { get; }
+
+    public SymbolCounters Counters { get; } = new();
+
+    public SequenceWatermarks Sequences { get; } = new();
+
+    /// <summary>How many times an actor was created for the symbol (restarts not included).</summary>
+    public int Incarnations { get; internal set; }
+
+    internal SubscriberSet Subscribers { get; } = new();
+
+    /// <summary>Slices received while subscribers had no credit, applied once they have.</summary>
+    internal Queue<(SymbolEvents Events, IActorRef Sender)> HeldSlices { get; } = new();
+
+    /// <summary>Acknowledgements withheld until subscribers have taken what their slices published.</summary>
+    internal Queue<(IActorRef To, SymbolEventsAck Ack)> PendingAcks { get; } = new();
+
+    /// <summary>A slice whose processing a poisoned event cut short: the next incarnation finishes it.</summary>
+    internal InterruptedSlice? Interrupted { get; set; }
+
+    /// <summary>The most recent events that made the state throw (at most 64), oldest first.</summary>
+    public IReadOnlyList<QuarantinedEvent> QuarantinedEvents => [.. _quarantine];
+
+    internal void Quarantine(in MarketEvent e, Exception cause)
+    {
+        if (_quarantine.Count == QuarantineCapacity)
+            _quarantine.Dequeue();
+        _quarantine.Enqueue(new QuarantinedEvent(e, cause.GetType().Name + ": " + cause.Message));
+        Counters.CountQuarantined();
+    }
+}
+
+/// <summary>An event that made a symbol's state throw, with the failure.</summary>
+public sealed record QuarantinedEvent(MarketEvent Event, string Failure);
+
+/// <summary>Where a slice stopped: the events from <paramref name="ResumeAt"/> on are still to be applied.</summary>
+internal sealed record InterruptedSlice(SymbolEvents Events, IActorRef Sender, int ResumeAt, SliceTally Tally);
