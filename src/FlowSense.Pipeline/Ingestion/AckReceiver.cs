@@ -9,7 +9,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// actor, so an acknowledgement costs a counter update on the acknowledging actor's thread, with no mailbox and no
 /// allocation. When the last slice of a buffer is acknowledged, the buffer goes back to the run's pool.
 /// </summary>
-internal sealed class AckReceiver(string name, IngestionCounters counters, ChannelWriter<SliceBuffer> pool) : IActorRef
+internal sealed class AckReceiver(string name, IngestionCounters counters, ChannelWriter<SliceBuffer> pool, Action<SymbolEventsAck>? observer) : IActorRef
 {
     private long _unexpected;
 
@@ -26,6 +26,7 @@ internal sealed class AckReceiver(string name, IngestionCounters counters, Chann
             return;
         }
         counters.CountAck(ack);
+        observer?.Invoke(ack);
         if (buffer.Acknowledge())
             pool.TryWrite(buffer);
     }

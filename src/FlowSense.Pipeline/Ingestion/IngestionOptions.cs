@@ -1,3 +1,5 @@
+using FlowSense.Pipeline.Symbols;
+
 namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>How an ingestion run delivers batches into the symbol actors.</summary>
@@ -14,4 +16,11 @@ public sealed record IngestionOptions
 
     /// <summary>How long the run waits for a buffer to come back (every slice of it acknowledged) before it fails.</summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Sees every acknowledged slice, on the acknowledging symbol actor's thread, after the actor applied it (book,
+    /// features and bars updated) and before its buffer is reused, so the slice's events are still readable. A load
+    /// harness records event-to-feature latency here. Keep it short and allocation-free: it runs on the hot path.
+    /// </summary>
+    public Action<SymbolEventsAck>? OnAcknowledged { get; init; }
 }
