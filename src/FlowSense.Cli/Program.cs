@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlowSense.Cli.Bars;
+using FlowSense.Cli.Bench;
 using FlowSense.Cli.Replay;
 using FlowSense.Cli.Terminal;
 
@@ -16,6 +17,7 @@ public static class Program
         var root = new RootCommand("flowsense: replay and verify recorded market data, build bars and indicators, and operate a FlowSense node.");
         root.Add(ReplayPalette.Create(console));
         root.Add(BarsPalette.Create(console));
+        root.Add(BenchPalette.Create(console));
         return root;
     }
 }
