@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlowSense.Cli.Bars;
 using FlowSense.Cli.Bench;
+using FlowSense.Cli.Indicators;
 using FlowSense.Cli.Replay;
 using FlowSense.Cli.Terminal;
 
@@ -17,6 +18,7 @@ public static class Program
         var root = new RootCommand("flowsense: replay and verify recorded market data, build bars and indicators, and operate a FlowSense node.");
         root.Add(ReplayPalette.Create(console));
         root.Add(BarsPalette.Create(console));
+        root.Add(IndicatorsPalette.Create(console));
         root.Add(BenchPalette.Create(console));
         return root;
     }
