@@ -18,7 +18,7 @@ public sealed class PipelineBenchTests : IDisposable
     public async Task A_short_run_reports_rates_latency_and_memory(string source, string symbols)
     {
         var result = await _cli.Invoke("bench", "pipeline", "--source", source, "--symbols", symbols, "--duration", "1s", "--warm-up", "300ms",
-            "--rates", "50", "--memory-interval", "1s", "--no-stages", "-o", _cli.Folder);
+            "--rates", "50", "--memory-interval", "1s", "--batch", "256", "--no-stages", "-o", _cli.Folder);
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         Assert.Contains("sustained ev/s", result.Out, StringComparison.Ordinal);
