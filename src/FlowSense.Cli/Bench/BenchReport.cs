@@ -15,18 +15,19 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Machine.Cores} cores, load {Machine.LoadAverages}")
-            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
         foreach (var r in Runs)
         {
             runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
-                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
+                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
                 Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), N(r.Totals.Rejected));
         }
         console.Write(runs);
 
         if (Stages.Count > 0)
         {
-            var stages = new Table().Title("CPU per event by stage").AddColumns("stage", "ns/event");
+            var stages = new Table().Title("CPU per event by stage (measured apart; graph + actors is the difference, noisy on a loaded machine)")
+                .AddColumns("stage", "ns/event");
             foreach (var s in Stages)
                 stages.AddRow(Markup.Escape(s.Stage), N(s.NsPerEvent));
             console.Write(stages);
@@ -60,6 +61,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             events = r.Events,
             cpuNsPerEvent = r.CpuNsPerEvent,
             bytesPerEvent = r.BytesPerEvent,
+            eventsPerSymbolMessage = r.EventsPerSlice,
             latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
             gcHeapSlopeBytesPerMinute = r.GcHeapSlopePerMinute,
             rssSlopeBytesPerMinute = r.RssSlopePerMinute,

@@ -23,6 +23,9 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>CPU nanoseconds per event, all threads: on a shared machine steadier than wall-clock rates.</summary>
     public double CpuNsPerEvent => Events == 0 ? double.NaN : Cpu.TotalNanoseconds / Events;
 
+    /// <summary>Events per symbol message (slice) over the run: what each message's fixed cost was shared by.</summary>
+    public double EventsPerSlice => Totals.Slices == 0 ? double.NaN : (double)Totals.Delivered / Totals.Slices;
+
     public double BytesPerEvent => Events == 0 ? double.NaN : (double)AllocatedBytes / Events;
 
     /// <summary>The GC heap's least-squares slope over the run after its first sample (warm-up), in bytes per minute.</summary>
