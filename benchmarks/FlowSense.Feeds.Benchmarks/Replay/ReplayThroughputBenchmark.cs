@@ -18,7 +18,7 @@ namespace FlowSense.Feeds.Benchmarks.Replay;
 public class ReplayThroughputBenchmark
 {
     private const int ItchPasses = 20;
-    private const int LobsterPasses = 200;
+    private const int LobsterPasses = 264;
     private const int EventsPerOperation = 300_000; // close to both sources' real count; see OperationsPerInvoke below
 
     private SyntheticItch _itch = null!;
