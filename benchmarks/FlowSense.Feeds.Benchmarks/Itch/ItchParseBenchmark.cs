@@ -15,7 +15,7 @@ public class ItchParseBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        string path = Path.Combine(FindRepositoryRoot(), "..", "shared", "data", "itch", "ex20101224.TEST_ITCH_50");
+        string path = Path.Combine(RepositoryRoot.Find(), "..", "shared", "data", "itch", "ex20101224.TEST_ITCH_50");
         _stream = File.ReadAllBytes(path);
     }
 
@@ -66,13 +66,5 @@ public class ItchParseBenchmark
                     break;
             }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowSense.Actors.sln")))
-                return dir.FullName;
-        throw new DirectoryNotFoundException("Run the benchmark from inside the repository (FlowSense.Actors.sln not found).");
     }
 }

@@ -19,19 +19,26 @@ namespace FlowSense.Feeds.Itch;
 /// Other types carry no book or tape information and are only counted by the reader. Messages for a locate no 'R'
 /// has bound are counted in <see cref="UnknownLocate"/> and skipped. ITCH timestamps are nanoseconds after midnight
 /// US Eastern; the translator adds the session's midnight in UTC and, replaying a file, uses that time as the receive
-/// time too. The message's index in the stream is its sequence.
+/// time too, unless a receive clock is given (a load harness stamps the moment of decoding, to measure latency from
+/// there). The message's index in the stream is its sequence.
 /// </summary>
-public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidnightUtcNs) : IItchMessageHandler
+/// <param name="sink">Receives the events.</param>
+/// <param name="sessionMidnightUtcNs">Midnight US Eastern of the session (<see cref="MidnightUtcNs"/>).</param>
+/// <param name="receiveClock">Unix-epoch nanoseconds "now", read once per event for its receive time; null to use the exchange time.</param>
+public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidnightUtcNs, Func<long>? receiveClock = null) : IItchMessageHandler
 {
     public const string Venue = "NASDAQ";
     public const int PriceDecimals = 4;
 
-    private readonly Dictionary<ushort, InstrumentId> _instruments = [];
+    // Indexed by stock locate: every order message looks its instrument up, and an array index is the cheapest
+    // lookup there is (locates are small, dense integers assigned by the Stock Directory). Grown on demand.
+    private InstrumentId[] _byLocate = new InstrumentId[16];
 
     /// <summary>Messages that named a stock locate before any Stock Directory message bound it.</summary>
     public long UnknownLocate { get; private set; }
 
-    public IReadOnlyCollection<InstrumentId> Instruments => _instruments.Values;
+    /// <summary>The instruments bound so far, in locate order.</summary>
+    public IReadOnlyCollection<InstrumentId> Instruments => [.. _byLocate.Where(i => i.Symbol is not null)];
 
     /// <summary>Midnight US Eastern of <paramref name="sessionDate"/>, in nanoseconds since the Unix epoch.</summary>
     public static long MidnightUtcNs(DateOnly sessionDate)
@@ -48,8 +55,7 @@ public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidni
         switch (message.Type)
         {
             case ItchMessageType.StockDirectory:
-                var directory = new ItchStockDirectory(m);
-                _instruments[directory.StockLocate] = new InstrumentId(Venue, Encoding.ASCII.GetString(directory.Stock));
+                Bind(new ItchStockDirectory(m));
                 break;
             case ItchMessageType.AddOrder or ItchMessageType.AddOrderWithMpid:
                 var add = new ItchAddOrder(m);
@@ -96,16 +102,25 @@ public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidni
         }
     }
 
+    private void Bind(in ItchStockDirectory directory)
+    {
+        ushort locate = directory.StockLocate;
+        if (locate >= _byLocate.Length)
+            Array.Resize(ref _byLocate, Math.Max(locate + 1, _byLocate.Length * 2));
+        _byLocate[locate] = new InstrumentId(Venue, Encoding.ASCII.GetString(directory.Stock));
+    }
+
     private bool Header(ushort locate, long timestampNs, long index, out EventHeader header)
     {
-        if (!_instruments.TryGetValue(locate, out var instrument))
+        // An unbound locate holds the default InstrumentId, whose symbol is null.
+        if (locate >= _byLocate.Length || _byLocate[locate].Symbol is null)
         {
             UnknownLocate++;
             header = default;
             return false;
         }
         long exchangeTime = sessionMidnightUtcNs + timestampNs;
-        header = new EventHeader(instrument, exchangeTime, exchangeTime, index);
+        header = new EventHeader(_byLocate[locate], exchangeTime, receiveClock is null ? exchangeTime : receiveClock(), index);
         return true;
     }
 

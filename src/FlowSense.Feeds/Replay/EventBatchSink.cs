@@ -6,8 +6,9 @@ namespace FlowSense.Feeds.Replay;
 /// An <see cref="IMarketEventSink"/> that collects what a codec delivers into <see cref="EventBatch"/>es: give it to
 /// any codec or translator, then <see cref="TakeBatch"/> when <see cref="IsFull"/> (or whenever the producer wants to
 /// flush). A codec may deliver several events for one input message, so a batch can run past
-/// <see cref="Capacity"/>; the array grows rather than losing or splitting the message's events. Not thread-safe:
-/// one producer fills it.
+/// <see cref="Capacity"/>; the array grows rather than losing or splitting the message's events. Arrays come from
+/// <see cref="Pool"/>, so batches that their consumers <see cref="EventBatch.Recycle"/> are refilled without
+/// allocating. Not thread-safe: one producer fills it.
 /// </summary>
 public sealed class EventBatchSink : IMarketEventSink
 {
@@ -18,11 +19,15 @@ public sealed class EventBatchSink : IMarketEventSink
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
-        _events = new MarketEvent[capacity];
+        Pool = new EventBatchPool(capacity);
+        _events = Pool.Rent();
     }
 
     /// <summary>The batch size the producer aims for.</summary>
     public int Capacity { get; }
+
+    /// <summary>Where recycled batch arrays come back to.</summary>
+    public EventBatchPool Pool { get; }
 
     /// <summary>Events collected since the last batch was taken.</summary>
     public int Count => _count;
@@ -64,9 +69,9 @@ public sealed class EventBatchSink : IMarketEventSink
             return null;
         var taken = _events;
         int rest = _count - count;
-        _events = new MarketEvent[Math.Max(Capacity, rest)];
+        _events = rest <= Capacity ? Pool.Rent() : new MarketEvent[rest];
         taken.AsSpan(count, rest).CopyTo(_events);
         _count = rest;
-        return new EventBatch(taken, count);
+        return new EventBatch(taken, count, Pool);
     }
 }

@@ -10,6 +10,20 @@ internal interface IReplayReader : IDisposable
     /// <summary>Reads the next unit (which may yield no event: a directory message, a heartbeat, a rejected row); false at the end.</summary>
     bool ReadNext();
 
+    /// <summary>
+    /// Reads units until <paramref name="sink"/> (the one the reader was opened with) holds a full batch; false at the
+    /// end. A free-running replay calls this rather than <see cref="ReadNext"/>, so its bookkeeping is paid per batch.
+    /// </summary>
+    bool ReadUntilFull(EventBatchSink sink)
+    {
+        while (!sink.IsFull)
+        {
+            if (!ReadNext())
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>What <see cref="Position"/> and <see cref="Length"/> count.</summary>
     ReplayUnit Unit { get; }
 

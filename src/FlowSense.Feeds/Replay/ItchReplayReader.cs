@@ -20,13 +20,16 @@ internal sealed class ItchReplayReader : IReplayReader
     private long _bufferOffset; // stream position of _buffer[0]
     private bool _stopped;
 
-    public ItchReplayReader(string path, DateOnly sessionDate, IMarketEventSink sink, Quarantine.Quarantine quarantine, int bufferSize)
+    /// <param name="stream">The ITCH bytes; the reader owns and disposes it. Its length is the progress total.</param>
+    /// <param name="name">The source's name in the quarantine (a file name, "synthetic").</param>
+    public ItchReplayReader(Stream stream, string name, DateOnly sessionDate, IMarketEventSink sink, Quarantine.Quarantine quarantine,
+        int bufferSize, Func<long>? receiveClock)
     {
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        _stream = stream;
         Length = _stream.Length;
-        _source = "itch:" + Path.GetFileName(path);
+        _source = "itch:" + name;
         _quarantine = quarantine;
-        _translator = new ItchEventTranslator(sink, ItchEventTranslator.MidnightUtcNs(sessionDate));
+        _translator = new ItchEventTranslator(sink, ItchEventTranslator.MidnightUtcNs(sessionDate), receiveClock);
         // A frame is at most 2 + 65535 bytes; the buffer must hold one whole.
         _buffer = new byte[Math.Max(bufferSize, ushort.MaxValue + ItchFraming.PrefixLength)];
     }

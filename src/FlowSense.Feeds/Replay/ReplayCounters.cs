@@ -9,6 +9,13 @@ public sealed class ReplayCounters
     private long _done, _total, _events, _batches, _rejected, _startTimestamp, _endTimestamp;
     private int _unit, _complete;
     private TimeProvider _time = TimeProvider.System;
+    private EventBatchPool? _pool;
+
+    /// <summary>
+    /// Batch arrays the current run had to allocate. It stays flat while consumers <see cref="EventBatch.Recycle"/>
+    /// their batches, and grows by one per batch while they do not.
+    /// </summary>
+    public long BatchArraysAllocated => Volatile.Read(ref _pool)?.Allocated ?? 0;
 
     /// <summary>The progress now.</summary>
     public ReplayProgress Snapshot()
@@ -21,9 +28,13 @@ public sealed class ReplayCounters
             Volatile.Read(ref _complete) != 0);
     }
 
-    internal void Start(TimeProvider time, ReplayUnit unit, long total)
+    /// <summary>Events emitted so far in this run (the replay loop's own view, for pacing).</summary>
+    internal long EventsEmitted => _events;
+
+    internal void Start(TimeProvider time, ReplayUnit unit, long total, EventBatchPool pool)
     {
         _time = time;
+        Volatile.Write(ref _pool, pool);
         Volatile.Write(ref _unit, (int)unit);
         Volatile.Write(ref _total, total);
         Volatile.Write(ref _done, 0);

@@ -15,19 +15,32 @@ internal static class ReplayLoop
         var time = options.Time;
         var sink = new EventBatchSink(options.BatchSize);
         using var reader = open(sink);
-        counters.Start(time, reader.Unit, reader.Length);
+        counters.Start(time, reader.Unit, reader.Length, sink.Pool);
         var pacer = options.Pace.Speed is { } speed ? new RecordedPacer(speed, time) : null;
+        var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, time) : null;
         var reporter = new ProgressReporter(options, counters);
 
         bool more = true;
         while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (pacer is null)
+            {
+                if (rate is not null && rate.WaitFor(counters.EventsEmitted) is var due && due > TimeSpan.Zero)
+                    await Task.Delay(due, time, cancellationToken).ConfigureAwait(false);
+                // Free-running: fill a whole batch per turn, so the loop's own cost is paid once per batch, not per unit.
+                more = reader.ReadUntilFull(sink);
+                counters.Read(reader.Position, reader.Rejected);
+                if (sink.TakeBatch() is { } batch)
+                    yield return reporter.Emitted(batch);
+                continue;
+            }
+
             int before = sink.Count;
             more = reader.ReadNext();
             counters.Read(reader.Position, reader.Rejected);
 
-            if (pacer is not null && sink.Count > before)
+            if (sink.Count > before)
             {
                 // The events of one unit share its recorded time: wait for it once, after emitting what came earlier.
                 var wait = pacer.WaitFor(sink.Pending[before].Header.ReceiveTimeNs);
@@ -63,6 +76,15 @@ internal static class ReplayLoop
             var due = TimeSpan.FromTicks((long)((recordedNs - _firstRecordedNs) / 100 / speed));
             return due - time.GetElapsedTime(_startTimestamp);
         }
+    }
+
+    /// <summary>Holds a steady average rate: event n is due n / rate seconds after the replay started.</summary>
+    private sealed class RatePacer(double eventsPerSecond, TimeProvider time)
+    {
+        private readonly long _startTimestamp = time.GetTimestamp();
+
+        public TimeSpan WaitFor(long eventsEmitted) =>
+            TimeSpan.FromSeconds(eventsEmitted / eventsPerSecond) - time.GetElapsedTime(_startTimestamp);
     }
 
     /// <summary>Counts emitted batches and reports progress at most once per interval of the replay clock, plus once at the end.</summary>

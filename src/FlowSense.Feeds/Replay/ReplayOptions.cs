@@ -22,6 +22,13 @@ public sealed record ReplayOptions
     /// <summary>Where unreadable input goes (ITCH frames, capture lines, codec rejects); a fresh one per replay when null.</summary>
     public Quarantine.Quarantine? Quarantine { get; init; }
 
+    /// <summary>
+    /// When set, every event's receive time is this clock's "now" (Unix-epoch nanoseconds) at the moment it is decoded,
+    /// instead of its recorded time: a load harness measures latency from there. ITCH and LOBSTER replays honour it;
+    /// it cannot be combined with <see cref="ReplayPace.Recorded"/>, which paces by the recorded receive times.
+    /// </summary>
+    public Func<long>? ReceiveClock { get; init; }
+
     /// <summary>Read buffer of the ITCH reader (at least one maximal frame, 64 KiB + 2).</summary>
     public int ItchBufferSize { get; init; } = 1 << 16;
 }

@@ -160,7 +160,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
         foreach (ReplayConnector connector in _connectors)
         {
             IngestionRun run = IngestionPipeline.Run(connector.Source, _shards,
-                new IngestionOptions { Name = connector.Name, BatchAcknowledged = _metrics.RecordEventToFeature });
+                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature });
             connector.Started();
             _runs.Add(run);
         }

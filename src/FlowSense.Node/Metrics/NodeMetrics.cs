@@ -9,7 +9,7 @@ namespace FlowSense.Node.Metrics;
 /// The node's OpenTelemetry instruments (meter <see cref="MeterName"/>), named by the OpenTelemetry conventions
 /// (lower-case dotted names, UCUM units, annotations in braces). Counts that already live somewhere (replay counters,
 /// symbol counters, the actor tree) are observable instruments read at collection time, so the hot path pays nothing
-/// for them; only the event-to-feature latency is recorded as it happens, once per source batch when its last slice is acknowledged.
+/// for them; only the event-to-feature latency is recorded as it happens, once per symbol slice when it is acknowledged.
 /// </summary>
 /// <remarks>
 /// Prometheus names (through <see cref="Management.Metrics.PrometheusExporter"/>):
@@ -62,8 +62,9 @@ public sealed class NodeMetrics : IDisposable
             "Messages that were not delivered (dead letters, mailbox overflow drops included).");
     }
 
-    /// <summary>Records the event-to-feature latency of one batch: from its slices being sent to the last one acknowledged.</summary>
-    public void RecordEventToFeature(TimeSpan elapsed) => _eventToFeature.Record(elapsed.TotalSeconds);
+    /// <summary>Records the event-to-feature latency of one symbol slice: from the ingestion graph sending it to its symbol actor acknowledging it (book, features and bars updated).</summary>
+    public void RecordEventToFeature(SymbolEventsAck ack) =>
+        _eventToFeature.Record(System.Diagnostics.Stopwatch.GetElapsedTime(ack.Events.SentTimestamp).TotalSeconds);
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();

@@ -9,7 +9,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// actor, so an acknowledgement costs a counter update on the acknowledging actor's thread, with no mailbox and no
 /// allocation. When the last slice of a buffer is acknowledged, the buffer goes back to the run's pool.
 /// </summary>
-internal sealed class AckReceiver(string name, IngestionCounters counters, ChannelWriter<SliceBuffer> pool, Action<TimeSpan>? batchAcknowledged = null) : IActorRef
+internal sealed class AckReceiver(string name, IngestionCounters counters, ChannelWriter<SliceBuffer> pool, Action<SymbolEventsAck>? observer) : IActorRef
 {
     private long _unexpected;
 
@@ -26,11 +26,9 @@ internal sealed class AckReceiver(string name, IngestionCounters counters, Chann
             return;
         }
         counters.CountAck(ack);
+        observer?.Invoke(ack);
         if (buffer.Acknowledge())
-        {
-            batchAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(buffer.SentTimestamp));
             pool.TryWrite(buffer);
-        }
     }
 
     public ValueTask TellAsync(object message, IActorRef? sender, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using FlowSense.Pipeline.Symbols;
+
 namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>How an ingestion run delivers batches into the symbol actors.</summary>
@@ -16,9 +18,9 @@ public sealed record IngestionOptions
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Called once per source batch, on the acknowledging actor's thread, when its last slice is acknowledged, with the
-    /// time since its slices were sent: the batch's event-to-feature latency (the node records it as a histogram).
-    /// Keep it cheap; null records nothing.
+    /// Sees every acknowledged slice, on the acknowledging symbol actor's thread, after the actor applied it (book,
+    /// features and bars updated) and before its buffer is reused, so the slice's events are still readable. A load
+    /// harness records event-to-feature latency here. Keep it short and allocation-free: it runs on the hot path.
     /// </summary>
-    public Action<TimeSpan>? BatchAcknowledged { get; init; }
+    public Action<SymbolEventsAck>? OnAcknowledged { get; init; }
 }

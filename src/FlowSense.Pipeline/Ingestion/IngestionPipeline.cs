@@ -20,23 +20,30 @@ namespace FlowSense.Pipeline.Ingestion;
 /// </remarks>
 public static class IngestionPipeline
 {
-    /// <summary>Replays a file into the symbol actors, with the replay's own progress on the run.</summary>
+    /// <summary>
+    /// Replays a file into the symbol actors, with the replay's own progress on the run. The run is the replay's only
+    /// consumer, so it recycles each source batch once regrouped (the replay then allocates nothing per batch).
+    /// </summary>
     public static IngestionRun Run(ReplaySource replay, SymbolShards shards, IngestionOptions? options = null, Materializer? materializer = null)
     {
         ArgumentNullException.ThrowIfNull(replay);
-        return Run(replay.Source, shards, options, materializer, replay.Counters);
+        return Run(replay.Source, shards, options, materializer, replay.Counters, recycleBatches: true);
     }
 
-    /// <summary>Runs any source of batches (a connector's, a merge of several) into the symbol actors.</summary>
+    /// <summary>
+    /// Runs any source of batches (a connector's, a merge of several) into the symbol actors. Pass
+    /// <paramref name="recycleBatches"/> only when this run is the batches' last holder (nothing else received them):
+    /// each is then <see cref="EventBatch.Recycle">recycled</see> as soon as its events are copied out.
+    /// </summary>
     public static IngestionRun Run(Source<EventBatch> source, SymbolShards shards, IngestionOptions? options = null,
-        Materializer? materializer = null, ReplayCounters? progress = null)
+        Materializer? materializer = null, ReplayCounters? progress = null, bool recycleBatches = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(shards);
         var o = options ?? new IngestionOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MaxBatchesInFlight, 1, nameof(o.MaxBatchesInFlight));
         var counters = new IngestionCounters();
-        var delivery = new Delivery(shards.Region, shards.Catalog, o, counters);
+        var delivery = new Delivery(shards.Region, shards.Catalog, o, counters, recycleBatches);
         var handle = source.RunWith(Sink.ForEachAsync<EventBatch>(delivery.SendAsync), materializer);
         return new IngestionRun(o.Name, delivery.CompleteAsync(handle.Completion), counters, handle.KillSwitch, progress);
     }
@@ -50,14 +57,16 @@ public static class IngestionPipeline
         private readonly ShardRouter _router;
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
+        private readonly bool _recycle;
 
-        public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters)
+        public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters, bool recycle)
         {
+            _recycle = recycle;
             _region = region;
             _options = options;
             _counters = counters;
             _router = new ShardRouter(catalog);
-            _acks = new AckReceiver(options.Name, counters, _free.Writer, options.BatchAcknowledged);
+            _acks = new AckReceiver(options.Name, counters, _free.Writer, options.OnAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
                 _free.Writer.TryWrite(new SliceBuffer(256));
         }
@@ -66,19 +75,24 @@ public static class IngestionPipeline
         {
             SliceBuffer buffer = await TakeBufferAsync().ConfigureAwait(false);
             int routed = _router.Regroup(batch.Events, buffer);
+            int count = batch.Count;
+            if (_recycle)
+                batch.Recycle();
             var touched = _router.Touched;
-            _counters.CountBatch(batch.Count, routed, touched.Count);
+            _counters.CountBatch(count, routed, touched.Count);
             if (touched.Count == 0)
             {
                 _free.Writer.TryWrite(buffer);
                 return;
             }
             buffer.Expect(touched.Count);
+            long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int i = 0; i < touched.Count; i++)
             {
                 var route = touched[i];
                 var slice = buffer.Slice(i);
                 slice.Reset(route.EntityId, route.Instrument, buffer.Events, route.Offset, route.Count);
+                slice.SentTimestamp = sentAt;
                 _region.Tell(slice, _acks);
             }
         }

@@ -32,14 +32,7 @@ internal sealed class SliceBuffer(int capacity)
         return _slices[index];
     }
 
-    /// <summary>When the buffer's slices were sent (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the event-to-feature latency.</summary>
-    public long SentTimestamp { get; private set; }
-
-    public void Expect(int slices)
-    {
-        SentTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
-        Volatile.Write(ref _outstanding, slices);
-    }
+    public void Expect(int slices) => Volatile.Write(ref _outstanding, slices);
 
     /// <summary>Counts one acknowledged slice; true for the last.</summary>
     public bool Acknowledge() => Interlocked.Decrement(ref _outstanding) == 0;

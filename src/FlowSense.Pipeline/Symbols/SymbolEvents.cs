@@ -37,6 +37,9 @@ public sealed class SymbolEvents : IEntityMessage
 
     public ReadOnlySpan<MarketEvent> Events => _buffer.AsSpan(_offset, Count);
 
+    /// <summary>When the ingestion graph sent the slice (<see cref="System.Diagnostics.Stopwatch"/> ticks); 0 for slices sent by hand.</summary>
+    public long SentTimestamp { get; internal set; }
+
     /// <summary>Which delivery this slice belongs to (set by the ingestion graph, to match acknowledgements).</summary>
     internal object? Delivery { get; set; }
 

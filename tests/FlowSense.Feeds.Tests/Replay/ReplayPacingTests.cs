@@ -114,7 +114,52 @@ public sealed class ReplayPacingTests : IDisposable
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Recorded(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Recorded(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Rate(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReplayPace.Rate(double.PositiveInfinity));
         Assert.Null(ReplayPace.AsFastAsPossible.Speed);
+        Assert.Null(ReplayPace.AsFastAsPossible.EventsPerSecond);
+    }
+
+    [Fact]
+    public async Task A_rate_emits_each_batch_when_the_events_before_it_are_due_whatever_the_recorded_times()
+    {
+        var time = new VirtualTime();
+        var start = time.GetUtcNow();
+        var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
+        // 2 events per batch at 4 events/s: batches due at 0, 0.5 s (2 events out).
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Rate(4), BatchSize = 2, Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
+
+        await Until(() => seen.Count == 1 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.Single(seen);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Until(() => seen.Count == 2 && time.PendingTimers == 1); // the end of the file is found after waiting for event 4
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([(TimeSpan.Zero, 2), (TimeSpan.FromMilliseconds(500), 2)], seen.ToArray());
+    }
+
+    [Fact]
+    public async Task A_receive_clock_stamps_every_event_and_keeps_the_exchange_time()
+    {
+        var recorded = await ReplayRun.Events(ReplaySource.Lobster(_path, _session));
+        long now = 1_000;
+        var stamped = await ReplayRun.Events(ReplaySource.Lobster(_path, _session, new ReplayOptions { ReceiveClock = () => ++now }));
+
+        Assert.Equal(recorded.Select(e => e.Header.ExchangeTimeNs), stamped.Select(e => e.Header.ExchangeTimeNs));
+        Assert.Equal([1_001, 1_002, 1_003, 1_004], stamped.Select(e => e.Header.ReceiveTimeNs));
+        Assert.Equal(recorded.Select(e => e.AsOrder() with { Header = default }), stamped.Select(e => e.AsOrder() with { Header = default }));
+    }
+
+    [Fact]
+    public void A_receive_clock_cannot_be_combined_with_a_recorded_pace_nor_with_sources_that_record_receive_times()
+    {
+        var options = new ReplayOptions { ReceiveClock = () => 0 };
+        Assert.Throws<ArgumentException>(() => ReplaySource.Lobster(_path, _session, options with { Pace = ReplayPace.Recorded(1) }));
+        Assert.Throws<ArgumentException>(() => ReplaySource.Lean("trade.zip", "quote.zip", new InstrumentId("USA", "IBM"), options));
     }
 
     /// <summary>Awaits a condition the stream's thread-pool continuation will make true (a probe, not a sleep).</summary>

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace FlowSense.Cli.Bench;
+
+/// <summary>Everything <c>flowsense bench pipeline</c> measured, and its three forms: tables, JSON and a memory CSV.</summary>
+internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOptions Options, IReadOnlyList<RunResult> Runs,
+    IReadOnlyList<StageCost> Stages, MachineLoad Machine)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The runs, the stage costs and the memory of the longest-running picture (the full-speed run).</summary>
+    public void Write(IAnsiConsole console)
+    {
+        var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Machine.Cores} cores, load {Machine.LoadAverages}")
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
+        foreach (var r in Runs)
+        {
+            runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
+                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
+                Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), N(r.Totals.Rejected));
+        }
+        console.Write(runs);
+
+        if (Stages.Count > 0)
+        {
+            var stages = new Table().Title("CPU per event by stage (measured apart; graph + actors is the difference, noisy on a loaded machine)")
+                .AddColumns("stage", "ns/event");
+            foreach (var s in Stages)
+                stages.AddRow(Markup.Escape(s.Stage), N(s.NsPerEvent));
+            console.Write(stages);
+        }
+
+        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "RSS MB", "gen0", "gen1", "gen2");
+        foreach (var r in Runs)
+        {
+            foreach (var m in r.Memory)
+                memory.AddRow(r.Plan.Name, m.AtSeconds.ToString("N0", Invariant), Mb(m.GcHeapBytes), Mb(m.RssBytes), N(m.Gen0), N(m.Gen1), N(m.Gen2));
+            memory.AddRow(r.Plan.Name, "slope", $"{Mb(r.GcHeapSlopePerMinute)}/min", $"{Mb(r.RssSlopePerMinute)}/min", "", "", "");
+        }
+        console.Write(memory);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        source = Source,
+        symbols = Symbols,
+        cores = Machine.Cores,
+        loadAverages = Machine.LoadAverages,
+        durationSeconds = Options.Duration.TotalSeconds,
+        warmUpSeconds = Options.WarmUp.TotalSeconds,
+        runs = Runs.Select(r => new
+        {
+            name = r.Plan.Name,
+            targetEventsPerSecond = r.Plan.EventsPerSecond,
+            batchSize = r.Plan.BatchSize,
+            sustainedEventsPerSecond = r.SustainedPerSecond,
+            meanEventsPerSecond = r.MeanPerSecond,
+            events = r.Events,
+            cpuNsPerEvent = r.CpuNsPerEvent,
+            bytesPerEvent = r.BytesPerEvent,
+            eventsPerSymbolMessage = r.EventsPerSlice,
+            latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
+            gcHeapSlopeBytesPerMinute = r.GcHeapSlopePerMinute,
+            rssSlopeBytesPerMinute = r.RssSlopePerMinute,
+            totals = r.Totals,
+            perSecondRates = r.PerSecondRates,
+            memory = r.Memory,
+        }),
+        stages = Stages.Select(s => new { stage = s.Stage, nsPerEvent = s.NsPerEvent }),
+    }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+
+    /// <summary>One row per memory sample of every run.</summary>
+    public string MemoryCsv()
+    {
+        var csv = new StringBuilder("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes\n");
+        foreach (var r in Runs)
+        {
+            foreach (var m in r.Memory)
+                csv.Append(Invariant, $"{r.Plan.Name},{m.AtSeconds:F1},{m.GcHeapBytes},{m.RssBytes},{m.Gen0},{m.Gen1},{m.Gen2},{m.AllocatedBytes}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static string N(double value) => double.IsFinite(value) ? value.ToString("N0", Invariant) : "-";
+
+    private static string Micros(long nanoseconds) => (nanoseconds / 1000.0).ToString("N1", Invariant);
+
+    private static string Mb(double bytes) => (bytes / (1024 * 1024)).ToString("N1", Invariant);
+}

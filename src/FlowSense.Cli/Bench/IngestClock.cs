@@ -1,0 +1,17 @@
+using System.Diagnostics;
+
+namespace FlowSense.Cli.Bench;
+
+/// <summary>
+/// Unix-epoch nanoseconds from the monotonic high-resolution counter: the wall clock read once, then advanced by the
+/// stopwatch, so stamps never step backwards and cost one counter read. The replay stamps each event's receive time
+/// with it, and the acknowledgement observer reads it again, so both ends of a latency use the same clock.
+/// </summary>
+internal sealed class IngestClock
+{
+    private readonly long _originUnixNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+    private readonly long _originTimestamp = Stopwatch.GetTimestamp();
+    private readonly double _nsPerTick = 1e9 / Stopwatch.Frequency;
+
+    public long NowNs() => _originUnixNs + (long)((Stopwatch.GetTimestamp() - _originTimestamp) * _nsPerTick);
+}

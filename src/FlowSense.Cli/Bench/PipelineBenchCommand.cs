@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using FlowSense.Cli.Terminal;
+
+namespace FlowSense.Cli.Bench;
+
+/// <summary>
+/// <c>flowsense bench pipeline</c>: synthetic ITCH or LOBSTER volume through the full single-node pipeline (codec,
+/// ingestion graph, symbol actors, book, features, bars): the sustained rate at full speed, event-to-feature latency
+/// at shares of it, memory over time and CPU per event by stage. Writes tables to the console and
+/// <c>pipeline-&lt;source&gt;.json</c> and <c>pipeline-&lt;source&gt;-memory.csv</c> into the output folder.
+/// </summary>
+internal static class PipelineBenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var source = new Option<string>("--source") { Description = "itch: the ITCH sample over many symbols; lobster: the LOBSTER AAPL sample, one symbol.", DefaultValueFactory = _ => "itch" };
+        source.AcceptOnlyFromAmong("itch", "lobster");
+        var symbols = new Option<int>("--symbols") { Description = "Synthetic symbols for --source itch (rounded down to a multiple of the sample's 3 stocks).", DefaultValueFactory = _ => 1_000 };
+        var duration = new Option<string>("--duration") { Description = "Measured time of each run: 60s, 10m, 500ms.", DefaultValueFactory = _ => "60s" };
+        var warmUp = new Option<string>("--warm-up") { Description = "Unmeasured time at the start of each run.", DefaultValueFactory = _ => "5s" };
+        var rates = new Option<string>("--rates") { Description = "Paced runs, in percent of the full-speed rate (comma-separated; empty for none).", DefaultValueFactory = _ => "25,50,90" };
+        var memoryEvery = new Option<string>("--memory-interval") { Description = "Time between memory samples.", DefaultValueFactory = _ => "10s" };
+        var sample = new Option<FileInfo?>("--sample") { Description = "The recording to repeat (default: itch/ex20101224.TEST_ITCH_50 or the LOBSTER AAPL message file in the shared data)." };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the JSON report and the memory CSV.", DefaultValueFactory = _ => new DirectoryInfo("bench-results") };
+        var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed (paced runs cut batches to about 0.25 ms of events).", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
+        var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
+        var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
+        {
+            source, symbols, duration, warmUp, rates, memoryEvery, batch, sample, output, noStages,
+        };
+        command.SetGuardedAction(console, async (parse, cancellation) =>
+        {
+            var options = new PipelineBenchOptions
+            {
+                Source = parse.GetValue(source)!,
+                Symbols = parse.GetValue(symbols),
+                Duration = Duration(parse.GetValue(duration)!, "--duration"),
+                WarmUp = Duration(parse.GetValue(warmUp)!, "--warm-up", allowZero: true),
+                RatePercents = Percents(parse.GetValue(rates)!),
+                MemoryInterval = Duration(parse.GetValue(memoryEvery)!, "--memory-interval"),
+                Stages = !parse.GetValue(noStages),
+                BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
+                    ? b : throw new UserError($"--batch {parse.GetValue(batch)} is out of range.", "Pick 1 to 1048576 events per batch.", ExitCodes.Usage),
+            };
+            var folder = parse.GetValue(output)!;
+            var workload = Workload(options, parse.GetValue(sample));
+            var report = await PipelineBench.RunAsync(workload, options, line => console.Error.WriteLine(line), cancellation).ConfigureAwait(false);
+
+            report.Write(console.Out);
+            folder.Create();
+            string json = Path.Combine(folder.FullName, $"pipeline-{options.Source}.json");
+            string csv = Path.Combine(folder.FullName, $"pipeline-{options.Source}-memory.csv");
+            await File.WriteAllTextAsync(json, report.ToJson(), CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(csv, report.MemoryCsv(), CancellationToken.None).ConfigureAwait(false);
+            console.Line($"report: {json}");
+            console.Line($"memory: {csv}");
+            return report.Runs.All(r => r.Events > 0) ? ExitCodes.Ok : ExitCodes.Rejects;
+        });
+        return command;
+    }
+
+    private static BenchWorkload Workload(PipelineBenchOptions options, FileInfo? sample)
+    {
+        bool itch = options.Source == "itch";
+        string path = sample is not null
+            ? CliFiles.Input(sample, "--sample")
+            : SharedSample(itch ? Path.Combine("itch", "ex20101224.TEST_ITCH_50") : Path.Combine("lobster", "AAPL_2012-06-21_34200000_57600000_message_10.csv"));
+        try
+        {
+            return itch ? BenchWorkload.Itch(path, options.Symbols) : BenchWorkload.Lobster(path);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "symbols")
+        {
+            throw new UserError(e.Message.Split(" (Parameter")[0], "Pick --symbols between the sample's stock count and 65535.", ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>The shared reference data beside the repository (or FLOWSENSE_SHARED_DATA), searched from here and from the tool.</summary>
+    private static string SharedSample(string relative)
+    {
+        var roots = new List<string>();
+        if (Environment.GetEnvironmentVariable("FLOWSENSE_SHARED_DATA") is { Length: > 0 } fromEnv)
+            roots.Add(fromEnv);
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                roots.Add(Path.Combine(dir.FullName, "shared", "data"));
+        }
+        return roots.Select(r => Path.Combine(r, relative)).FirstOrDefault(File.Exists)
+            ?? throw new UserError($"No {relative} found in the shared data.", "Pass the recording with --sample FILE, or set FLOWSENSE_SHARED_DATA.", ExitCodes.Usage);
+    }
+
+    /// <summary>"60s", "10m", "500ms", "1h".</summary>
+    internal static TimeSpan Duration(string text, string option, bool allowZero = false)
+    {
+        string t = text.Trim();
+        (string number, double scale) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
+            : t.EndsWith('s') ? (t[..^1], 1)
+            : t.EndsWith('m') ? (t[..^1], 60)
+            : t.EndsWith('h') ? (t[..^1], 3600)
+            : (t, 1);
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0 || (value == 0 && !allowZero))
+            throw new UserError($"{option} {text} is not a duration.", "Write it as a number and a unit: 500ms, 60s, 10m, 1h.", ExitCodes.Usage);
+        return TimeSpan.FromSeconds(value * scale);
+    }
+
+    internal static IReadOnlyList<int> Percents(string text)
+    {
+        var percents = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out int percent) || percent is < 1 or > 100)
+                throw new UserError($"--rates {text}: {part} is not a percentage from 1 to 100.", "For example --rates 25,50,90.", ExitCodes.Usage);
+            percents.Add(percent);
+        }
+        return percents;
+    }
+}

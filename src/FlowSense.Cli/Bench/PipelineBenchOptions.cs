@@ -1,0 +1,30 @@
+namespace FlowSense.Cli.Bench;
+
+/// <summary>The settings of <c>flowsense bench pipeline</c>.</summary>
+internal sealed record PipelineBenchOptions
+{
+    public string Source { get; init; } = "itch";
+
+    public int Symbols { get; init; } = 1_000;
+
+    /// <summary>Measured time of each run.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Unmeasured time at the start of each run.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The paced runs, in percent of the full-speed run's sustained rate.</summary>
+    public IReadOnlyList<int> RatePercents { get; init; } = [25, 50, 90];
+
+    /// <summary>
+    /// Events per source batch at full speed (paced runs use smaller ones). Large, because a batch is regrouped into
+    /// one message per symbol: over 1,000 symbols a 16k batch gives each symbol a slice of ~16 events, which pays
+    /// the per-message cost (two shard hops, a mailbox turn, an acknowledgement) once per 16 events.
+    /// </summary>
+    public int BatchSize { get; init; } = 16_384;
+
+    public TimeSpan MemoryInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Also measure the per-stage CPU breakdown.</summary>
+    public bool Stages { get; init; } = true;
+}

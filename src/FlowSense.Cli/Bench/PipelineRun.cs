@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using FlowSense.Actors;
+using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Feeds.Replay;
+using FlowSense.Pipeline.Ingestion;
+using FlowSense.Pipeline.Symbols;
+
+namespace FlowSense.Cli.Bench;
+
+/// <summary>
+/// One timed run of the full single-node pipeline: the workload's replay (stamping each event's receive time as it
+/// is decoded) → ingestion graph → shard region → symbol actors (book, features, bars), at full speed or at a paced
+/// rate, in a fresh actor system. Latency is event-to-feature: from an event's decoding to its slice's
+/// acknowledgement, which the symbol actor sends once the book, features and bars hold the event.
+/// </summary>
+internal static class PipelineRun
+{
+    public static async Task<RunResult> ExecuteAsync(BenchWorkload workload, RunPlan plan, CancellationToken cancellation)
+    {
+        var clock = new IngestClock();
+        var latency = new LatencyHistogram();
+        var window = new MeasuringWindow();
+        await using var system = ActorSystem.Create("bench");
+        var shards = SymbolShards.Start(system, workload.Catalog, new ShardingOptions { ShardCount = plan.Shards });
+        var replay = workload.Replay(new ReplayOptions
+        {
+            BatchSize = plan.BatchSize,
+            Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate) : ReplayPace.AsFastAsPossible,
+            ReceiveClock = clock.NowNs,
+        });
+        var run = IngestionPipeline.Run(replay, shards, new IngestionOptions
+        {
+            Name = "bench",
+            MaxBatchesInFlight = plan.BatchesInFlight,
+            OnAcknowledged = ack =>
+            {
+                if (!window.Open)
+                    return;
+                long now = clock.NowNs();
+                foreach (ref readonly var e in ack.Events.Events)
+                    latency.Record(now - e.Header.ReceiveTimeNs);
+            },
+        });
+
+        var counters = run.Counters;
+        long Completed() => counters.Applied + counters.Duplicates + counters.Rejected + counters.Skipped + counters.Quarantined;
+        using var process = Process.GetCurrentProcess();
+        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds);
+        Window measured;
+        try
+        {
+            await Task.Delay(plan.WarmUp, cancellation).ConfigureAwait(false);
+            var start = Window.Mark(process, Completed());
+            window.Open = true;
+            await Task.WhenAny(Task.Delay(plan.Duration, cancellation), run.Completion).ConfigureAwait(false);
+            window.Open = false;
+            measured = Window.Mark(process, Completed()) - start;
+        }
+        finally
+        {
+            run.KillSwitch.Shutdown();
+            await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
+            sampler.Dispose();
+        }
+        int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
+        return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
+            [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false));
+    }
+
+    /// <summary>The process's counters at one moment; the difference of two is a measured window.</summary>
+    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated)
+    {
+        public static Window Mark(Process process, long events)
+        {
+            process.Refresh();
+            return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false));
+        }
+
+        public static Window operator -(Window end, Window start) =>
+            new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated);
+    }
+
+    /// <summary>Whether acknowledgements count toward the latency histogram now (after the warm-up, before the stop).</summary>
+    private sealed class MeasuringWindow
+    {
+        private volatile bool _open;
+
+        public bool Open
+        {
+            get => _open;
+            set => _open = value;
+        }
+    }
+}

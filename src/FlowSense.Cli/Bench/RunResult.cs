@@ -1,0 +1,52 @@
+using FlowSense.Pipeline.Ingestion;
+
+namespace FlowSense.Cli.Bench;
+
+/// <summary>What one bench run measured, over its window after the warm-up.</summary>
+/// <param name="Plan">How it was driven.</param>
+/// <param name="Events">Events completed (acknowledged by their symbol) in the window.</param>
+/// <param name="Elapsed">The window's wall-clock length.</param>
+/// <param name="Cpu">Process CPU time (all threads) in the window.</param>
+/// <param name="AllocatedBytes">Bytes allocated (all threads) in the window.</param>
+/// <param name="Latency">Event-to-feature latencies recorded in the window.</param>
+/// <param name="PerSecondRates">Completed events in each whole second after the warm-up.</param>
+/// <param name="Memory">Memory samples over the whole run.</param>
+/// <param name="Totals">The ingestion counters at the end of the run.</param>
+internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, LatencyHistogram Latency,
+    IReadOnlyList<double> PerSecondRates, IReadOnlyList<MemorySample> Memory, IngestionSnapshot Totals)
+{
+    /// <summary>The sustained rate: the median of the per-second rates (the mean over the window when it is under a second).</summary>
+    public double SustainedPerSecond => PerSecondRates.Count > 0 ? Median(PerSecondRates) : Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    public double MeanPerSecond => Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    /// <summary>CPU nanoseconds per event, all threads: on a shared machine steadier than wall-clock rates.</summary>
+    public double CpuNsPerEvent => Events == 0 ? double.NaN : Cpu.TotalNanoseconds / Events;
+
+    /// <summary>Events per symbol message (slice) over the run: what each message's fixed cost was shared by.</summary>
+    public double EventsPerSlice => Totals.Slices == 0 ? double.NaN : (double)Totals.Delivered / Totals.Slices;
+
+    public double BytesPerEvent => Events == 0 ? double.NaN : (double)AllocatedBytes / Events;
+
+    /// <summary>The GC heap's least-squares slope over the run after its first sample (warm-up), in bytes per minute.</summary>
+    public double GcHeapSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.GcHeapBytes)).ToList()) * 60;
+
+    /// <summary>The resident set's slope, likewise.</summary>
+    public double RssSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.RssBytes)).ToList()) * 60;
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static double Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        if (points.Count < 2)
+            return 0;
+        double meanX = points.Average(p => p.X), meanY = points.Average(p => p.Y);
+        double sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        return sxx == 0 ? 0 : points.Sum(p => (p.X - meanX) * (p.Y - meanY)) / sxx;
+    }
+}

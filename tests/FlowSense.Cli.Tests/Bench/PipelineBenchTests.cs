@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace FlowSense.Cli.Tests.Bench;
+
+/// <summary>
+/// A smoke run of <c>flowsense bench pipeline</c> with tiny durations: it exits 0 and reports sane, non-zero figures
+/// in its tables and JSON. Not a performance test: nothing here depends on how fast the machine is.
+/// </summary>
+public sealed class PipelineBenchTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Theory]
+    [InlineData("itch", "30")]
+    [InlineData("lobster", "1")]
+    public async Task A_short_run_reports_rates_latency_and_memory(string source, string symbols)
+    {
+        var result = await _cli.Invoke("bench", "pipeline", "--source", source, "--symbols", symbols, "--duration", "1s", "--warm-up", "300ms",
+            "--rates", "50", "--memory-interval", "1s", "--batch", "256", "--no-stages", "-o", _cli.Folder);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("sustained ev/s", result.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["max", "50%"], runs.Select(r => r.GetProperty("name").GetString()));
+        foreach (var run in runs)
+        {
+            Assert.True(run.GetProperty("events").GetInt64() > 0);
+            Assert.True(run.GetProperty("sustainedEventsPerSecond").GetDouble() > 0);
+            var latency = run.GetProperty("latencyNs");
+            Assert.True(latency.GetProperty("count").GetInt64() > 0);
+            long p50 = latency.GetProperty("p50").GetInt64(), p99 = latency.GetProperty("p99").GetInt64();
+            Assert.InRange(p50, 1, p99);
+            Assert.True(run.GetProperty("memory").GetArrayLength() >= 2, "a sample at the start and one at the end");
+            var totals = run.GetProperty("totals");
+            Assert.Equal(0, totals.GetProperty("Quarantined").GetInt64());
+            Assert.Equal(totals.GetProperty("Slices").GetInt64(), totals.GetProperty("Acknowledged").GetInt64());
+        }
+        // The paced run asked for half the full-speed rate and was not faster than that on average.
+        double target = runs[1].GetProperty("targetEventsPerSecond").GetDouble();
+        Assert.Equal(runs[0].GetProperty("sustainedEventsPerSecond").GetDouble() / 2, target, 6);
+        Assert.InRange(runs[1].GetProperty("meanEventsPerSecond").GetDouble(), 0, target * 1.5);
+        string csv = await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}-memory.csv"));
+        Assert.StartsWith("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes\n", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--rates", "0")]
+    [InlineData("--duration", "soon")]
+    [InlineData("--symbols", "2")]
+    public async Task Bad_settings_are_usage_errors_that_say_what_to_do(string option, string value)
+    {
+        var result = await _cli.Invoke("bench", "pipeline", option, value, "-o", _cli.Folder);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("pipeline-itch.json")));
+    }
+}
