@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Bars;
 
 /// <summary>
@@ -53,4 +55,44 @@ internal struct BarAccumulator
         : new Bar(startTimeNs, endTimeNs, _fallbackOpen, _fallbackHigh, _fallbackLow, _fallbackClose, Volume, Notional, TradeCount);
 
     public void Clear() => this = default;
+
+    /// <summary>Writes the open bar's fields into the section of the builder that owns it.</summary>
+    public readonly void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt32(TradeCount);
+        writer.WriteInt64(FirstTimeNs);
+        writer.WriteInt64(LastTimeNs);
+        writer.WriteInt64(Volume);
+        writer.WriteInt128(Notional);
+        writer.WriteBoolean(_hasPrice);
+        writer.WriteInt64(_open);
+        writer.WriteInt64(_high);
+        writer.WriteInt64(_low);
+        writer.WriteInt64(_close);
+        writer.WriteInt64(_fallbackOpen);
+        writer.WriteInt64(_fallbackHigh);
+        writer.WriteInt64(_fallbackLow);
+        writer.WriteInt64(_fallbackClose);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        TradeCount = reader.ReadInt32();
+        if (TradeCount < 0)
+            throw reader.Corrupt($"the open bar has {TradeCount} trades");
+        FirstTimeNs = reader.ReadInt64();
+        LastTimeNs = reader.ReadInt64();
+        Volume = reader.ReadInt64();
+        Notional = reader.ReadInt128();
+        _hasPrice = reader.ReadBoolean();
+        _open = reader.ReadInt64();
+        _high = reader.ReadInt64();
+        _low = reader.ReadInt64();
+        _close = reader.ReadInt64();
+        _fallbackOpen = reader.ReadInt64();
+        _fallbackHigh = reader.ReadInt64();
+        _fallbackLow = reader.ReadInt64();
+        _fallbackClose = reader.ReadInt64();
+    }
 }

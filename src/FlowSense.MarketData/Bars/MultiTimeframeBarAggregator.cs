@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Bars;
 
@@ -15,8 +16,10 @@ namespace FlowSense.MarketData.Bars;
 /// is a union of shorter ones; a trade that is late for the shortest frame is left out of every frame (and counted
 /// in <see cref="LateTrades"/>), so all frames always hold the same trades.
 /// </remarks>
-public sealed class MultiTimeframeBarAggregator
+public sealed class MultiTimeframeBarAggregator : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly TimeBarBuilder[] _builders;
     private readonly IBarSink _sink;
 
@@ -68,6 +71,30 @@ public sealed class MultiTimeframeBarAggregator
     }
 
     /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
+    /// <summary>Writes the counts and every time frame's builder, shortest first.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.MultiTimeframeBarAggregator, CheckpointVersion);
+        writer.WriteInt64(_builders.Length);
+        writer.WriteInt64(ExcludedTrades);
+        writer.WriteInt64(LateTrades);
+        foreach (TimeBarBuilder builder in _builders)
+            builder.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.MultiTimeframeBarAggregator, CheckpointVersion);
+        reader.ReadExpected(_builders.Length, "the number of time frames");
+        ExcludedTrades = reader.ReadInt64();
+        LateTrades = reader.ReadInt64();
+        foreach (TimeBarBuilder builder in _builders)
+            builder.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
+
     public void AdvanceTo(long timeNs)
     {
         foreach (TimeBarBuilder builder in _builders)

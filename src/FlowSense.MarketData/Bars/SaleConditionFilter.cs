@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Bars;
 
 /// <summary>What a bar builder does with one trade, decided by its sale conditions.</summary>
@@ -55,6 +57,22 @@ public sealed record SaleConditionFilter(uint ExcludedFlags, uint PriceExcludedF
                | UsEquitySaleConditions.OfficialOpen | UsEquitySaleConditions.ClosingPrints | UsEquitySaleConditions.OpeningPrints));
 
     /// <summary>Classifies a trade by its condition flags.</summary>
+    /// <summary>Writes the flags, so a restore can check it runs under the same filter.</summary>
+    internal void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(ExcludedFlags);
+        writer.WriteInt64(PriceExcludedFlags);
+        writer.WriteInt64(PriceIncludedFlags);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote and refuses a filter that differs from this one.</summary>
+    internal void ReadExpected(ref CheckpointReader reader)
+    {
+        reader.ReadExpected(ExcludedFlags, "the sale-condition filter's excluded flags");
+        reader.ReadExpected(PriceExcludedFlags, "the sale-condition filter's price-excluded flags");
+        reader.ReadExpected(PriceIncludedFlags, "the sale-condition filter's price-included flags");
+    }
+
     public TradeEligibility Classify(uint conditions) =>
         (conditions & ExcludedFlags) != 0 ? TradeEligibility.Excluded
         : (conditions & PriceExcludedFlags) != 0 && (conditions & PriceIncludedFlags) == 0 ? TradeEligibility.VolumeOnly

@@ -1,5 +1,6 @@
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Bars;
 
@@ -28,8 +29,10 @@ public enum ThresholdKind : byte
 /// <see cref="Bar.EndTimeNs"/> the last's. Excluded and volume-only trades follow the <see cref="SaleConditionFilter"/>;
 /// volume-only trades count towards all three thresholds.</para>
 /// </remarks>
-public sealed class ThresholdBarBuilder
+public sealed class ThresholdBarBuilder : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly Int128 _threshold;
     private BarAccumulator _bar;
 
@@ -73,6 +76,32 @@ public sealed class ThresholdBarBuilder
     public Bar? OpenBar => _bar.IsEmpty ? null : _bar.ToBar(_bar.FirstTimeNs, _bar.LastTimeNs);
 
     /// <summary>Adds a trade; returns true, with the bar, when this trade completed it.</summary>
+    /// <summary>Writes the kind, threshold and filter (checked on restore), the open bar and the excluded count.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.ThresholdBarBuilder, CheckpointVersion);
+        writer.WriteByte((byte)Kind);
+        writer.WriteInt128(_threshold);
+        Filter.WriteCheckpoint(ref writer);
+        writer.WriteInt64(ExcludedTrades);
+        _bar.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.ThresholdBarBuilder, CheckpointVersion);
+        byte kind = reader.ReadByte();
+        Int128 threshold = reader.ReadInt128();
+        if (kind != (byte)Kind || threshold != _threshold)
+            throw reader.Corrupt($"the checkpoint is of {(ThresholdKind)kind} bars at {threshold}, the builder of {Kind} bars at {_threshold}");
+        Filter.ReadExpected(ref reader);
+        ExcludedTrades = reader.ReadInt64();
+        _bar.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
+
     public bool Add(in Trade trade, out Bar closed)
     {
         closed = default;

@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Bars;
 
@@ -36,8 +37,10 @@ namespace FlowSense.MarketData.Bars;
 /// <see cref="Add(in Trade, TradeEligibility, out Bar)"/>.</para>
 /// <para>Allocation-free per trade.</para>
 /// </remarks>
-public sealed class TimeBarBuilder
+public sealed class TimeBarBuilder : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private BarAccumulator _bar;
     private long _barStartNs;
     private long _frontierStartNs = long.MinValue;
@@ -83,6 +86,34 @@ public sealed class TimeBarBuilder
     }
 
     /// <summary>True when a trade at <paramref name="timeNs"/> would be late: its period has already been passed.</summary>
+    /// <summary>Writes the period and filter (checked on restore), the open bar, its start, the frontier and the counts.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.TimeBarBuilder, CheckpointVersion);
+        writer.WriteInt64(TimeFrame.PeriodNs);
+        Filter.WriteCheckpoint(ref writer);
+        writer.WriteInt64(_barStartNs);
+        writer.WriteInt64(_frontierStartNs);
+        writer.WriteInt64(ExcludedTrades);
+        writer.WriteInt64(LateTrades);
+        _bar.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.TimeBarBuilder, CheckpointVersion);
+        reader.ReadExpected(TimeFrame.PeriodNs, "the bar period (ns)");
+        Filter.ReadExpected(ref reader);
+        _barStartNs = reader.ReadInt64();
+        _frontierStartNs = reader.ReadInt64();
+        ExcludedTrades = reader.ReadInt64();
+        LateTrades = reader.ReadInt64();
+        _bar.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
+
     internal bool IsLate(long timeNs) => TimeFrame.StartOf(timeNs) < _frontierStartNs;
 
     /// <summary>Adds a trade already classified (the multi-timeframe aggregator classifies once for all frames).</summary>

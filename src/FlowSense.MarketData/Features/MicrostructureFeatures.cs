@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Features.Imbalance;
 using FlowSense.MarketData.Features.Intensity;
@@ -22,8 +23,10 @@ namespace FlowSense.MarketData.Features;
 /// processed: OFI stays defined, but the microprice may then lie outside [bid, ask]. Times are exchange times;
 /// components count times that go backwards and treat them as the latest seen.</para>
 /// </summary>
-public sealed class MicrostructureFeatures
+public sealed class MicrostructureFeatures : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly MicrostructureFeaturesOptions _options;
     private readonly OrderFlowImbalance _ofi;
     private readonly MultiLevelOrderFlowImbalance _multiLevelOfi;
@@ -211,6 +214,68 @@ public sealed class MicrostructureFeatures
         QuoteUpdatesPerSecond = _quoteIntensity.PerSecond,
         HawkesTradeIntensity = _hawkes?.At(_timeNs) ?? double.NaN,
     };
+
+    /// <summary>
+    /// Writes everything the features hold: the book and time last seen, the last trade's values, the counters, then
+    /// every component in a fixed order. Options are configuration: restore into an instance built with the same.
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.MicrostructureFeatures, CheckpointVersion);
+        writer.WriteInt64(_options.DepthImbalanceLevels);
+        writer.WriteBoolean(_hawkes is not null);
+        CheckpointFields.Write(ref writer, _book);
+        writer.WriteInt64(_timeNs);
+        writer.WriteDouble(_depthImbalanceOverLevels);
+        writer.WriteInt32(_lastTradeSign);
+        writer.WriteDouble(_lastEffectiveSpread);
+        writer.WriteInt64(RejectedBooks);
+        writer.WriteInt64(RejectedTrades);
+        writer.WriteInt64(CrossedBooks);
+        writer.WriteInt64(TradesWithoutQuote);
+        _ofi.WriteCheckpoint(ref writer);
+        _multiLevelOfi.WriteCheckpoint(ref writer);
+        _signs.WriteCheckpoint(ref writer);
+        _postTrade.WriteCheckpoint(ref writer);
+        _effectiveSpreads.WriteCheckpoint(ref writer);
+        _vpin.WriteCheckpoint(ref writer);
+        _kyle.WriteCheckpoint(ref writer);
+        _variance.WriteCheckpoint(ref writer);
+        _tradeIntensity.WriteCheckpoint(ref writer);
+        _quoteIntensity.WriteCheckpoint(ref writer);
+        _hawkes?.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.MicrostructureFeatures, CheckpointVersion);
+        reader.ReadExpected(_options.DepthImbalanceLevels, "the depth-imbalance levels k");
+        if (reader.ReadBoolean() != _hawkes is not null)
+            throw reader.Corrupt("the Hawkes intensity is configured in one of the checkpoint and the instance restored into, not both");
+        _book = CheckpointFields.ReadTopOfBook(ref reader);
+        _timeNs = reader.ReadInt64();
+        _depthImbalanceOverLevels = reader.ReadDouble();
+        _lastTradeSign = reader.ReadInt32();
+        _lastEffectiveSpread = reader.ReadDouble();
+        RejectedBooks = reader.ReadInt64();
+        RejectedTrades = reader.ReadInt64();
+        CrossedBooks = reader.ReadInt64();
+        TradesWithoutQuote = reader.ReadInt64();
+        _ofi.RestoreCheckpoint(ref reader);
+        _multiLevelOfi.RestoreCheckpoint(ref reader);
+        _signs.RestoreCheckpoint(ref reader);
+        _postTrade.RestoreCheckpoint(ref reader);
+        _effectiveSpreads.RestoreCheckpoint(ref reader);
+        _vpin.RestoreCheckpoint(ref reader);
+        _kyle.RestoreCheckpoint(ref reader);
+        _variance.RestoreCheckpoint(ref reader);
+        _tradeIntensity.RestoreCheckpoint(ref reader);
+        _quoteIntensity.RestoreCheckpoint(ref reader);
+        _hawkes?.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
 
     private FeatureReadiness Readiness()
     {

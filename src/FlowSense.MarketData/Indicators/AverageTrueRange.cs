@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -29,6 +31,25 @@ public sealed class AverageTrueRange : Indicator, IBarIndicator
         _average.Update(_trueRange.Value);
         if (_average.IsReady)
             Value = _average.Value;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.AverageTrueRange;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64((long)Smoothing);
+        _trueRange.WriteCheckpoint(ref writer);
+        _average.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        reader.ReadExpected((long)Smoothing, "the smoothing");
+        _trueRange.RestoreCheckpoint(ref reader);
+        _average.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

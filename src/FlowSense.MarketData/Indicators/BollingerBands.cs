@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -45,6 +47,31 @@ public sealed class BollingerBands : ValueIndicator
         Lower = middle - width;
         BandWidth = middle == 0 ? double.NaN : (Upper - Lower) / middle;
         PercentB = width == 0 ? double.NaN : (value - Lower) / (Upper - Lower);
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.BollingerBands;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_k);
+        writer.WriteDouble(Upper);
+        writer.WriteDouble(Lower);
+        writer.WriteDouble(BandWidth);
+        writer.WriteDouble(PercentB);
+        _variance.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        reader.ReadExpected(_k, "the band width k");
+        Upper = reader.ReadDouble();
+        Lower = reader.ReadDouble();
+        BandWidth = reader.ReadDouble();
+        PercentB = reader.ReadDouble();
+        _variance.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

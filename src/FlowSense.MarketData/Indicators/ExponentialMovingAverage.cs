@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -48,6 +50,23 @@ public sealed class ExponentialMovingAverage : ValueIndicator
             if (n == Period)
                 Value = _seedSum / Period;
         }
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.ExponentialMovingAverage;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_alpha);
+        writer.WriteDouble(_seedSum);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        reader.ReadExpected(_alpha, "the smoothing factor α");
+        _seedSum = reader.ReadDouble();
     }
 
     public override void Reset()

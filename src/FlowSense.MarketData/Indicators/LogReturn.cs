@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -25,6 +27,21 @@ public sealed class LogReturn : ValueIndicator
             return;
         double past = _window[Period];
         Value = value > 0 && past > 0 ? Math.Log(value / past) : double.NaN;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.LogReturn;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        _window.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _window.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -49,6 +51,27 @@ public sealed class MovingAverageConvergenceDivergence : ValueIndicator
         _signal.Update(Line);
         if (_signal.IsReady)
             Value = Line;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.MovingAverageConvergenceDivergence;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(Line);
+        _fast.WriteCheckpoint(ref writer);
+        _slow.WriteCheckpoint(ref writer);
+        _signal.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        Line = reader.ReadDouble();
+        _fast.RestoreCheckpoint(ref reader);
+        _slow.RestoreCheckpoint(ref reader);
+        _signal.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

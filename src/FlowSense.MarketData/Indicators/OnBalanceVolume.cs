@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -24,6 +26,21 @@ public sealed class OnBalanceVolume : Indicator, IBarIndicator
         else if (bar.Close < _previousClose)
             Value -= bar.Volume;
         _previousClose = bar.Close;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.OnBalanceVolume;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_previousClose);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _previousClose = reader.ReadDouble();
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -43,6 +45,27 @@ public sealed class RelativeStrengthIndex : ValueIndicator
             }
         }
         _previous = value;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.RelativeStrengthIndex;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64((long)Smoothing);
+        writer.WriteDouble(_previous);
+        _averageGain.WriteCheckpoint(ref writer);
+        _averageLoss.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        reader.ReadExpected((long)Smoothing, "the smoothing");
+        _previous = reader.ReadDouble();
+        _averageGain.RestoreCheckpoint(ref reader);
+        _averageLoss.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -51,6 +53,32 @@ internal sealed class RingBuffer
         foreach (double v in Values)
             sum += v;
         return sum;
+    }
+
+    /// <summary>
+    /// Writes the values in storage order (sums are taken in that order, so it matters for their bits) and the
+    /// next slot, into the section of the indicator that owns the buffer.
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(_items.Length);
+        writer.WriteInt32(Count);
+        writer.WriteInt32(_next);
+        writer.WriteDoubles(Values);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.ReadExpected(_items.Length, "the window length");
+        int count = reader.ReadCount(_items.Length, "the value count");
+        int next = reader.ReadCount(_items.Length - 1, "the ring position");
+        if (count < _items.Length && next != count)
+            throw reader.Corrupt($"a window holding {count} values has its next slot at {next}");
+        Array.Clear(_items);
+        reader.ReadDoubles(_items.AsSpan(0, count));
+        Count = count;
+        _next = next;
     }
 
     public void Clear()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -34,6 +36,24 @@ internal sealed class RollingExtremes
         long oldestKept = index - _capacity + 1;
         _min.Push(index, value, oldestKept);
         _max.Push(index, value, oldestKept);
+    }
+
+    /// <summary>Writes the push count and both deques, into the section of the indicator that owns them.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(_capacity);
+        writer.WriteInt64(_count);
+        _min.WriteCheckpoint(ref writer);
+        _max.WriteCheckpoint(ref writer);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.ReadExpected(_capacity, "the window length");
+        _count = reader.ReadInt64();
+        _min.RestoreCheckpoint(ref reader, _capacity);
+        _max.RestoreCheckpoint(ref reader, _capacity);
     }
 
     public void Clear()
@@ -86,6 +106,29 @@ internal sealed class RollingExtremes
             _indices[slot] = index;
             _values[slot] = value;
             _length++;
+        }
+
+        /// <summary>Writes the kept (index, value) pairs, front first.</summary>
+        public void WriteCheckpoint(ref CheckpointWriter writer)
+        {
+            writer.WriteInt32(_length);
+            for (int i = 0; i < _length; i++)
+            {
+                int slot = (_head + i) & Mask;
+                writer.WriteInt64(_indices[slot]);
+                writer.WriteDouble(_values[slot]);
+            }
+        }
+
+        public void RestoreCheckpoint(ref CheckpointReader reader, int capacity)
+        {
+            _head = 0;
+            _length = reader.ReadCount(capacity, "the kept extremes");
+            for (int i = 0; i < _length; i++)
+            {
+                _indices[i] = reader.ReadInt64();
+                _values[i] = reader.ReadDouble();
+            }
         }
 
         public void Clear()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -46,6 +48,27 @@ public sealed class RollingVwap : Indicator, IBarIndicator
         }
         if (_volume.IsFull)
             Value = _volumeSum > 0 ? _notionalSum / _volumeSum : double.NaN;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.RollingVwap;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_notionalSum);
+        writer.WriteDouble(_volumeSum);
+        _notional.WriteCheckpoint(ref writer);
+        _volume.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _notionalSum = reader.ReadDouble();
+        _volumeSum = reader.ReadDouble();
+        _notional.RestoreCheckpoint(ref reader);
+        _volume.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

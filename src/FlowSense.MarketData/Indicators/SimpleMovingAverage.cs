@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>The arithmetic mean of the last <see cref="Period"/> values (TA-Lib SMA). Ready after <see cref="Period"/> values.</summary>
@@ -26,6 +28,23 @@ public sealed class SimpleMovingAverage : ValueIndicator
             _sum = _window.Sum();
         if (_window.IsFull)
             Value = _sum / Period;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.SimpleMovingAverage;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_sum);
+        _window.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _sum = reader.ReadDouble();
+        _window.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>The population standard deviation of the last <see cref="Period"/> values: the square root of <see cref="Variance"/>.</summary>
@@ -22,6 +24,21 @@ public sealed class StandardDeviation : ValueIndicator
         _variance.Update(value);
         if (_variance.IsReady)
             Value = Math.Sqrt(_variance.Value);
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.StandardDeviation;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        _variance.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _variance.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -48,6 +50,27 @@ public sealed class StochasticRelativeStrengthIndex : ValueIndicator
         _d.Update(_k.Value);
         if (_d.IsReady)
             Value = _k.Value;
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.StochasticRelativeStrengthIndex;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        _rsi.WriteCheckpoint(ref writer);
+        _extremes.WriteCheckpoint(ref writer);
+        _k.WriteCheckpoint(ref writer);
+        _d.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _rsi.RestoreCheckpoint(ref reader);
+        _extremes.RestoreCheckpoint(ref reader);
+        _k.RestoreCheckpoint(ref reader);
+        _d.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Indicators;
 
 /// <summary>
@@ -47,6 +49,25 @@ public sealed class Variance : ValueIndicator
             Recompute();
         if (_window.IsFull)
             Value = Math.Max(0, _m2 / Period);
+    }
+
+    /// <inheritdoc />
+    protected override CheckpointSection CheckpointTag => CheckpointSection.Variance;
+
+    /// <inheritdoc />
+    protected override void WriteState(ref CheckpointWriter writer)
+    {
+        writer.WriteDouble(_mean);
+        writer.WriteDouble(_m2);
+        _window.WriteCheckpoint(ref writer);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(ref CheckpointReader reader, byte version)
+    {
+        _mean = reader.ReadDouble();
+        _m2 = reader.ReadDouble();
+        _window.RestoreCheckpoint(ref reader);
     }
 
     public override void Reset()

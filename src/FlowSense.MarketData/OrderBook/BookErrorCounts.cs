@@ -1,11 +1,15 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.OrderBook;
 
 /// <summary>
 /// Per-book counts of everything that went wrong, by category. Counting (rather than throwing) keeps a bad message
 /// from stopping a feed loop while leaving a visible trace for monitoring and tests.
 /// </summary>
-public sealed class BookErrorCounts
+public sealed class BookErrorCounts : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     /// <summary>Events that referenced an order id the book does not hold.</summary>
     public long UnknownOrder { get; private set; }
 
@@ -62,6 +66,40 @@ public sealed class BookErrorCounts
     {
         Crossed++;
         StaleLevelsCleared += levels;
+    }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.BookErrorCounts, CheckpointVersion);
+        writer.WriteInt64(UnknownOrder);
+        writer.WriteInt64(DuplicateOrderId);
+        writer.WriteInt64(InvalidSize);
+        writer.WriteInt64(Overfill);
+        writer.WriteInt64(MissingLevel);
+        writer.WriteInt64(MalformedEvent);
+        writer.WriteInt64(Crossed);
+        writer.WriteInt64(StaleLevelsCleared);
+        writer.WriteInt64(SequenceGaps);
+        writer.WriteInt64(DuplicateSequence);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.BookErrorCounts, CheckpointVersion);
+        UnknownOrder = reader.ReadInt64();
+        DuplicateOrderId = reader.ReadInt64();
+        InvalidSize = reader.ReadInt64();
+        Overfill = reader.ReadInt64();
+        MissingLevel = reader.ReadInt64();
+        MalformedEvent = reader.ReadInt64();
+        Crossed = reader.ReadInt64();
+        StaleLevelsCleared = reader.ReadInt64();
+        SequenceGaps = reader.ReadInt64();
+        DuplicateSequence = reader.ReadInt64();
+        reader.EndSection();
     }
 
     /// <inheritdoc />

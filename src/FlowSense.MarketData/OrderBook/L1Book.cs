@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
@@ -11,8 +12,10 @@ namespace FlowSense.MarketData.OrderBook;
 /// records sequences but does not check them for gaps. For the same reason there is never an older level to blame
 /// for a crossed quote, so <see cref="CrossedBookPolicy.ClearStaleLevels"/> behaves like <see cref="CrossedBookPolicy.Flag"/>.
 /// </remarks>
-public sealed class L1Book : IBookView
+public sealed class L1Book : IBookView, ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private Level _bid;
     private Level _ask;
 
@@ -119,6 +122,58 @@ public sealed class L1Book : IBookView
         LastAggressor = trade.Aggressor;
         Stamp(trade.Header);
         return ApplyResult.Applied;
+    }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.L1Book, CheckpointVersion);
+        writer.WriteInt64((long)CrossedPolicy);
+        WriteLevel(ref writer, _bid);
+        WriteLevel(ref writer, _ask);
+        writer.WriteInt64(LastTradePrice);
+        writer.WriteInt64(LastTradeSize);
+        writer.WriteByte((byte)LastAggressor);
+        writer.WriteInt64(Version);
+        writer.WriteInt64(Sequence);
+        writer.WriteInt64(LastEventTimeNs);
+        Errors.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.L1Book, CheckpointVersion);
+        reader.ReadExpected((long)CrossedPolicy, "the crossed-book policy");
+        _bid = ReadLevel(ref reader);
+        _ask = ReadLevel(ref reader);
+        LastTradePrice = reader.ReadInt64();
+        LastTradeSize = reader.ReadInt64();
+        byte aggressor = reader.ReadByte();
+        if (aggressor > (byte)Aggressor.Seller)
+            throw reader.Corrupt($"aggressor {aggressor} is not one of Unknown, Buyer, Seller");
+        LastAggressor = (Aggressor)aggressor;
+        Version = reader.ReadInt64();
+        Sequence = reader.ReadInt64();
+        LastEventTimeNs = reader.ReadInt64();
+        Errors.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
+
+    private static void WriteLevel(ref CheckpointWriter writer, Level level)
+    {
+        writer.WriteInt64(level.Price);
+        writer.WriteInt64(level.Size);
+    }
+
+    private static Level ReadLevel(ref CheckpointReader reader)
+    {
+        long price = reader.ReadInt64();
+        long size = reader.ReadInt64();
+        if (size < 0)
+            throw reader.Corrupt($"a quote side holds size {size}");
+        return size == 0 ? default : new Level(price, size, 0);
     }
 
     private void Stamp(in EventHeader header)

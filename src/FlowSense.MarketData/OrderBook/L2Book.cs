@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
@@ -151,6 +152,34 @@ public sealed class L2Book : LevelBook
         base.ClearContent();
         _inSnapshot = false;
         _batchOpen = false;
+    }
+
+    private protected override CheckpointSection CheckpointTag => CheckpointSection.L2Book;
+
+    private protected override byte CheckpointVersion => 1;
+
+    private protected override void WriteContent(ref CheckpointWriter writer)
+    {
+        writer.WriteBoolean(_inSnapshot);
+        writer.WriteBoolean(_batchOpen);
+        foreach (PriceLadder ladder in (ReadOnlySpan<PriceLadder>)[Ladder(Side.Bid), Ladder(Side.Ask)])
+        {
+            writer.WriteInt32(ladder.Count);
+            for (int i = 0; i < ladder.Count; i++)
+                ladder.WriteLevel(ref writer, i);
+        }
+    }
+
+    private protected override void RestoreContent(ref CheckpointReader reader)
+    {
+        _inSnapshot = reader.ReadBoolean();
+        _batchOpen = reader.ReadBoolean();
+        foreach (PriceLadder ladder in (ReadOnlySpan<PriceLadder>)[Ladder(Side.Bid), Ladder(Side.Ask)])
+        {
+            int count = reader.ReadLength(PriceLadder.CheckpointLevelSize, "the level count");
+            for (int i = 0; i < count; i++)
+                ladder.RestoreLevel(ref reader);
+        }
     }
 
     private protected override void SeedLevel(PriceLadder ladder, int index, Level level)

@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
@@ -216,6 +217,68 @@ public sealed class L3Book : LevelBook
     {
         ref OrderPool.Node node = ref _orders[slot];
         return new RestingOrder(node.Id, node.Side, node.Price, node.Size, node.IsSeeded);
+    }
+
+    private protected override CheckpointSection CheckpointTag => CheckpointSection.L3Book;
+
+    private protected override byte CheckpointVersion => 1;
+
+    /// <summary>Per side: the level count, then each level (worst to best) followed by its orders, front first.</summary>
+    private protected override void WriteContent(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(_nextSeededId);
+        writer.WriteInt64(SeededReductions);
+        foreach (PriceLadder ladder in (ReadOnlySpan<PriceLadder>)[Ladder(Side.Bid), Ladder(Side.Ask)])
+        {
+            writer.WriteInt32(ladder.Count);
+            for (int i = 0; i < ladder.Count; i++)
+            {
+                ladder.WriteLevel(ref writer, i);
+                for (int slot = ladder.At(i).Head; slot >= 0; slot = _orders[slot].Next)
+                {
+                    ref OrderPool.Node node = ref _orders[slot];
+                    writer.WriteInt64(node.Id);
+                    writer.WriteInt64(node.Size);
+                    writer.WriteBoolean(node.IsSeeded);
+                }
+            }
+        }
+    }
+
+    /// <summary>Rebuilds levels and queues, checking that each level's orders add up to its size and count.</summary>
+    private protected override void RestoreContent(ref CheckpointReader reader)
+    {
+        _nextSeededId = reader.ReadInt64();
+        SeededReductions = reader.ReadInt64();
+        foreach (PriceLadder ladder in (ReadOnlySpan<PriceLadder>)[Ladder(Side.Bid), Ladder(Side.Ask)])
+        {
+            int count = reader.ReadLength(PriceLadder.CheckpointLevelSize, "the level count");
+            for (int i = 0; i < count; i++)
+            {
+                ref PriceLadder.Entry level = ref ladder.RestoreLevel(ref reader);
+                long total = 0;
+                for (int k = 0; k < level.OrderCount; k++)
+                {
+                    long id = reader.ReadInt64();
+                    long size = reader.ReadInt64();
+                    bool seeded = reader.ReadBoolean();
+                    if (size <= 0 || !_slotById.TryAdd(id, -1))
+                        throw reader.Corrupt($"order {id} at {ladder.Side} {level.Price} has size {size} or appears twice");
+                    int slot = _orders.Rent();
+                    ref OrderPool.Node node = ref _orders[slot];
+                    node.Id = id;
+                    node.Side = ladder.Side;
+                    node.Price = level.Price;
+                    node.Size = size;
+                    node.IsSeeded = seeded;
+                    _slotById[id] = slot;
+                    _orders.Append(slot, ref level.Head, ref level.Tail);
+                    total += size;
+                }
+                if (level.OrderCount == 0 || total != level.Size)
+                    throw reader.Corrupt($"the orders at {ladder.Side} {level.Price} add up to {total}, not the level's {level.Size}");
+            }
+        }
     }
 
     private protected override void SeedLevel(PriceLadder ladder, int index, Level level)

@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
@@ -10,7 +11,7 @@ namespace FlowSense.MarketData.OrderBook;
 /// <remarks>
 /// Books are not thread-safe: one owner (in the engine, the instrument's actor) applies events and serves reads.
 /// </remarks>
-public abstract class LevelBook : IBookView
+public abstract class LevelBook : IBookView, ICheckpointState
 {
     private readonly PriceLadder _bids = new(Side.Bid);
     private readonly PriceLadder _asks = new(Side.Ask);
@@ -144,6 +145,55 @@ public abstract class LevelBook : IBookView
             SeedLevel(ladder, index, merged);
         }
     }
+
+    /// <summary>
+    /// Writes the whole book: options (checked on restore), version, sequence state, error counts, then each side's
+    /// levels from the worst to the best (and, in an L3 book, every order in queue order).
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointTag, CheckpointVersion);
+        writer.WriteInt64((long)Options.CrossedPolicy);
+        writer.WriteBoolean(Options.CheckSequence);
+        writer.WriteInt64(Version);
+        writer.WriteInt64(Sequence);
+        writer.WriteInt64(LastEventTimeNs);
+        writer.WriteBoolean(ResyncRequired);
+        _sequenceTracker.WriteCheckpoint(ref writer);
+        Errors.WriteCheckpoint(ref writer);
+        WriteContent(ref writer);
+        writer.EndSection();
+    }
+
+    /// <summary>Replaces the whole book with the checkpoint's; the book must have the same <see cref="Options"/>.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointTag, CheckpointVersion);
+        reader.ReadExpected((long)Options.CrossedPolicy, "the crossed-book policy");
+        if (reader.ReadBoolean() != Options.CheckSequence)
+            throw reader.Corrupt("sequence checking differs between the checkpoint and the book restored into");
+        Version = reader.ReadInt64();
+        Sequence = reader.ReadInt64();
+        LastEventTimeNs = reader.ReadInt64();
+        ResyncRequired = reader.ReadBoolean();
+        _sequenceTracker.RestoreCheckpoint(ref reader);
+        Errors.RestoreCheckpoint(ref reader);
+        ClearContent();
+        RestoreContent(ref reader);
+        reader.EndSection();
+    }
+
+    /// <summary>The section tag of the concrete book.</summary>
+    private protected abstract CheckpointSection CheckpointTag { get; }
+
+    /// <summary>The newest section version the concrete book writes and reads.</summary>
+    private protected abstract byte CheckpointVersion { get; }
+
+    /// <summary>Writes the levels (and whatever else the concrete book holds).</summary>
+    private protected abstract void WriteContent(ref CheckpointWriter writer);
+
+    /// <summary>Reads what <see cref="WriteContent"/> wrote into a book whose content was just cleared.</summary>
+    private protected abstract void RestoreContent(ref CheckpointReader reader);
 
     /// <summary>Creates (or merges into) the level at <paramref name="index"/> for a snapshot.</summary>
     private protected abstract void SeedLevel(PriceLadder ladder, int index, Level level);

@@ -1,3 +1,4 @@
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 
 namespace FlowSense.MarketData.OrderBook;
@@ -116,6 +117,37 @@ internal sealed class PriceLadder
         for (int i = _count - 1; i >= 0 && IsBetter(_entries[i].Price, price); i--)
             n++;
         return n;
+    }
+
+    /// <summary>Bytes <see cref="WriteLevel"/> writes per level.</summary>
+    public const int CheckpointLevelSize = 20;
+
+    /// <summary>Writes the level at array position <paramref name="index"/>: price, size, order count.</summary>
+    public void WriteLevel(ref CheckpointWriter writer, int index)
+    {
+        ref Entry e = ref _entries[index];
+        writer.WriteInt64(e.Price);
+        writer.WriteInt64(e.Size);
+        writer.WriteInt32(e.OrderCount);
+    }
+
+    /// <summary>
+    /// Reads a level written by <see cref="WriteLevel"/> and appends it as the new best (checkpoints list levels from
+    /// the worst to the best), refusing a non-positive size, a negative order count or a price out of order.
+    /// </summary>
+    public ref Entry RestoreLevel(ref CheckpointReader reader)
+    {
+        long price = reader.ReadInt64();
+        long size = reader.ReadInt64();
+        int orderCount = reader.ReadInt32();
+        if (size <= 0 || orderCount < 0)
+            throw reader.Corrupt($"{Side} level {price} has size {size} and {orderCount} orders");
+        if (_count > 0 && !IsBetter(price, _entries[_count - 1].Price))
+            throw reader.Corrupt($"{Side} level {price} is out of price order");
+        ref Entry e = ref InsertAt(_count, price);
+        e.Size = size;
+        e.OrderCount = orderCount;
+        return ref e;
     }
 
     /// <summary>Drops the <paramref name="levels"/> best levels.</summary>

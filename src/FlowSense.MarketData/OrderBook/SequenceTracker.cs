@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.OrderBook;
 
 /// <summary>How a sequence number relates to the ones seen before it.</summary>
@@ -17,8 +19,10 @@ public enum SequenceCheck : byte
 /// Follows a venue's per-stream sequence numbers (contiguous, increasing by one) and classifies each new one.
 /// A gap advances the tracker (so the gap is reported once); a duplicate leaves it where it was.
 /// </summary>
-public sealed class SequenceTracker
+public sealed class SequenceTracker : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     /// <summary>The last sequence accepted; 0 before the first one.</summary>
     public long Last { get; private set; }
 
@@ -46,4 +50,20 @@ public sealed class SequenceTracker
 
     /// <summary>Starts again after a snapshot taken at <paramref name="sequence"/> (0: accept whatever comes next).</summary>
     public void Reset(long sequence) => Last = sequence;
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.SequenceTracker, CheckpointVersion);
+        writer.WriteInt64(Last);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.SequenceTracker, CheckpointVersion);
+        Last = reader.ReadInt64();
+        reader.EndSection();
+    }
 }

@@ -31,6 +31,7 @@ internal sealed class LobsterSample
             .Select(f => new Message(
                 (long)Math.Round(double.Parse(f[0], CultureInfo.InvariantCulture) * 1e9),
                 int.Parse(f[1], CultureInfo.InvariantCulture),
+                long.Parse(f[2], CultureInfo.InvariantCulture),
                 long.Parse(f[3], CultureInfo.InvariantCulture),
                 long.Parse(f[4], CultureInfo.InvariantCulture),
                 int.Parse(f[5], CultureInfo.InvariantCulture)))
@@ -57,6 +58,7 @@ internal sealed class LobsterSample
 
     /// <param name="TimeNs">Nanoseconds after midnight.</param>
     /// <param name="Type">1 add, 2 partial cancel, 3 delete, 4 visible execution, 5 hidden execution, 6 cross, 7 halt.</param>
+    /// <param name="OrderId">The venue's order id (0 for some cross and halt messages).</param>
     /// <param name="Direction">1 buy limit order, −1 sell limit order (for executions: the resting order's side).</param>
-    internal readonly record struct Message(long TimeNs, int Type, long Size, long Price, int Direction);
+    internal readonly record struct Message(long TimeNs, int Type, long OrderId, long Size, long Price, int Direction);
 }

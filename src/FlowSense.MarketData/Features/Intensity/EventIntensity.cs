@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Intensity;
 
@@ -7,8 +8,10 @@ namespace FlowSense.MarketData.Features.Intensity;
 /// by τ in seconds. Exact up to the window's capacity (see <see cref="ClockWindowSum"/>, overflows counted).
 /// Warm-up: <see cref="IsReady"/> once τ has elapsed since the first event, before which the rate understates.
 /// </summary>
-public sealed class EventIntensity
+public sealed class EventIntensity : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly ClockWindowSum _window;
     private readonly double _windowSeconds;
 
@@ -32,4 +35,20 @@ public sealed class EventIntensity
     public void OnEvent(long timeNs) => _window.Add(timeNs, 1);
 
     public void Advance(long nowNs) => _window.Advance(nowNs);
+
+    /// <summary>Writes the clock window of event counts.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.EventIntensity, CheckpointVersion);
+        _window.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.EventIntensity, CheckpointVersion);
+        _window.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
 }

@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.KyleLambda;
 
@@ -12,8 +13,10 @@ namespace FlowSense.MarketData.Features.KyleLambda;
 /// observation; an open observation whose next trade has no two-sided quote cannot be closed and is counted in
 /// <see cref="Dropped"/>. Warm-up: <see cref="IsReady"/> once N observations are in the window.</para>
 /// </summary>
-public sealed class KyleLambdaEstimator
+public sealed class KyleLambdaEstimator : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly RollingRegression _regression;
     private double _openFlow;
     private double _openMid = double.NaN;
@@ -35,6 +38,30 @@ public sealed class KyleLambdaEstimator
     /// <param name="sign">+1 buy, −1 sell, 0 unknown.</param>
     /// <param name="size">Raw size, &gt; 0.</param>
     /// <param name="mid">The mid prevailing at the trade (NaN without a two-sided quote).</param>
+    /// <summary>Writes the open observation (signed √volume and mid of the last trade) and the regression sums.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.KyleLambdaEstimator, CheckpointVersion);
+        writer.WriteDouble(_openFlow);
+        writer.WriteDouble(_openMid);
+        writer.WriteInt64(Skipped);
+        writer.WriteInt64(Dropped);
+        _regression.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.KyleLambdaEstimator, CheckpointVersion);
+        _openFlow = reader.ReadDouble();
+        _openMid = reader.ReadDouble();
+        Skipped = reader.ReadInt64();
+        Dropped = reader.ReadInt64();
+        _regression.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
+
     public void OnTrade(int sign, long size, double mid)
     {
         bool midKnown = mid > 0;

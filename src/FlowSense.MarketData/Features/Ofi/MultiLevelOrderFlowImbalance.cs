@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Ofi;
 
@@ -10,8 +11,10 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// <see cref="OrderFlowEvent.AsQueues"/> says, so a level that vanishes contributes −q(previous) on the bid side
 /// (+q on the ask side). An event is any change in the M levels; warm-up is one state, as for level-1 OFI.</para>
 /// </summary>
-public sealed class MultiLevelOrderFlowImbalance
+public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly long[] _bidPrices;
     private readonly long[] _bidSizes;
     private readonly long[] _askPrices;
@@ -91,6 +94,51 @@ public sealed class MultiLevelOrderFlowImbalance
             _filled++;
         _next = _next + 1 == _eventWindow ? 0 : _next + 1;
         return true;
+    }
+
+    /// <summary>Writes the previous M-level state, the per-level sums and last events, and the ring of contributions.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.MultiLevelOrderFlowImbalance, CheckpointVersion);
+        writer.WriteInt64(Levels);
+        writer.WriteInt64(_eventWindow);
+        writer.WriteBoolean(_hasPrevious);
+        writer.WriteInt64(EventCount);
+        writer.WriteInt32(_next);
+        writer.WriteInt32(_filled);
+        writer.WriteInt64s(_bidPrices);
+        writer.WriteInt64s(_bidSizes);
+        writer.WriteInt64s(_askPrices);
+        writer.WriteInt64s(_askSizes);
+        writer.WriteInt64s(_lastEvents);
+        writer.WriteInt64s(_sums);
+        // Rows not yet filled are zero; only the filled ones are state (when not full, they are rows 0.._filled-1).
+        writer.WriteInt64s(_ring.AsSpan(0, _filled * Levels));
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.MultiLevelOrderFlowImbalance, CheckpointVersion);
+        reader.ReadExpected(Levels, "the level count");
+        reader.ReadExpected(_eventWindow, "the event window");
+        _hasPrevious = reader.ReadBoolean();
+        EventCount = reader.ReadInt64();
+        _next = reader.ReadCount(_eventWindow - 1, "the ring position");
+        _filled = reader.ReadCount(_eventWindow, "the filled rows");
+        if (_filled < _eventWindow && _next != _filled)
+            throw reader.Corrupt($"a window holding {_filled} events has its next row at {_next}");
+        reader.ReadInt64s(_bidPrices);
+        reader.ReadInt64s(_bidSizes);
+        reader.ReadInt64s(_askPrices);
+        reader.ReadInt64s(_askSizes);
+        reader.ReadInt64s(_lastEvents);
+        reader.ReadInt64s(_sums);
+        Array.Clear(_ring);
+        reader.ReadInt64s(_ring.AsSpan(0, _filled * Levels));
+        Array.Clear(_staged);
+        reader.EndSection();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Ofi;
 
@@ -12,8 +13,10 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// N once <see cref="IsEventWindowFull"/>. The clock window is exact (see <see cref="ClockWindowSum"/>),
 /// up to its capacity, whose overflows are counted.</para>
 /// </summary>
-public sealed class OrderFlowImbalance
+public sealed class OrderFlowImbalance : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly RollingSum<long> _events;
     private readonly ClockWindowSum _clock;
     private TopOfBook _previous;
@@ -77,6 +80,34 @@ public sealed class OrderFlowImbalance
         _events.Add(e);
         _clock.Add(timeNs, e);
         return true;
+    }
+
+    /// <summary>Writes the previous state, counters, and both windows.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.OrderFlowImbalance, CheckpointVersion);
+        writer.WriteBoolean(_hasPrevious);
+        CheckpointFields.Write(ref writer, _previous);
+        writer.WriteInt64(LastEvent);
+        writer.WriteInt64(EventCount);
+        writer.WriteInt64(Cumulative);
+        _events.WriteCheckpoint(ref writer);
+        _clock.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.OrderFlowImbalance, CheckpointVersion);
+        _hasPrevious = reader.ReadBoolean();
+        _previous = CheckpointFields.ReadTopOfBook(ref reader);
+        LastEvent = reader.ReadInt64();
+        EventCount = reader.ReadInt64();
+        Cumulative = reader.ReadInt64();
+        _events.RestoreCheckpoint(ref reader);
+        _clock.RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 
     /// <summary>Moves the clock window to <paramref name="nowNs"/> without an event (e.g. on a trade or a timer).</summary>

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Features.RollingWindows;
 
 /// <summary>
@@ -16,6 +18,20 @@ public struct ForwardClock
 
     /// <summary>Observations earlier than one already seen.</summary>
     public long OutOfOrder { get; private set; }
+
+    /// <summary>Writes the clock's fields into the section of the window that owns it.</summary>
+    internal readonly void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.WriteInt64(LatestNs);
+        writer.WriteInt64(OutOfOrder);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote.</summary>
+    internal void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        LatestNs = reader.ReadInt64();
+        OutOfOrder = reader.ReadInt64();
+    }
 
     /// <summary>Observes <paramref name="timeNs"/> and returns the time to use: it, or the latest seen if it went backwards.</summary>
     public long Observe(long timeNs)

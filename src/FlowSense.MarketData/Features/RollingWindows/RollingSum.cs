@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.RollingWindows;
 
@@ -8,8 +10,11 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// <see cref="Capacity"/> adds, so rounding error from repeated add/subtract cannot accumulate
 /// (amortised O(1)); integer sums are exact and never recomputed.
 /// </summary>
-public sealed class RollingSum<T> where T : struct, INumber<T>
+public sealed class RollingSum<T> : ICheckpointState
+    where T : struct, INumber<T>
 {
+    private const byte CheckpointVersion = 1;
+
     private static readonly bool IsFloatingPoint = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal);
 
     private readonly T[] _ring;
@@ -54,6 +59,54 @@ public sealed class RollingSum<T> where T : struct, INumber<T>
         Sum = T.Zero;
         _addsSinceExactSum = 0;
     }
+
+    /// <summary>
+    /// Writes the ring in storage order (the periodic re-summation adds in that order, so it matters for the
+    /// bits of a floating-point sum), the running sum and the re-summation counter. Only long and double have an
+    /// encoding (the types the features use).
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(Tag(), CheckpointVersion);
+        writer.WriteInt64(_ring.Length);
+        writer.WriteInt32(Count);
+        writer.WriteInt32(_next);
+        writer.WriteInt32(_addsSinceExactSum);
+        writer.WriteInt64(Bits(Sum));
+        for (int i = 0; i < Count; i++)
+            writer.WriteInt64(Bits(_ring[i]));
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(Tag(), CheckpointVersion);
+        reader.ReadExpected(_ring.Length, "the window length");
+        int count = reader.ReadCount(_ring.Length, "the value count");
+        int next = reader.ReadCount(_ring.Length - 1, "the ring position");
+        int adds = reader.ReadCount(_ring.Length, "the adds since the exact sum");
+        if (count < _ring.Length && next != count)
+            throw reader.Corrupt($"a window holding {count} values has its next slot at {next}");
+        Sum = FromBits(reader.ReadInt64());
+        Array.Clear(_ring);
+        for (int i = 0; i < count; i++)
+            _ring[i] = FromBits(reader.ReadInt64());
+        Count = count;
+        _next = next;
+        _addsSinceExactSum = adds;
+        reader.EndSection();
+    }
+
+    private static CheckpointSection Tag() =>
+        typeof(T) == typeof(long) ? CheckpointSection.RollingSumInt64
+        : typeof(T) == typeof(double) ? CheckpointSection.RollingSumDouble
+        : throw new InvalidOperationException($"RollingSum<{typeof(T).Name}> has no checkpoint encoding; only long and double do.");
+
+    // Raw bits for both encodings (a double's IEEE bits, a long itself); Tag() has already refused other types.
+    private static long Bits(T value) => Unsafe.BitCast<T, long>(value);
+
+    private static T FromBits(long bits) => Unsafe.BitCast<long, T>(bits);
 
     private void RecomputeSum()
     {

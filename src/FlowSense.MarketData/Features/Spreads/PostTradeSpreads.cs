@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Spreads;
 
@@ -10,8 +11,10 @@ namespace FlowSense.MarketData.Features.Spreads;
 /// <para>Counted, never silent: trades refused because the ring was full (<see cref="PendingOverflows"/>) and
 /// trades whose later mid was undefined because a side was empty (<see cref="UnresolvedWithoutMid"/>).</para>
 /// </summary>
-public sealed class PostTradeSpreads
+public sealed class PostTradeSpreads : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly PendingTrade[] _pending;
     private readonly RollingSum<double> _realized;
     private readonly RollingSum<double> _impact;
@@ -92,6 +95,63 @@ public sealed class PostTradeSpreads
 
     /// <summary>Moves time to <paramref name="nowNs"/> with the mid unchanged.</summary>
     public void Advance(long nowNs) => ResolveDue(_clock.Observe(nowNs), inclusive: true);
+
+    /// <summary>Writes the trades awaiting their t + τ (oldest first), the prevailing mid, the clock and the averages.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.PostTradeSpreads, CheckpointVersion);
+        writer.WriteInt64(HorizonNs);
+        writer.WriteInt64(_pending.Length);
+        writer.WriteDouble(_currentMid);
+        _clock.WriteCheckpoint(ref writer);
+        writer.WriteInt64(Resolved);
+        writer.WriteInt64(PendingOverflows);
+        writer.WriteInt64(UnresolvedWithoutMid);
+        writer.WriteDouble(LastRealizedSpread);
+        writer.WriteDouble(LastPriceImpact);
+        writer.WriteInt32(_count);
+        for (int i = 0, slot = _head; i < _count; i++, slot = slot + 1 == _pending.Length ? 0 : slot + 1)
+        {
+            ref readonly PendingTrade trade = ref _pending[slot];
+            writer.WriteInt64(trade.DueNs);
+            writer.WriteInt64(trade.Price);
+            writer.WriteInt32(trade.Sign);
+            writer.WriteDouble(trade.Mid);
+        }
+        _realized.WriteCheckpoint(ref writer);
+        _impact.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.PostTradeSpreads, CheckpointVersion);
+        reader.ReadExpected(HorizonNs, "the horizon τ (ns)");
+        reader.ReadExpected(_pending.Length, "the pending-trade capacity");
+        _currentMid = reader.ReadDouble();
+        _clock.RestoreCheckpoint(ref reader);
+        Resolved = reader.ReadInt64();
+        PendingOverflows = reader.ReadInt64();
+        UnresolvedWithoutMid = reader.ReadInt64();
+        LastRealizedSpread = reader.ReadDouble();
+        LastPriceImpact = reader.ReadDouble();
+        _count = reader.ReadCount(_pending.Length, "the pending-trade count");
+        _head = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            long due = reader.ReadInt64();
+            long price = reader.ReadInt64();
+            int sign = reader.ReadInt32();
+            double mid = reader.ReadDouble();
+            if (sign is not (1 or -1))
+                throw reader.Corrupt($"a pending trade has sign {sign}");
+            _pending[i] = new PendingTrade(due, price, sign, mid);
+        }
+        _realized.RestoreCheckpoint(ref reader);
+        _impact.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
 
     private void ResolveDue(long nowNs, bool inclusive)
     {

@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.TradeSign;
 
@@ -13,8 +14,10 @@ namespace FlowSense.MarketData.Features.TradeSign;
 /// so the tick test always sees the full tape. Warm-up: a trade at the mid is unclassified until the tape has
 /// moved once.</para>
 /// </summary>
-public sealed class LeeReadyClassifier
+public sealed class LeeReadyClassifier : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private long _lastPrice;
     private bool _hasLastPrice;
     private int _lastTickDirection;
@@ -72,6 +75,41 @@ public sealed class LeeReadyClassifier
     /// The tick test's verdict for <paramref name="price"/> (+1 uptick or zero-uptick, −1 downtick or zero-downtick,
     /// 0 before any price change), then remembers the price.
     /// </summary>
+    /// <summary>Writes the tick-test state (last price and direction) and the per-rule counts.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.LeeReadyClassifier, CheckpointVersion);
+        writer.WriteInt64(_lastPrice);
+        writer.WriteBoolean(_hasLastPrice);
+        writer.WriteInt32(_lastTickDirection);
+        writer.WriteByte((byte)LastRule);
+        writer.WriteInt64(ByAggressor);
+        writer.WriteInt64(ByQuote);
+        writer.WriteInt64(ByTick);
+        writer.WriteInt64(Unclassified);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.LeeReadyClassifier, CheckpointVersion);
+        _lastPrice = reader.ReadInt64();
+        _hasLastPrice = reader.ReadBoolean();
+        _lastTickDirection = reader.ReadInt32();
+        if (_lastTickDirection is < -1 or > 1)
+            throw reader.Corrupt($"the tick direction is {_lastTickDirection}");
+        byte rule = reader.ReadByte();
+        if (!Enum.IsDefined((TradeSignRule)rule))
+            throw reader.Corrupt($"the last rule is {rule}");
+        LastRule = (TradeSignRule)rule;
+        ByAggressor = reader.ReadInt64();
+        ByQuote = reader.ReadInt64();
+        ByTick = reader.ReadInt64();
+        Unclassified = reader.ReadInt64();
+        reader.EndSection();
+    }
+
     private int TickDirection(long price)
     {
         if (_hasLastPrice && price != _lastPrice)

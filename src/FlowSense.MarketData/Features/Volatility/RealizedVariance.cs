@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Volatility;
 
@@ -11,8 +12,10 @@ namespace FlowSense.MarketData.Features.Volatility;
 /// is its square root and <see cref="AnnualizedVolatility"/> scales it to a year of trading time.
 /// Non-positive or NaN prices are counted in <see cref="RejectedPrices"/> and ignored.
 /// </summary>
-public sealed class RealizedVariance
+public sealed class RealizedVariance : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly RollingSum<double> _squaredReturns;
     private readonly long _intervalNs;
     private long _nextGridNs;
@@ -80,6 +83,34 @@ public sealed class RealizedVariance
     {
         if (!double.IsNaN(_current))
             SampleDue(_clock.Observe(nowNs), inclusive: true);
+    }
+
+    /// <summary>Writes the sampling grid position, the current and last sampled prices, the clock and the squared returns.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.RealizedVariance, CheckpointVersion);
+        writer.WriteInt64(_intervalNs);
+        writer.WriteInt64(_nextGridNs);
+        writer.WriteDouble(_current);
+        writer.WriteDouble(_lastSample);
+        _clock.WriteCheckpoint(ref writer);
+        writer.WriteInt64(RejectedPrices);
+        _squaredReturns.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.RealizedVariance, CheckpointVersion);
+        reader.ReadExpected(_intervalNs, "the sampling interval Δ (ns)");
+        _nextGridNs = reader.ReadInt64();
+        _current = reader.ReadDouble();
+        _lastSample = reader.ReadDouble();
+        _clock.RestoreCheckpoint(ref reader);
+        RejectedPrices = reader.ReadInt64();
+        _squaredReturns.RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 
     private void SampleDue(long nowNs, bool inclusive)

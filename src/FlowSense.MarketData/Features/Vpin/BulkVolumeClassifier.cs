@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Vpin;
 
@@ -13,8 +14,10 @@ namespace FlowSense.MarketData.Features.Vpin;
 /// (no previous close) and, with a rolling σ, bars until two changes exist, are counted in
 /// <see cref="WarmupVolume"/> and not classified.</para>
 /// </summary>
-public sealed class BulkVolumeClassifier
+public sealed class BulkVolumeClassifier : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly long _barNs;
     private readonly double _fixedSigma;
     private readonly RollingSum<double> _changes;
@@ -65,6 +68,42 @@ public sealed class BulkVolumeClassifier
         if (_barVolume > 0)
             CloseBar(buckets);
         _barIndex = bar;
+    }
+
+    /// <summary>Writes the open time bar, the previous close, and the rolling σ sums.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.BulkVolumeClassifier, CheckpointVersion);
+        writer.WriteInt64(_barNs);
+        writer.WriteDouble(_fixedSigma);
+        writer.WriteInt64(_barIndex);
+        writer.WriteInt64(_barVolume);
+        writer.WriteInt64(_barClose);
+        writer.WriteInt64(_previousClose);
+        writer.WriteBoolean(_hasPreviousClose);
+        writer.WriteInt64(WarmupVolume);
+        writer.WriteDouble(LastBuyFraction);
+        _changes.WriteCheckpoint(ref writer);
+        _squaredChanges.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.BulkVolumeClassifier, CheckpointVersion);
+        reader.ReadExpected(_barNs, "the bar length (ns)");
+        reader.ReadExpected(_fixedSigma, "the fixed σ");
+        _barIndex = reader.ReadInt64();
+        _barVolume = reader.ReadInt64();
+        _barClose = reader.ReadInt64();
+        _previousClose = reader.ReadInt64();
+        _hasPreviousClose = reader.ReadBoolean();
+        WarmupVolume = reader.ReadInt64();
+        LastBuyFraction = reader.ReadDouble();
+        _changes.RestoreCheckpoint(ref reader);
+        _squaredChanges.RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 
     private long BarOf(long timeNs) => Math.DivRem(timeNs, _barNs, out long rem) - (rem < 0 ? 1 : 0);

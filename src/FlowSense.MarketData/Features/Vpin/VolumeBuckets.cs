@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features.RollingWindows;
+using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.Vpin;
 
@@ -7,8 +8,10 @@ namespace FlowSense.MarketData.Features.Vpin;
 /// exactly V, and volume beyond V spills into the next bucket (so one trade or bar may span several). Keeps
 /// |V_S − V_B| of the last n closed buckets. Sizes are raw size units.
 /// </summary>
-public sealed class VolumeBuckets
+public sealed class VolumeBuckets : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly RollingSum<double> _imbalances;
     private long _filled;
     private double _buy;
@@ -65,6 +68,34 @@ public sealed class VolumeBuckets
             volume -= whole * BucketVolume;
         }
         Fill(volume, buyFraction);
+    }
+
+    /// <summary>Writes the open bucket (fill, buy and sell volume) and the window of closed buckets' imbalances.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.VolumeBuckets, CheckpointVersion);
+        writer.WriteInt64(BucketVolume);
+        writer.WriteInt64(Completed);
+        writer.WriteInt64(_filled);
+        writer.WriteDouble(_buy);
+        writer.WriteDouble(_sell);
+        _imbalances.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.VolumeBuckets, CheckpointVersion);
+        reader.ReadExpected(BucketVolume, "the bucket volume");
+        Completed = reader.ReadInt64();
+        _filled = reader.ReadInt64();
+        if (_filled < 0 || _filled >= BucketVolume)
+            throw reader.Corrupt($"the open bucket holds {_filled} of {BucketVolume}");
+        _buy = reader.ReadDouble();
+        _sell = reader.ReadDouble();
+        _imbalances.RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 
     private void Fill(long volume, double buyFraction)

@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Checkpoints;
+
 namespace FlowSense.MarketData.Features.Vpin;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace FlowSense.MarketData.Features.Vpin;
 /// equal-volume buckets, dimensionless in [0, 1]. Volume is split into buys and sells exactly by trade sign or by
 /// bulk classification (<see cref="VolumeClassification"/>). Warm-up: <see cref="IsReady"/> after n full buckets.
 /// </summary>
-public sealed class VpinCalculator
+public sealed class VpinCalculator : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly VolumeBuckets _buckets;
     private readonly BulkVolumeClassifier? _bulk;
 
@@ -49,4 +53,27 @@ public sealed class VpinCalculator
 
     /// <summary>Bulk mode: closes a finished time bar without waiting for the next trade.</summary>
     public void Advance(long nowNs) => _bulk?.Advance(nowNs, _buckets);
+
+    /// <summary>Writes the buckets and, under bulk classification, the classifier.</summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.VpinCalculator, CheckpointVersion);
+        writer.WriteBoolean(_bulk is not null);
+        writer.WriteInt64(UnsignedVolume);
+        _buckets.WriteCheckpoint(ref writer);
+        _bulk?.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.VpinCalculator, CheckpointVersion);
+        if (reader.ReadBoolean() != _bulk is not null)
+            throw reader.Corrupt("the volume classification (exact or bulk) differs from the instance restored into");
+        UnsignedVolume = reader.ReadInt64();
+        _buckets.RestoreCheckpoint(ref reader);
+        _bulk?.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+    }
 }

@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Reflection;
+using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Checkpoints;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Indicators;
+using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.OrderBook;
+
+namespace FlowSense.MarketData.Tests.Checkpoints;
+
+internal enum BookKind : byte
+{
+    L1,
+    L2,
+    L3,
+}
+
+/// <summary>How a replica is built: configuration, never state (a restore builds a fresh replica from the same).</summary>
+internal sealed record ReplicaConfig(
+    BookKind Book,
+    MicrostructureFeaturesOptions Features,
+    long VolumePerBar,
+    BookOptions? BookOptions = null,
+    Level[]? SeedBids = null,
+    Level[]? SeedAsks = null,
+    SaleConditionFilter? Filter = null);
+
+/// <summary>
+/// Everything a symbol actor owns for one instrument — a book, the microstructure features, multi-timeframe and
+/// volume bars, and every indicator fed by the base bars — with a trace of what it produced after each event, so
+/// two runs can be compared event by event and bit for bit.
+/// </summary>
+internal sealed class SymbolReplica : IBarSink
+{
+    public static readonly InstrumentId Instrument = new("TEST", "CKPT");
+
+    private const int Depth = 10;
+
+    private static readonly PropertyInfo[] SnapshotFields = typeof(FeatureSnapshot).GetProperties();
+
+    private static readonly TimeFrame[] Frames = [TimeFrame.OneSecond, TimeFrame.FiveSeconds, TimeFrame.OneMinute];
+
+    private readonly long[] _bidPrices = new long[Depth];
+    private readonly long[] _bidSizes = new long[Depth];
+    private readonly long[] _askPrices = new long[Depth];
+    private readonly long[] _askSizes = new long[Depth];
+
+    public SymbolReplica(ReplicaConfig config)
+    {
+        Config = config;
+        Book = config.Book switch
+        {
+            BookKind.L1 => new L1Book(Instrument, config.BookOptions?.CrossedPolicy ?? CrossedBookPolicy.Flag),
+            BookKind.L2 => new L2Book(Instrument, config.BookOptions),
+            _ => new L3Book(Instrument, config.BookOptions),
+        };
+        if (Book is LevelBook levels && (config.SeedBids is not null || config.SeedAsks is not null))
+            levels.LoadSnapshot(config.SeedBids ?? [], config.SeedAsks ?? []);
+        Features = new MicrostructureFeatures(config.Features);
+        Bars = new MultiTimeframeBarAggregator(Frames, this, config.Filter);
+        VolumeBars = ThresholdBarBuilder.VolumeBars(config.VolumePerBar, config.Filter);
+        Indicators =
+        [
+            new SimpleMovingAverage(4), new ExponentialMovingAverage(4), new RelativeStrengthIndex(3),
+            new RelativeStrengthIndex(3, Smoothing.Simple), new MovingAverageConvergenceDivergence(2, 4, 2),
+            new BollingerBands(4, 2), new AverageTrueRange(3), new AverageTrueRange(3, Smoothing.Simple),
+            new StochasticRelativeStrengthIndex(3, 3, 2, 2), new RollingVwap(3), new OnBalanceVolume(),
+            new Variance(3), new StandardDeviation(3), new LogReturn(2), new TrueRange(),
+        ];
+    }
+
+    public ReplicaConfig Config { get; }
+
+    public IBookView Book { get; }
+
+    public MicrostructureFeatures Features { get; }
+
+    public MultiTimeframeBarAggregator Bars { get; }
+
+    public ThresholdBarBuilder VolumeBars { get; }
+
+    public Indicator[] Indicators { get; }
+
+    /// <summary>One fingerprint per event: the feature snapshot's bits, the book's top, every indicator's value.</summary>
+    public List<long> Trace { get; } = [];
+
+    /// <summary>Every bar closed, by any builder, in order.</summary>
+    public List<(TimeFrame Frame, Bar Bar)> ClosedBars { get; } = [];
+
+    public void Apply(in MarketEvent e)
+    {
+        switch (e.Kind)
+        {
+            case MarketEventKind.Quote:
+                ((L1Book)Book).Apply(e.Quote);
+                Features.OnQuote(e.Quote);
+                break;
+            case MarketEventKind.Delta:
+                ((L2Book)Book).Apply(e.Delta);
+                FeedLevels(e.TimeNs);
+                break;
+            case MarketEventKind.Order:
+                ((L3Book)Book).Apply(e.Order);
+                FeedLevels(e.TimeNs);
+                break;
+            case MarketEventKind.Trade:
+                if (Book is L1Book l1)
+                    l1.Apply(e.Trade);
+                Features.OnTrade(e.Trade);
+                Bars.OnTrade(e.Trade);
+                if (VolumeBars.Add(e.Trade, out Bar volumeBar))
+                    ClosedBars.Add((default, volumeBar));
+                break;
+            case MarketEventKind.Timer:
+                Features.Advance(e.TimeNs);
+                Bars.AdvanceTo(e.TimeNs);
+                break;
+        }
+        Trace.Add(Fingerprint());
+    }
+
+    public void OnBar(TimeFrame timeFrame, in Bar bar)
+    {
+        ClosedBars.Add((timeFrame, bar));
+        if (timeFrame != Frames[0])
+            return;
+        var ohlcv = new OhlcvBar(bar.StartTimeNs, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume);
+        foreach (Indicator indicator in Indicators)
+        {
+            if (indicator is IBarIndicator byBar)
+                byBar.Update(ohlcv);
+        }
+    }
+
+    /// <summary>The whole replica as one checkpoint, written the way a symbol actor would.</summary>
+    public byte[] Checkpoint()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new CheckpointWriter(output);
+        ((ICheckpointState)Book).WriteCheckpoint(ref writer);
+        Features.WriteCheckpoint(ref writer);
+        Bars.WriteCheckpoint(ref writer);
+        VolumeBars.WriteCheckpoint(ref writer);
+        foreach (Indicator indicator in Indicators)
+            indicator.WriteCheckpoint(ref writer);
+        writer.Complete();
+        Assert.Equal(output.WrittenCount, writer.BytesWritten);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A fresh replica built from <paramref name="config"/>, then restored from <paramref name="checkpoint"/>.</summary>
+    public static SymbolReplica Restore(ReplicaConfig config, ReadOnlySpan<byte> checkpoint)
+    {
+        var replica = new SymbolReplica(config);
+        var reader = new CheckpointReader(checkpoint);
+        ((ICheckpointState)replica.Book).RestoreCheckpoint(ref reader);
+        replica.Features.RestoreCheckpoint(ref reader);
+        replica.Bars.RestoreCheckpoint(ref reader);
+        replica.VolumeBars.RestoreCheckpoint(ref reader);
+        foreach (Indicator indicator in replica.Indicators)
+            indicator.RestoreCheckpoint(ref reader);
+        reader.Complete();
+        return replica;
+    }
+
+    /// <summary>The feature snapshot as (field name, raw bits) pairs, for a bit-for-bit comparison that names the field.</summary>
+    public IEnumerable<(string Field, long Bits)> SnapshotBits()
+    {
+        FeatureSnapshot snapshot = Features.Snapshot();
+        return SnapshotFields.Select(p => (p.Name, Bits(p.GetValue(snapshot)!)));
+    }
+
+    /// <summary>Every level of one side, best first.</summary>
+    public Level[] Levels(Side side)
+    {
+        var levels = new Level[Book.LevelCount(side)];
+        Book.TopLevels(side, levels);
+        return levels;
+    }
+
+    private void FeedLevels(long timeNs)
+    {
+        int bids = Book.TopLevels(Side.Bid, _bidPrices, _bidSizes);
+        int asks = Book.TopLevels(Side.Ask, _askPrices, _askSizes);
+        Features.OnLevels(timeNs, new LevelView(_bidPrices.AsSpan(0, bids), _bidSizes.AsSpan(0, bids), _askPrices.AsSpan(0, asks), _askSizes.AsSpan(0, asks)));
+    }
+
+    private long Fingerprint()
+    {
+        // FNV-1a over 64-bit words: any differing bit in any value changes the trace entry.
+        ulong hash = 14695981039346656037UL;
+        void Mix(long value) => hash = (hash ^ (ulong)value) * 1099511628211UL;
+        foreach ((string _, long bits) in SnapshotBits())
+            Mix(bits);
+        Mix(Book.Version);
+        Mix(Book.BestBid.Price);
+        Mix(Book.BestBid.Size);
+        Mix(Book.BestAsk.Price);
+        Mix(Book.BestAsk.Size);
+        foreach (Indicator indicator in Indicators)
+        {
+            Mix(BitConverter.DoubleToInt64Bits(indicator.Value));
+            Mix(indicator.Samples);
+        }
+        return (long)hash;
+    }
+
+    private static long Bits(object value) => value switch
+    {
+        double d => BitConverter.DoubleToInt64Bits(d),
+        long l => l,
+        int i => i,
+        FeatureReadiness r => (long)r,
+        _ => throw new InvalidOperationException($"FeatureSnapshot has a field of type {value.GetType()} the test cannot compare"),
+    };
+}
