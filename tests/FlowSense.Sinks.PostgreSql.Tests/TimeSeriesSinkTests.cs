@@ -68,6 +68,68 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_late_row_below_the_high_water_mark_is_stored_not_taken_for_a_replay()
+    {
+        string symbol = $"L{Guid.NewGuid():N}"[..12];
+        Trade[] tape = [.. Tape(symbol, 200)];
+        await using (var first = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable()))
+        {
+            foreach (Trade trade in tape.Where((_, i) => i % 10 != 3)) // rows 3, 13, 23, ... arrive late
+                await first.WriteAsync(trade);
+        }
+
+        await using var late = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable());
+        foreach (Trade trade in tape.Where((_, i) => i % 10 == 3 || i % 50 == 0)) // the late ones, and some replayed
+            await late.WriteAsync(trade);
+        await late.DisposeAsync();
+
+        Assert.Equal(20, late.Counters.Inserted);
+        Assert.Equal(4, late.Counters.Duplicates);
+        Assert.Equal(200, await ScalarAsync("SELECT count(DISTINCT (exchange_time_ns, sequence)) FROM trades WHERE symbol = $1", symbol));
+        Assert.Equal(200, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task Two_sinks_loading_the_same_tape_at_once_store_each_row_once()
+    {
+        string symbol = $"D{Guid.NewGuid():N}"[..12];
+        var options = new TimeSeriesSinkOptions { BatchSize = 100 };
+        TimeSeriesSink<Trade>[] sinks = [new(database.DataSource, new TradesTable(), options), new(database.DataSource, new TradesTable(), options)];
+
+        await Task.WhenAll(sinks.Select(sink => Task.Run(async () =>
+        {
+            foreach (Trade trade in Tape(symbol, 2_000))
+                await sink.WriteAsync(trade);
+            await sink.DisposeAsync();
+        })));
+
+        Assert.Equal(2_000, sinks.Sum(s => s.Counters.Inserted));
+        Assert.Equal(2_000, sinks.Sum(s => s.Counters.Duplicates));
+        Assert.Equal(2_000, await ScalarAsync("SELECT count(*) FROM trades WHERE symbol = $1", symbol));
+    }
+
+    [Fact]
+    public async Task Daily_bars_spanning_many_days_in_one_batch_land_in_their_partitions_and_replay_idempotently()
+    {
+        var instrument = new InstrumentId("NYSE", $"E{Guid.NewGuid():N}"[..12]);
+        long firstDay = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L;
+        BarRow[] bars = [.. Enumerable.Range(0, 30).Select(d => new BarRow(instrument, "1d",
+            new MarketData.Bars.Bar(firstDay + (d * NsPerDay), firstDay + ((d + 1) * NsPerDay), 10, 12, 9, 11, 100, 1_100, 10)))];
+
+        for (int load = 0; load < 2; load++)
+        {
+            await using var sink = new TimeSeriesSink<BarRow>(database.DataSource, new BarsTable());
+            foreach (BarRow bar in bars)
+                await sink.WriteAsync(bar);
+            await sink.DisposeAsync();
+            Assert.Equal(load == 0 ? new SinkCounters(30, 0, 0, 0, 1, null) : new SinkCounters(0, 30, 0, 0, 1, null), sink.Counters);
+        }
+
+        Assert.Equal(30, await ScalarAsync("SELECT count(*) FROM bars WHERE symbol = $1", instrument.Symbol));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM bars_p20250315 WHERE symbol = $1", instrument.Symbol));
+    }
+
+    [Fact]
     public async Task A_partial_batch_is_loaded_when_the_flush_interval_passes()
     {
         string symbol = $"C{Guid.NewGuid():N}"[..12];

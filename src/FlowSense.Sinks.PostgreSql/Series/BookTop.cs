@@ -1,7 +1,5 @@
 using FlowSense.MarketData.Events;
-using FlowSense.Sinks.PostgreSql.TimeSeries;
-using Npgsql;
-using NpgsqlTypes;
+using FlowSense.Sinks.PostgreSql.BinaryCopy;
 
 namespace FlowSense.Sinks.PostgreSql.Series;
 
@@ -9,26 +7,26 @@ namespace FlowSense.Sinks.PostgreSql.Series;
 public sealed record BookTopRow(EventHeader Header, long[] BidPrices, long[] BidSizes, long[] AskPrices, long[] AskSizes);
 
 /// <summary>Book top-N snapshots into table <c>book_top</c>; natural key (venue, symbol, exchange time, sequence).</summary>
-public sealed class BookTopTable : ITimeSeriesTable<BookTopRow>
+public sealed class BookTopTable : MarketEventTable<BookTopRow>
 {
-    public string Name => "book_top";
+    public override string Name => "book_top";
 
-    public IReadOnlyList<string> Columns { get; } =
+    public override IReadOnlyList<string> Columns { get; } =
         ["venue", "symbol", "exchange_time_ns", "sequence", "bid_prices", "bid_sizes", "ask_prices", "ask_sizes"];
 
-    public long TimeNsOf(in BookTopRow row) => row.Header.ExchangeTimeNs;
-
-    public void WriteRow(NpgsqlBinaryImporter importer, in BookTopRow row)
+    public override void WriteRow(CopyRowWriter writer, in BookTopRow row)
     {
-        ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(row);
-        importer.Write(row.Header.Instrument.Venue, NpgsqlDbType.Text);
-        importer.Write(row.Header.Instrument.Symbol, NpgsqlDbType.Text);
-        importer.Write(row.Header.ExchangeTimeNs, NpgsqlDbType.Bigint);
-        importer.Write(row.Header.Sequence, NpgsqlDbType.Bigint);
-        importer.Write(row.BidPrices, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-        importer.Write(row.BidSizes, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-        importer.Write(row.AskPrices, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-        importer.Write(row.AskSizes, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        WriteKey(writer, row.Header);
+        writer.WriteInt64Array(row.BidPrices);
+        writer.WriteInt64Array(row.BidSizes);
+        writer.WriteInt64Array(row.AskPrices);
+        writer.WriteInt64Array(row.AskSizes);
+    }
+
+    protected override EventHeader HeaderOf(in BookTopRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Header;
     }
 }

@@ -1,8 +1,7 @@
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Sinks.PostgreSql.BinaryCopy;
 using FlowSense.Sinks.PostgreSql.TimeSeries;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace FlowSense.Sinks.PostgreSql.Series;
 
@@ -17,22 +16,28 @@ public sealed class FeaturesTable : ITimeSeriesTable<FeatureRow>
     public IReadOnlyList<string> Columns { get; } =
         ["venue", "symbol", "time_ns", "mid", "microprice", "relative_spread", "depth_imbalance", "ofi_over_events", "vpin", "kyle_lambda", "realized_variance"];
 
-    public long TimeNsOf(in FeatureRow row) => row.Features.TimeNs;
+    public IReadOnlyList<string> KeyColumns { get; } = ["venue", "symbol", "time_ns"];
 
-    public void WriteRow(NpgsqlBinaryImporter importer, in FeatureRow row)
+    public string TimeColumn => "time_ns";
+
+    public SeriesKey SeriesOf(in FeatureRow row) => new(row.Instrument);
+
+    public SeriesPosition PositionOf(in FeatureRow row) => new(row.Features.TimeNs, 0);
+
+    public void WriteRow(CopyRowWriter writer, in FeatureRow row)
     {
-        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(writer);
         FeatureSnapshot f = row.Features;
-        importer.Write(row.Instrument.Venue, NpgsqlDbType.Text);
-        importer.Write(row.Instrument.Symbol, NpgsqlDbType.Text);
-        importer.Write(f.TimeNs, NpgsqlDbType.Bigint);
-        importer.Write(f.Mid, NpgsqlDbType.Double);
-        importer.Write(f.Microprice, NpgsqlDbType.Double);
-        importer.Write(f.RelativeSpread, NpgsqlDbType.Double);
-        importer.Write(f.DepthImbalanceAtBest, NpgsqlDbType.Double);
-        importer.Write(f.OfiOverEvents, NpgsqlDbType.Bigint);
-        importer.Write(f.Vpin, NpgsqlDbType.Double);
-        importer.Write(f.KyleLambda, NpgsqlDbType.Double);
-        importer.Write(f.RealizedVariance, NpgsqlDbType.Double);
+        writer.WriteText(row.Instrument.Venue);
+        writer.WriteText(row.Instrument.Symbol);
+        writer.WriteInt64(f.TimeNs);
+        writer.WriteDouble(f.Mid);
+        writer.WriteDouble(f.Microprice);
+        writer.WriteDouble(f.RelativeSpread);
+        writer.WriteDouble(f.DepthImbalanceAtBest);
+        writer.WriteInt64(f.OfiOverEvents);
+        writer.WriteDouble(f.Vpin);
+        writer.WriteDouble(f.KyleLambda);
+        writer.WriteDouble(f.RealizedVariance);
     }
 }

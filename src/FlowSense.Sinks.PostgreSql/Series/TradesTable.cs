@@ -1,31 +1,25 @@
 using FlowSense.MarketData.Events;
-using FlowSense.Sinks.PostgreSql.TimeSeries;
-using Npgsql;
-using NpgsqlTypes;
+using FlowSense.Sinks.PostgreSql.BinaryCopy;
 
 namespace FlowSense.Sinks.PostgreSql.Series;
 
 /// <summary>Trades into table <c>trades</c>; natural key (venue, symbol, exchange time, sequence).</summary>
-public sealed class TradesTable : ITimeSeriesTable<Trade>
+public sealed class TradesTable : MarketEventTable<Trade>
 {
-    public string Name => "trades";
+    public override string Name => "trades";
 
-    public IReadOnlyList<string> Columns { get; } =
+    public override IReadOnlyList<string> Columns { get; } =
         ["venue", "symbol", "exchange_time_ns", "sequence", "receive_time_ns", "price", "size", "aggressor", "conditions", "trade_id"];
 
-    public long TimeNsOf(in Trade row) => row.Header.ExchangeTimeNs;
-
-    public void WriteRow(NpgsqlBinaryImporter importer, in Trade row)
+    public override void WriteRow(CopyRowWriter writer, in Trade row)
     {
-        ArgumentNullException.ThrowIfNull(importer);
-        EventColumns.WriteHeader(importer, row.Header);
-        importer.Write(row.Price, NpgsqlDbType.Bigint);
-        importer.Write(row.Size, NpgsqlDbType.Bigint);
-        importer.Write((short)row.Aggressor, NpgsqlDbType.Smallint);
-        importer.Write((long)row.Conditions, NpgsqlDbType.Bigint);
-        if (row.TradeId is null)
-            importer.WriteNull();
-        else
-            importer.Write(row.TradeId, NpgsqlDbType.Text);
+        WriteHeader(writer, row.Header);
+        writer.WriteInt64(row.Price);
+        writer.WriteInt64(row.Size);
+        writer.WriteInt16((short)row.Aggressor);
+        writer.WriteInt64(row.Conditions);
+        writer.WriteText(row.TradeId);
     }
+
+    protected override EventHeader HeaderOf(in Trade row) => row.Header;
 }

@@ -24,13 +24,17 @@ public sealed class DayPartitions
     }
 
     /// <summary>The UTC day holding <paramref name="timeNs"/>.</summary>
-    public static DateOnly DayOf(long timeNs)
+    public static DateOnly DayOf(long timeNs) => DateOfEpochDay(EpochDayOf(timeNs));
+
+    /// <summary>Days since 1970-01-01 of the UTC day holding <paramref name="timeNs"/> (floored, so times before 1970 count too).</summary>
+    internal static long EpochDayOf(long timeNs)
     {
         long days = timeNs / NsPerDay;
-        if (timeNs % NsPerDay < 0)
-            days--; // floor, for times before 1970
-        return DateOnly.FromDayNumber(EpochDayNumber + (int)days);
+        return timeNs % NsPerDay < 0 ? days - 1 : days;
     }
+
+    /// <summary>The date <paramref name="epochDay"/> days after 1970-01-01.</summary>
+    internal static DateOnly DateOfEpochDay(long epochDay) => DateOnly.FromDayNumber(EpochDayNumber + (int)epochDay);
 
     private static int EpochDayNumber => DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
