@@ -49,6 +49,7 @@ public static class IngestionPipeline
         private readonly ShardRouter _router;
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
+        private long _read; // events taken from the source so far: the position of the last one
 
         public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters)
         {
@@ -63,10 +64,18 @@ public static class IngestionPipeline
 
         public async ValueTask SendAsync(EventBatch batch)
         {
+            long first = _read + 1;
+            _read += batch.Count;
+            int skip = (int)Math.Clamp(_options.ResumeAfter - first + 1, 0, batch.Count);
+            if (skip == batch.Count)
+            {
+                _counters.CountBatch(batch.Count, skip, 0, 0);
+                return;
+            }
             SliceBuffer buffer = await TakeBufferAsync().ConfigureAwait(false);
-            int routed = _router.Regroup(batch.Events, buffer);
+            int routed = _router.Regroup(batch.Events[skip..], buffer, first + skip);
             var touched = _router.Touched;
-            _counters.CountBatch(batch.Count, routed, touched.Count);
+            _counters.CountBatch(batch.Count, skip, routed, touched.Count);
             if (touched.Count == 0)
             {
                 _free.Writer.TryWrite(buffer);
@@ -74,7 +83,12 @@ public static class IngestionPipeline
             }
             buffer.Expect(touched.Count);
             foreach (var route in touched)
-                _region.Tell(new SymbolEvents(route.EntityId, route.Instrument, buffer.Events, route.Offset, route.Count) { Delivery = buffer }, _acks);
+                _region.Tell(new SymbolEvents(route.EntityId, route.Instrument, buffer.Events, route.Offset, route.Count)
+                {
+                    Delivery = buffer,
+                    Source = _options.Name,
+                    PositionBuffer = buffer.Positions,
+                }, _acks);
         }
 
         /// <summary>After the source ends: wait until every buffer is back (every slice acknowledged), then report.</summary>

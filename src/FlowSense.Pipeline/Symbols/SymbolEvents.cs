@@ -21,6 +21,20 @@ public sealed class SymbolEvents : IEntityMessage
     {
     }
 
+    /// <summary>
+    /// Like the other constructor, with each event's position in <paramref name="source"/>: <paramref name="positions"/>
+    /// is parallel to <paramref name="buffer"/> (the same offset and count apply).
+    /// </summary>
+    public SymbolEvents(InstrumentId instrument, MarketEvent[] buffer, long[] positions, int offset, int count, string source)
+        : this(SymbolKey.EntityId(instrument), instrument, buffer, offset, count)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset + count, positions.Length, nameof(count));
+        PositionBuffer = positions;
+        Source = source;
+    }
+
     internal SymbolEvents(string entityId, InstrumentId instrument, MarketEvent[] buffer, int offset, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -41,6 +55,18 @@ public sealed class SymbolEvents : IEntityMessage
     public int Count { get; }
 
     public ReadOnlySpan<MarketEvent> Events => _buffer.AsSpan(_offset, Count);
+
+    /// <summary>The ingestion run the events come from (its name); positions are per source.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>
+    /// Each event's position in <see cref="Source"/> (1-based ordinal in the source's output), parallel to
+    /// <see cref="Events"/>; empty when the sender does not track positions.
+    /// </summary>
+    public ReadOnlySpan<long> Positions => PositionBuffer is null || Source is null ? default : PositionBuffer.AsSpan(_offset, Count);
+
+    /// <summary>The whole buffer <see cref="Positions"/> is a slice of (aligned with the events' buffer).</summary>
+    internal long[]? PositionBuffer { get; init; }
 
     /// <summary>Which delivery this slice belongs to (set by the ingestion graph, to match acknowledgements).</summary>
     internal object? Delivery { get; init; }
