@@ -1,5 +1,6 @@
 using FlowSense.Feeds.Binance;
 using FlowSense.Feeds.Connectors;
+using FlowSense.Feeds.TestSupport.LoopbackVenues;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;
 

@@ -1,5 +1,6 @@
 using FlowSense.Feeds.Coinbase;
 using FlowSense.Feeds.Connectors;
+using FlowSense.Feeds.TestSupport.LoopbackVenues;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Testing;

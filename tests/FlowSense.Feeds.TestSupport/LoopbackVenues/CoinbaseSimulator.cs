@@ -4,7 +4,7 @@ using FlowSense.Feeds.Coinbase;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>
 /// Coinbase Exchange as the loopback venue plays it: a replica of every product's book, kept by a
@@ -12,7 +12,7 @@ namespace FlowSense.Feeds.Tests.Connectors;
 /// <c>snapshot</c> message of the book as it stands now, as Coinbase does. A product the replica has no snapshot for
 /// yet gets none: its recorded snapshot is still to come in the stream.
 /// </summary>
-internal sealed class CoinbaseSimulator : VenueSimulator
+public sealed class CoinbaseSimulator : VenueSimulator
 {
     private readonly CoinbaseCodec _replica = new(new NullSink(), new Quarantine.Quarantine(), "replica");
     private long _position;

@@ -6,14 +6,14 @@ using FlowSense.Feeds.Kraken;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>
 /// Kraken (WebSocket v1) as the loopback venue plays it: a replica of every pair's book, kept by a
 /// <see cref="KrakenCodec"/> fed everything published, answers a book subscription made mid-stream with a snapshot
 /// message of the book as it stands now, on the pair's recorded channel id, as Kraken does.
 /// </summary>
-internal sealed class KrakenSimulator : VenueSimulator
+public sealed class KrakenSimulator : VenueSimulator
 {
     private readonly KrakenCodec _replica = new(new NullSink(), new Quarantine.Quarantine(), "replica");
     private readonly Dictionary<string, long> _channels = new(StringComparer.Ordinal);

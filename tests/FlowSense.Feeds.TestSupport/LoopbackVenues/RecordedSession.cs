@@ -1,12 +1,12 @@
 using FlowSense.Feeds.Capture;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>One line of a recorded venue session: a message the venue sent, or a REST response it served.</summary>
-internal sealed record RecordedMessage(CaptureLineKind Kind, long ReceiveTimeNs, string Url, byte[] Payload);
+public sealed record RecordedMessage(CaptureLineKind Kind, long ReceiveTimeNs, string Url, byte[] Payload);
 
 /// <summary>A venue's recorded traffic (websocket capture plus REST captures), merged in receive-time order.</summary>
-internal static class RecordedSession
+public static class RecordedSession
 {
     public static IReadOnlyList<RecordedMessage> Load(params string[] captureFiles)
     {

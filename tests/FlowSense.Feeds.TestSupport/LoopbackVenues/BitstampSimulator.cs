@@ -5,7 +5,7 @@ using FlowSense.Feeds.Capture;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>
 /// Bitstamp as the loopback venue plays it: a replica of every pair's book, kept by a <see cref="BitstampCodec"/> fed
@@ -14,7 +14,7 @@ namespace FlowSense.Feeds.Tests.Connectors;
 /// Before the replica has synced a pair, the recorded snapshot is served: diffs up to its microtimestamp are dropped
 /// by the documented procedure, later ones apply.
 /// </summary>
-internal sealed class BitstampSimulator(IEnumerable<RecordedMessage> session) : VenueSimulator
+public sealed class BitstampSimulator(IEnumerable<RecordedMessage> session) : VenueSimulator
 {
     private readonly BitstampCodec _replica = new(new NullSink(), new Quarantine.Quarantine(), "replica");
     private readonly Dictionary<string, byte[]> _recordedSnapshots = session

@@ -4,10 +4,10 @@ using FlowSense.Feeds.Venues;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>Writes a replica's book side the way most venues print one: <c>[["price","size"],...]</c>, best first.</summary>
-internal static class BookJson
+public static class BookJson
 {
     public static void AppendSide(StringBuilder json, VenueBook book, Side side, int decimals)
     {

@@ -4,7 +4,7 @@ using FlowSense.Feeds.Binance;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>
 /// Binance as the loopback venue plays it: a replica of every symbol's book, kept by a <see cref="BinanceCodec"/> fed
@@ -12,7 +12,7 @@ namespace FlowSense.Feeds.Tests.Connectors;
 /// book as it stands now and its last update id, as Binance does. Before the replica has synced a symbol, the recorded
 /// snapshot is served: it lies ahead of the stream, which the documented procedure handles by dropping older diffs.
 /// </summary>
-internal sealed class BinanceSimulator : VenueSimulator
+public sealed class BinanceSimulator : VenueSimulator
 {
     private readonly BinanceCodec _replica = new(new NullSink(), new Quarantine.Quarantine(), "replica");
     private readonly Dictionary<string, byte[]> _recordedSnapshots = new(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ internal sealed class BinanceSimulator : VenueSimulator
 }
 
 /// <summary>Discards events: the replicas keep their books themselves.</summary>
-internal sealed class NullSink : IMarketEventSink
+public sealed class NullSink : IMarketEventSink
 {
     public void OnTrade(in Trade trade) { }
     public void OnQuote(in Quote quote) { }

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace FlowSense.Feeds.Tests.Connectors;
+namespace FlowSense.Feeds.TestSupport.LoopbackVenues;
 
 /// <summary>What the loopback venue does with one recorded message as it publishes it.</summary>
-internal enum Fault
+public enum Fault
 {
     None,
     /// <summary>The venue's state advances, but no connection gets the message.</summary>
@@ -26,7 +26,7 @@ internal enum Fault
 /// and goes to every connection open at that moment (what a client misses while disconnected is gone, as on a real
 /// venue). Subscriptions and REST snapshot requests are answered from the replica. Faults are injected per message.
 /// </summary>
-internal sealed class LoopbackVenue : IAsyncDisposable
+public sealed class LoopbackVenue : IAsyncDisposable
 {
     private static readonly byte[] Hangup = [];
 
@@ -244,7 +244,7 @@ internal sealed class LoopbackVenue : IAsyncDisposable
 }
 
 /// <summary>A venue's behaviour beyond replaying: its replica books, subscription replies and REST snapshots.</summary>
-internal abstract class VenueSimulator
+public abstract class VenueSimulator
 {
     /// <summary>The venue's state advances by one recorded message (sent or not).</summary>
     public abstract void Publish(RecordedMessage message);

@@ -1,0 +1,96 @@
+using System.Diagnostics.Metrics;
+using FlowSense.Actors;
+using FlowSense.Node.Replays;
+using FlowSense.Pipeline.Symbols;
+
+namespace FlowSense.Node.Metrics;
+
+/// <summary>
+/// The node's OpenTelemetry instruments (meter <see cref="MeterName"/>), named by the OpenTelemetry conventions
+/// (lower-case dotted names, UCUM units, annotations in braces). Counts that already live somewhere (replay counters,
+/// symbol counters, the actor tree) are observable instruments read at collection time, so the hot path pays nothing
+/// for them; only the event-to-feature latency is recorded as it happens, once per acknowledged slice.
+/// </summary>
+/// <remarks>
+/// Prometheus names (through <see cref="Management.Metrics.PrometheusExporter"/>):
+/// flowsense_ingest_events_total{source}, flowsense_ingest_rejected_total{source}, flowsense_ingest_quarantined_total{source},
+/// flowsense_symbol_events_total{outcome}, flowsense_book_resyncs_total, flowsense_sequence_gaps_total,
+/// flowsense_symbol_quarantined_total, flowsense_actor_restarts_total, flowsense_mailbox_depth{actor_path},
+/// flowsense_messages_dropped_total, flowsense_symbols, flowsense_event_to_feature_duration_seconds (histogram).
+/// </remarks>
+public sealed class NodeMetrics : IDisposable
+{
+    /// <summary>The meter's name; the management endpoint exports every meter named FlowSense or FlowSense.*.</summary>
+    public const string MeterName = "FlowSense.Node";
+
+    /// <summary>Latency buckets from 10 µs to 10 s: the goal is p99 ≤ 1 ms, so the decade around it is finely cut.</summary>
+    public static IReadOnlyList<double> LatencyBuckets { get; } =
+        [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Histogram<double> _eventToFeature;
+
+    internal NodeMetrics(Func<IReadOnlyList<ReplayConnector>> connectors, SymbolDirectory directory, ActorSystem system)
+    {
+        _eventToFeature = _meter.CreateHistogram("flowsense.event_to_feature.duration", "s",
+            "Time from a batch of events entering the ingestion graph to its symbol actor acknowledging it with features updated.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+
+        _meter.CreateObservableCounter("flowsense.ingest.events", () => PerSource(connectors(), c => c.Progress.Events),
+            "{event}", "Events the ingestion graphs took in, by source.");
+        _meter.CreateObservableCounter("flowsense.ingest.rejected", () => PerSource(connectors(), c => c.Progress.Rejected),
+            "{input}", "Inputs a source refused (malformed rows, undecodable messages), by source.");
+        _meter.CreateObservableCounter("flowsense.ingest.quarantined", () => PerSource(connectors(), c => c.Quarantine.Total),
+            "{input}", "Inputs kept in a source's quarantine, by source.");
+
+        _meter.CreateObservableCounter("flowsense.symbol.events", () => SymbolOutcomes(directory), "{event}",
+            "Events symbol actors handled, by outcome (applied, duplicate, rejected, skipped).");
+        _meter.CreateObservableCounter("flowsense.book.resyncs", () => Sum(directory, h => h.Resyncs), "{resync}",
+            "Book resynchronizations symbol actors requested (gaps, restarts).");
+        _meter.CreateObservableCounter("flowsense.sequence.gaps", () => Sum(directory, h => h.Gaps), "{gap}",
+            "Sequence gaps symbol actors detected.");
+        _meter.CreateObservableCounter("flowsense.symbol.quarantined", () => Sum(directory, h => h.Quarantined), "{event}",
+            "Events that made a symbol's state throw, set aside.");
+        _meter.CreateObservableUpDownCounter("flowsense.symbols", () => (long)directory.Count, "{symbol}", "Symbols the node owns.");
+
+        _meter.CreateObservableCounter("flowsense.actor.restarts", () => system.Hierarchy().DescendantsAndSelf().Sum(n => (long)n.RestartCount),
+            "{restart}", "Restarts supervisors granted, all actors together.");
+        _meter.CreateObservableGauge("flowsense.mailbox.depth", () => MailboxDepths(system), "{message}",
+            "Messages waiting in mailboxes, per top-level actor subtree.");
+        // Mailbox overflow drops go to dead letters too, so the dead-letter count covers both.
+        _meter.CreateObservableCounter("flowsense.messages.dropped", () => system.DeadLetterCount, "{message}",
+            "Messages that were not delivered (dead letters, mailbox overflow drops included).");
+    }
+
+    /// <summary>Records the latency of one acknowledged slice.</summary>
+    public void RecordEventToFeature(TimeSpan elapsed) => _eventToFeature.Record(elapsed.TotalSeconds);
+
+    /// <inheritdoc />
+    public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> PerSource(IReadOnlyList<ReplayConnector> connectors, Func<ReplayConnector, long> value) =>
+        connectors.Select(c => new Measurement<long>(value(c), new KeyValuePair<string, object?>("source", c.Name)));
+
+    private static long Sum(SymbolDirectory directory, Func<SymbolHealth, long> value) => directory.List().Sum(l => value(l.Health));
+
+    private static IEnumerable<Measurement<long>> SymbolOutcomes(SymbolDirectory directory)
+    {
+        IReadOnlyList<SymbolListing> symbols = directory.List();
+        yield return Outcome("applied", symbols.Sum(s => s.Health.Applied));
+        yield return Outcome("duplicate", symbols.Sum(s => s.Health.Duplicates));
+        yield return Outcome("rejected", symbols.Sum(s => s.Health.Rejected));
+        yield return Outcome("skipped", symbols.Sum(s => s.Health.Skipped));
+
+        static Measurement<long> Outcome(string outcome, long value) => new(value, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    private static IEnumerable<Measurement<long>> MailboxDepths(ActorSystem system)
+    {
+        ActorNode root = system.Hierarchy();
+        ActorNode? user = root.Find("/user");
+        if (user is null)
+            yield break;
+        foreach (ActorNode top in user.Children)
+            yield return new Measurement<long>(top.DescendantsAndSelf().Sum(n => (long)n.MailboxDepth), new KeyValuePair<string, object?>("actor.path", top.Path));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using FlowSense.Actors.Streams;
+using FlowSense.Feeds.Binance;
+using FlowSense.Feeds.Bitstamp;
+using FlowSense.Feeds.Coinbase;
+using FlowSense.Feeds.Itch;
+using FlowSense.Feeds.Kraken;
+using FlowSense.Feeds.Lean;
+using FlowSense.Feeds.Replay;
+using FlowSense.Feeds.Venues;
+using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Node.Configuration;
+using FlowSense.Pipeline.Symbols;
+using Quarantine = FlowSense.Feeds.Quarantine.Quarantine;
+
+namespace FlowSense.Node.Replays;
+
+/// <summary>
+/// Turns a configured replay (<see cref="ReplaySourceOptions"/>) into a <see cref="ReplayConnector"/>: the
+/// <see cref="ReplaySource"/> of its format, paced as configured, and the instruments it carries with their scales.
+/// Instruments are found by a discovery pass at full speed over the file before the run (tens of milliseconds for the
+/// shipped files), because some venues only reveal a pair's precision in its first message (Kraken).
+/// </summary>
+internal static class ReplayFactory
+{
+    public static async Task<ReplayConnector> CreateAsync(
+        string name, ReplaySourceOptions options, NodeConfiguration configuration, CancellationToken cancellationToken)
+    {
+        double? speed = SpeedSetting.Combine(configuration.Node.Replay.Speed, options.Speed);
+        var quarantine = new Quarantine();
+        var replayOptions = new ReplayOptions
+        {
+            BatchSize = configuration.Node.Replay.BatchSize,
+            Pace = speed is { } s ? ReplayPace.Recorded(s) : ReplayPace.AsFastAsPossible,
+            Quarantine = quarantine,
+        };
+        string format = options.Format!.ToLowerInvariant();
+        switch (format)
+        {
+            case ReplayFormats.Lean:
+            {
+                var id = new InstrumentId(options.Venue ?? "USA", options.Symbol!);
+                var source = ReplaySource.Lean(configuration.ResolvePath(options.Trades!), configuration.ResolvePath(options.Quotes!), id, replayOptions);
+                Instrument instrument = new(id, LeanDataReader.PriceDecimals, 1, 0);
+                return new ReplayConnector(name, format, source, quarantine, [instrument], BookType.L1);
+            }
+            case ReplayFormats.Capture:
+            {
+                string file = configuration.ResolvePath(options.File!);
+                string venue = options.Venue!.ToLowerInvariant();
+                var instruments = await DiscoverCaptureAsync(file, venue, cancellationToken).ConfigureAwait(false);
+                var source = ReplaySource.Capture(file, (sink, q) => Codec(venue, sink, q), replayOptions);
+                return new ReplayConnector(name, format, source, quarantine, instruments, BookType.L2);
+            }
+            case ReplayFormats.Itch:
+            {
+                string file = configuration.ResolvePath(options.File!);
+                var date = DateOnly.ParseExact(options.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var discovery = ReplaySource.Itch(file, date);
+                var ids = await DistinctInstrumentsAsync(discovery, cancellationToken).ConfigureAwait(false);
+                var source = ReplaySource.Itch(file, date, replayOptions);
+                return new ReplayConnector(name, format, source, quarantine,
+                    [.. ids.Select(id => new Instrument(id, ItchEventTranslator.PriceDecimals, 1, 0))], BookType.L3);
+            }
+            default:
+                throw new InvalidOperationException($"Replay format '{options.Format}' passed validation but has no factory.");
+        }
+    }
+
+    /// <summary>The codec of a capture venue.</summary>
+    public static IVenueCodec Codec(string venue, IMarketEventSink sink, Quarantine quarantine) => venue switch
+    {
+        "binance" => new BinanceCodec(sink, quarantine),
+        "coinbase" => new CoinbaseCodec(sink, quarantine),
+        "kraken" => new KrakenCodec(sink, quarantine),
+        "bitstamp" => new BitstampCodec(sink, quarantine),
+        _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "Not a capture venue."),
+    };
+
+    private static async Task<IReadOnlyList<Instrument>> DiscoverCaptureAsync(string file, string venue, CancellationToken cancellationToken)
+    {
+        IVenueCodec? codec = null;
+        var discovery = ReplaySource.Capture(file, (sink, q) => codec = Codec(venue, sink, q));
+        IReadOnlyList<InstrumentId> ids = await DistinctInstrumentsAsync(discovery, cancellationToken).ConfigureAwait(false);
+        return [.. ids.Select(id => Scales(codec!, id))];
+    }
+
+    /// <summary>The instrument with the scales its codec prints prices and sizes in.</summary>
+    private static Instrument Scales(IVenueCodec codec, InstrumentId id) => codec switch
+    {
+        KrakenCodec kraken when kraken.Pair(id) is { } pair => new Instrument(id, pair.PriceDecimals, 1, pair.SizeDecimals),
+        BinanceCodec => new Instrument(id, BinanceCodec.Decimals, 1, BinanceCodec.Decimals),
+        BitstampCodec => new Instrument(id, BitstampCodec.Decimals, 1, BitstampCodec.Decimals),
+        _ => new Instrument(id, CoinbaseCodec.Decimals, 1, CoinbaseCodec.Decimals),
+    };
+
+    private static async Task<IReadOnlyList<InstrumentId>> DistinctInstrumentsAsync(ReplaySource discovery, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<InstrumentId>();
+        await discovery.Source.RunWith(Sink.ForEach<EventBatch>(batch =>
+        {
+            foreach (ref readonly MarketEvent e in batch.Events)
+                ids.Add(e.Header.Instrument);
+        })).Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. ids.OrderBy(i => i.Venue, StringComparer.Ordinal).ThenBy(i => i.Symbol, StringComparer.Ordinal)];
+    }
+}

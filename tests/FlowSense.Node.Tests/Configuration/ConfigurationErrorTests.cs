@@ -1,0 +1,129 @@
+using FlowSense.Node.Configuration;
+
+namespace FlowSense.Node.Tests.Configuration;
+
+/// <summary>Every configuration problem is reported before the node starts, with the file, line and column of its key.</summary>
+public sealed class ConfigurationErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("flowsense-config-").FullName;
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported_at_its_key()
+    {
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node.replay.batch-size = lots
+            """);
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        Assert.StartsWith($"{file}:2:36: flowsense.node.replay.batch-size: 'lots' is not a valid value", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_values_are_reported_with_file_line_and_column_all_at_once()
+    {
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(Overlay("""
+            include "flowsense.conf"
+            flowsense.node.replays {
+              ibm {
+                format = lena
+              }
+              kraken {
+                format = capture
+                venue = bitfinex
+                file = "data/cryptofeed/KRAKEN.ws.50.0"
+                speed = -2
+              }
+            }
+            """)));
+        string text = error.Message;
+        Assert.Equal(3, error.Problems.Count);
+        Assert.Contains(":4:14: flowsense.node.replays.ibm.format: 'lena' is not a replay format: lean, capture or itch.", text, StringComparison.Ordinal);
+        Assert.Contains(":8:13: flowsense.node.replays.kraken.venue: 'bitfinex' is not a capture venue", text, StringComparison.Ordinal);
+        Assert.Contains(":10:13: flowsense.node.replays.kraken.speed: '-2' is not a positive number or max.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_data_file_names_the_key_and_the_path_it_resolved_to()
+    {
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node.replays.x { format = capture, venue = kraken, file = "data/nope.capture" }
+            """);
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        string problem = Assert.Single(error.Problems);
+        Assert.StartsWith($"{file}:2:", problem, StringComparison.Ordinal);
+        Assert.Contains("flowsense.node.replays.x.file: the file " + Path.Combine(_folder, "data", "nope.capture") + " does not exist.", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_syntax_error_is_reported_with_its_position()
+    {
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node {
+              id = "a"
+              replay { speed = [1, 2 }
+            }
+            """);
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(file)}:4:\\d+: ", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void A_public_management_address_without_a_token_is_refused_at_its_key()
+    {
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node.management.url = "http://0.0.0.0:9100"
+            """);
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        string problem = Assert.Single(error.Problems);
+        Assert.StartsWith($"{file}:2:", problem, StringComparison.Ordinal);
+        Assert.Contains("not a loopback address, and no token is set", problem, StringComparison.Ordinal);
+        Assert.Contains("FLOWSENSE__NODE__MANAGEMENT__TOKEN", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_command_line_override_is_named_as_such()
+    {
+        var error = Assert.Throws<NodeConfigurationException>(() => NodeConfiguration.Load(RepositoryRoot.File("hocon", "single-node.conf"),
+            new Dictionary<string, string?> { ["flowsense:node:replay:speed"] = "fast" }, environmentVariables: false));
+        Assert.Equal("command line: flowsense.node.replay.speed: 'fast' is not a positive number or max.", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void The_shipped_overlays_are_valid()
+    {
+        foreach (string overlay in new[] { "single-node.conf", "test.conf" })
+        {
+            var configuration = NodeConfiguration.Load(RepositoryRoot.File("hocon", overlay), environmentVariables: false);
+            Assert.Equal(ManagementDefaults.Url, configuration.Management.Url);
+        }
+        var main = NodeConfiguration.Load(RepositoryRoot.File("hocon", "single-node.conf"), environmentVariables: false);
+        Assert.Equal(["coinbase", "ibm", "kraken"], main.Node.Replays.Keys.Order());
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)], main.Node.Symbols.BarTimeFrames);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static NodeConfiguration Load(string file) => NodeConfiguration.Load(file, environmentVariables: false);
+
+    /// <summary>An overlay in a temporary hocon/ folder beside a copy of flowsense.conf, so relative data paths resolve against the repository.</summary>
+    private string Overlay(string text)
+    {
+        // Relative data paths resolve against the parent of the overlay's folder: put the overlay in <repo>/hocon's twin.
+        string hocon = Path.Combine(_folder, "hocon");
+        Directory.CreateDirectory(hocon);
+        File.Copy(RepositoryRoot.File("hocon", "flowsense.conf"), Path.Combine(hocon, "flowsense.conf"), overwrite: true);
+        if (!Directory.Exists(Path.Combine(_folder, "data")))
+            Directory.CreateSymbolicLink(Path.Combine(_folder, "data"), RepositoryRoot.File("data"));
+        string file = Path.Combine(hocon, $"overlay-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(file, text);
+        return file;
+    }
+
+    private static class ManagementDefaults
+    {
+        public const string Url = FlowSense.Management.Endpoint.ManagementOptions.DefaultUrl;
+    }
+}

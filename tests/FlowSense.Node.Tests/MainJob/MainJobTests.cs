@@ -1,0 +1,55 @@
+using FlowSense.MarketData.Instruments;
+using FlowSense.Node.Hosting;
+
+namespace FlowSense.Node.Tests.MainJob;
+
+/// <summary>
+/// The main job (hocon/single-node.conf over the data shipped in data/) run in-process at full speed: every count of
+/// its summary equals what the market-data readers and codecs yield when fed the same files directly.
+/// </summary>
+public sealed class MainJobTests
+{
+    [Fact]
+    public async Task The_summary_counts_equal_the_files_fed_directly_to_the_market_data_core()
+    {
+        var direct = new Dictionary<string, DirectCount>
+        {
+            ["ibm"] = DirectCount.Lean(RepositoryRoot.File("data", "lean", "equity", "usa", "tick", "ibm", "20131007_trade.zip"),
+                RepositoryRoot.File("data", "lean", "equity", "usa", "tick", "ibm", "20131007_quote.zip"), new InstrumentId("USA", "IBM")),
+            ["coinbase"] = DirectCount.Capture(RepositoryRoot.File("data", "cryptofeed", "COINBASE.ws.28.0"), "coinbase"),
+            ["kraken"] = DirectCount.Capture(RepositoryRoot.File("data", "cryptofeed", "KRAKEN.ws.50.0"), "kraken"),
+        };
+
+        await using FlowSenseNode node = await NodeHost.StartAsync(new NodeHostOptions
+        {
+            ConfigFile = RepositoryRoot.File("hocon", "single-node.conf"),
+            Speed = "max",
+        });
+        await node.ReplaysFinished.WaitAsync(TimeSpan.FromMinutes(2));
+        var report = await node.ShutdownAsync("test");
+        var summary = report.Summary;
+
+        Assert.True(report.Phases.AllCompleted, report.ToText());
+        Assert.Equal(["coinbase", "ibm", "kraken"], summary.Sources.Select(s => s.Name));
+        foreach (var source in summary.Sources)
+        {
+            DirectCount oracle = direct[source.Name];
+            Assert.Equal("Completed", source.State);
+            Assert.Equal(oracle.Events, source.Events);
+            Assert.Equal(oracle.Rejected, source.SourceRejected);
+            Assert.Equal(0, source.Unroutable);
+            // Every event read reached its symbol and is accounted for by exactly one outcome.
+            Assert.Equal(source.Events, source.Applied + source.Duplicates + source.Rejected + source.Skipped);
+        }
+        Assert.True(direct["ibm"].Events > 100_000 && direct["coinbase"].Events > 10_000 && direct["kraken"].Events > 10_000);
+
+        var expectedSymbols = direct.Values.SelectMany(d => d.ByInstrument).ToDictionary(p => p.Key.ToString(), p => p.Value);
+        Assert.Equal(expectedSymbols.Keys.Order(), summary.Symbols.Select(s => s.Symbol).Order());
+        foreach (var symbol in summary.Symbols)
+            Assert.Equal(expectedSymbols[symbol.Symbol], symbol.Applied + symbol.Duplicates + symbol.Rejected + symbol.Skipped + symbol.Quarantined);
+
+        Assert.Equal(direct.Values.Sum(d => d.Events), summary.Events);
+        Assert.Contains($"Summary: {summary.Events:N0} events", summary.ToText(), StringComparison.Ordinal);
+        Assert.Equal(0, report.Drain.OutstandingAtEnd);
+    }
+}
