@@ -33,6 +33,9 @@ public sealed class BitstampBookSync(InstrumentId instrument, int maxBufferedDif
     /// <summary>Diffs after which the book was crossed (each one triggered a resync).</summary>
     public long Crossed { get; private set; }
     public long Snapshots { get; private set; }
+
+    /// <summary>The decimals Bitstamp prints the pair's book prices and amounts with (the widest seen in its book text).</summary>
+    public DisplayScale Printed { get; internal set; }
     public long BufferOverflows => _pending.Overflows;
 
     /// <summary>Handles one diff; returns true if the pair lost sync with it (the caller should fetch a snapshot).</summary>

@@ -123,7 +123,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
             {
                 var side = reader.ValueSpan[0] == (byte)'b' ? Side.Bid : Side.Ask;
                 f.HasLevels = true;
-                ok = VenueJson.TryReadLevels(ref reader, side, Decimals, Decimals, _levels, MaxLevelsPerMessage, out reason);
+                ok = VenueJson.TryReadLevels(ref reader, side, Decimals, Decimals, _levels, MaxLevelsPerMessage, out reason, ref f.Printed);
             }
             else if (reader.ValueTextEquals("microtimestamp"u8))
             {
@@ -171,6 +171,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
             Bitstamp.OutOfOrderDiffs++;
         _lastDiffMicros[instrument] = Math.Max(last, f.Microtimestamp);
         var sync = SyncFor(instrument);
+        sync.Printed = sync.Printed.Widen(f.Printed);
         long applied = sync.Applied;
         var header = new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0);
         if (sync.OnDiff(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, Sink))
@@ -216,6 +217,7 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         if (!f.HasLevels || f.Microtimestamp == 0)
             return DecodeResult.Rejected;
         var sync = SyncFor(instrument);
+        sync.Printed = sync.Printed.Widen(f.Printed);
         var header = new EventHeader(instrument, f.Microtimestamp * 1000, receiveTimeNs, 0);
         if (!sync.OnSnapshot(f.Microtimestamp, CollectionsMarshal.AsSpan(_levels), header, Sink))
             ResyncRequested?.Invoke(instrument);
@@ -235,5 +237,6 @@ public sealed class BitstampCodec(IMarketEventSink sink, Quarantine.Quarantine q
         public bool HasLevels, HasPrice, HasAmount;
         public long Microtimestamp, Price, Amount;
         public Side TakerSide;
+        public DisplayScale Printed;
     }
 }

@@ -37,6 +37,9 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
     /// <summary>The product's book, or null before its first message.</summary>
     public VenueBook? Book(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) ? p.Book : null;
 
+    /// <summary>The decimals Coinbase prints the product's book prices and sizes with (the widest seen in its level2 text), or null before its first book message.</summary>
+    public DisplayScale? PrintedScale(InstrumentId instrument) => _products.TryGetValue(instrument, out var p) ? p.Printed : null;
+
     protected override DecodeResult DecodeMessage(ReadOnlySpan<byte> message, long receiveTimeNs, ref RejectReason reason)
     {
         _levels.Clear();
@@ -81,12 +84,12 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
         else if (name.SequenceEqual("bids"u8) || name.SequenceEqual("asks"u8))
         {
             f.HasLevels = true;
-            return ReadSnapshotSide(ref reader, name[0] == (byte)'b' ? Side.Bid : Side.Ask, ref reason);
+            return ReadSnapshotSide(ref reader, name[0] == (byte)'b' ? Side.Bid : Side.Ask, ref reason, ref f.Printed);
         }
         else if (name.SequenceEqual("changes"u8))
         {
             f.HasLevels = true;
-            return ReadChanges(ref reader, ref reason);
+            return ReadChanges(ref reader, ref reason, ref f.Printed);
         }
         else if (name.SequenceEqual("time"u8))
         {
@@ -127,13 +130,13 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
         return true;
     }
 
-    private bool ReadSnapshotSide(ref Utf8JsonReader reader, Side side, ref RejectReason reason)
+    private bool ReadSnapshotSide(ref Utf8JsonReader reader, Side side, ref RejectReason reason, ref DisplayScale printed)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
             return false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
-            if (!VenueJson.TryReadLevel(ref reader, Decimals, Decimals, out long price, out long size, out reason) || !Add(side, price, size, ref reason))
+            if (!VenueJson.TryReadLevel(ref reader, Decimals, Decimals, out long price, out long size, out reason, ref printed) || !Add(side, price, size, ref reason))
                 return false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 reader.Skip();
@@ -143,7 +146,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
     }
 
     // [["buy"|"sell", price, size], ...]
-    private bool ReadChanges(ref Utf8JsonReader reader, ref RejectReason reason)
+    private bool ReadChanges(ref Utf8JsonReader reader, ref RejectReason reason, ref DisplayScale printed)
     {
         reason = RejectReason.InvalidJson;
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -153,7 +156,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
             reason = RejectReason.MissingField;
             if (!reader.Read() || reader.TokenType != JsonTokenType.String || SideOf(reader.ValueSpan) is not (Side side and not 0))
                 return false;
-            if (!VenueJson.TryReadLevel(ref reader, Decimals, Decimals, out long price, out long size, out reason) || !Add(side, price, size, ref reason))
+            if (!VenueJson.TryReadLevel(ref reader, Decimals, Decimals, out long price, out long size, out reason, ref printed) || !Add(side, price, size, ref reason))
                 return false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 reader.Skip();
@@ -181,6 +184,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 if (!f.HasInstrument || !f.HasLevels)
                     return DecodeResult.Rejected;
                 var product = ProductFor(f.Instrument);
+                product.Printed = product.Printed.Widen(f.Printed);
                 product.Book.LoadSnapshot(CollectionsMarshal.AsSpan(_levels), new EventHeader(f.Instrument, exchangeTimeNs, receiveTimeNs, 0), Sink);
                 product.HasSnapshot = true;
                 product.ResyncAsked = false;
@@ -190,6 +194,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
                 if (!f.HasInstrument || !f.HasLevels)
                     return DecodeResult.Rejected;
                 product = ProductFor(f.Instrument);
+                product.Printed = product.Printed.Widen(f.Printed);
                 Coinbase.L2Updates++;
                 if (!product.HasSnapshot)
                 {
@@ -265,6 +270,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
         public VenueBook Book { get; } = new(instrument);
         public bool HasSnapshot { get; set; }
         public bool ResyncAsked { get; set; }
+        public DisplayScale Printed { get; set; }
     }
 
     private struct Fields
@@ -276,6 +282,7 @@ public sealed class CoinbaseCodec(IMarketEventSink sink, Quarantine.Quarantine q
         public long TimeNs, Sequence, Price, Size;
         public int HasBest;
         public BestValues Best;
+        public DisplayScale Printed;
     }
 
     /// <summary>best_bid, best_ask, best_bid_size, best_ask_size.</summary>

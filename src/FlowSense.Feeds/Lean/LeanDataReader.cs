@@ -31,7 +31,7 @@ public static class LeanDataReader
     /// <summary>LEAN's US-equity price scale: prices are integers of 1/10,000 USD.</summary>
     public const int PriceDecimals = 4;
 
-    /// <summary>Reads the trade ticks of a <c>yyyyMMdd_trade.zip</c> tick file.</summary>
+    /// <summary>Reads the trade ticks of a <c>yyyyMMdd_trade.zip</c> tick file (or of the CSV it holds, named <c>*.csv</c>).</summary>
     public static IEnumerable<LeanTradeTick> ReadTradeTicks(string zipPath, InstrumentId instrument, LeanReadReport report, DateOnly? date = null) =>
         ReadRows(zipPath, report, date, (string line, int lineNumber, EasternTime clock, out LeanTradeTick tick, out string? reason) =>
             TryParseTradeTick(line, lineNumber, instrument, clock, out tick, out reason));
@@ -155,12 +155,14 @@ public static class LeanDataReader
         return suspicious;
     }
 
-    private static IEnumerable<(int LineNumber, string Line)> Lines(string zipPath, LeanReadReport report)
+    // LEAN ships each day as a zip holding one CSV; the CSV itself (already extracted) is read the same way.
+    private static IEnumerable<(int LineNumber, string Line)> Lines(string path, LeanReadReport report)
     {
-        using ZipArchive zip = ZipFile.OpenRead(zipPath);
-        ZipArchiveEntry entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidDataException($"{zipPath} holds no CSV file.");
-        using var reader = new StreamReader(entry.Open());
+        using ZipArchive? zip = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? null : ZipFile.OpenRead(path);
+        ZipArchiveEntry? entry = zip is null ? null
+            : zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+              ?? throw new InvalidDataException($"{path} holds no CSV file.");
+        using var reader = new StreamReader(entry is null ? File.OpenRead(path) : entry.Open());
         int lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {

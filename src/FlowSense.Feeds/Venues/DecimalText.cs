@@ -115,4 +115,49 @@ public static class DecimalText
             destination[at] = (byte)('0' + (int)(raw % 10));
         return length;
     }
+
+    /// <summary>
+    /// The venue text of a fixed-point value: <paramref name="raw"/> (with <paramref name="decimals"/>) printed with
+    /// <paramref name="printDecimals"/> decimals, the scale a venue prints the instrument with ("0.35210000" at 8,
+    /// "335.0" at 1), or with more when the value needs them: the text is always exact, never rounded. With
+    /// <paramref name="printDecimals"/> 0 it is the shortest exact text ("12.5", "3").
+    /// </summary>
+    public static string Format(long raw, int decimals, int printDecimals)
+    {
+        Span<char> text = stackalloc char[48];
+        int length = Format(raw, decimals, printDecimals, text);
+        return new string(text[..length]);
+    }
+
+    /// <summary>Writes the text of <see cref="Format(long, int, int)"/> into <paramref name="destination"/> (48 characters always suffice); returns its length.</summary>
+    public static int Format(long raw, int decimals, int printDecimals, Span<char> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)decimals, (uint)MaxSignificantDigits, nameof(decimals));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)printDecimals, (uint)MaxSignificantDigits, nameof(printDecimals));
+        // long.MinValue has no positive counterpart; ulong holds its magnitude.
+        ulong magnitude = raw < 0 ? (ulong)(-(raw + 1)) + 1 : (ulong)raw;
+        ulong unit = (ulong)FixedPoint.Pow10(decimals);
+        ulong whole = magnitude / unit, fraction = magnitude % unit;
+        int needed = decimals;
+        while (needed > 0 && fraction % 10 == 0)
+        {
+            fraction /= 10;
+            needed--;
+        }
+        int shown = Math.Max(needed, printDecimals);
+        fraction *= (ulong)FixedPoint.Pow10(shown - needed);
+
+        int at = 0;
+        if (raw < 0)
+            destination[at++] = '-';
+        whole.TryFormat(destination[at..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        at += written;
+        if (shown == 0)
+            return at;
+        destination[at++] = '.';
+        for (int i = shown - 1; i >= 0; i--, fraction /= 10)
+            destination[at + i] = (char)('0' + (int)(fraction % 10));
+        return at + shown;
+    }
 }
+

@@ -60,12 +60,21 @@ public static class VenueJson
     public static bool TryReadLevels(ref Utf8JsonReader reader, Side side, int priceDecimals, int sizeDecimals,
         List<LevelUpdate> into, int maxLevels, out RejectReason reason)
     {
+        DisplayScale printed = default;
+        return TryReadLevels(ref reader, side, priceDecimals, sizeDecimals, into, maxLevels, out reason, ref printed);
+    }
+
+    /// <summary>As <see cref="TryReadLevels(ref Utf8JsonReader, Side, int, int, List{LevelUpdate}, int, out RejectReason)"/>, widening <paramref name="printed"/> to the decimals the venue's text had.</summary>
+    public static bool TryReadLevels(ref Utf8JsonReader reader, Side side, int priceDecimals, int sizeDecimals,
+        List<LevelUpdate> into, int maxLevels, out RejectReason reason, ref DisplayScale printed)
+    {
+        ArgumentNullException.ThrowIfNull(into);
         reason = RejectReason.InvalidJson;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             return false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
-            if (!TryReadLevel(ref reader, priceDecimals, sizeDecimals, out long price, out long size, out reason))
+            if (!TryReadLevel(ref reader, priceDecimals, sizeDecimals, out long price, out long size, out reason, ref printed))
                 return false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 reader.Skip();
@@ -81,21 +90,36 @@ public static class VenueJson
     /// <summary>Reads a price and a size (the next two tokens), rescaled; the price must be positive, the size not negative.</summary>
     public static bool TryReadLevel(ref Utf8JsonReader reader, int priceDecimals, int sizeDecimals, out long price, out long size, out RejectReason reason)
     {
+        DisplayScale printed = default;
+        return TryReadLevel(ref reader, priceDecimals, sizeDecimals, out price, out size, out reason, ref printed);
+    }
+
+    /// <summary>As <see cref="TryReadLevel(ref Utf8JsonReader, int, int, out long, out long, out RejectReason)"/>, widening <paramref name="printed"/> to the decimals the venue's text had.</summary>
+    public static bool TryReadLevel(ref Utf8JsonReader reader, int priceDecimals, int sizeDecimals, out long price, out long size, out RejectReason reason, ref DisplayScale printed)
+    {
         size = 0;
         reason = RejectReason.InvalidNumber;
-        if (!TryReadScaled(ref reader, priceDecimals, out price, ref reason) || !TryReadScaled(ref reader, sizeDecimals, out size, ref reason))
+        if (!TryReadScaled(ref reader, priceDecimals, out price, out int priceText, ref reason)
+            || !TryReadScaled(ref reader, sizeDecimals, out size, out int sizeText, ref reason))
             return false;
         if (price <= 0)
             return false;
         reason = RejectReason.NegativeSize;
-        return size >= 0;
+        if (size < 0)
+            return false;
+        printed = printed.Widen(new DisplayScale(priceText, sizeText));
+        return true;
     }
 
     /// <summary>Reads the next token as decimal text at <paramref name="decimals"/>; <paramref name="reason"/> tells malformed from inexact.</summary>
-    public static bool TryReadScaled(ref Utf8JsonReader reader, int decimals, out long value, ref RejectReason reason)
+    public static bool TryReadScaled(ref Utf8JsonReader reader, int decimals, out long value, ref RejectReason reason) =>
+        TryReadScaled(ref reader, decimals, out value, out _, ref reason);
+
+    /// <summary>As <see cref="TryReadScaled(ref Utf8JsonReader, int, out long, ref RejectReason)"/>, also giving the decimals the text had.</summary>
+    public static bool TryReadScaled(ref Utf8JsonReader reader, int decimals, out long value, out int textDecimals, ref RejectReason reason)
     {
         value = 0;
-        if (!TryReadDecimal(ref reader, out long raw, out int textDecimals))
+        if (!TryReadDecimal(ref reader, out long raw, out textDecimals))
         {
             reason = RejectReason.InvalidNumber;
             return false;

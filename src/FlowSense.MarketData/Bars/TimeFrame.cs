@@ -38,6 +38,33 @@ public readonly record struct TimeFrame
         return remainder < 0 ? timeNs - remainder - PeriodNs : timeNs - remainder;
     }
 
+    /// <summary>
+    /// Parses the text <see cref="ToString"/> writes: a positive whole number and a unit, <c>s</c>, <c>m</c>, <c>h</c> or
+    /// <c>d</c> (<c>1m</c>, <c>15m</c>, <c>4h</c>, <c>1d</c>), or <c>ns</c>. False for anything else.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out TimeFrame timeFrame)
+    {
+        timeFrame = default;
+        text = text.Trim();
+        int digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+            digits++;
+        long unitNs = text[digits..] switch
+        {
+            "ns" => 1,
+            "s" => NsPerSecond,
+            "m" => 60 * NsPerSecond,
+            "h" => 3_600 * NsPerSecond,
+            "d" => 86_400 * NsPerSecond,
+            _ => 0,
+        };
+        if (unitNs == 0 || digits == 0 || !long.TryParse(text[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long count)
+            || count <= 0 || count > long.MaxValue / unitNs)
+            return false;
+        timeFrame = new TimeFrame(count * unitNs);
+        return true;
+    }
+
     public override string ToString()
     {
         long seconds = PeriodNs / NsPerSecond;

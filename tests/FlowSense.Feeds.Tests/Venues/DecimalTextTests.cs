@@ -74,4 +74,30 @@ public class DecimalTextTests
         Span<byte> buffer = stackalloc byte[20];
         Assert.Equal(expected, Encoding.ASCII.GetString(buffer[..DecimalText.FormatDigits(raw, buffer)]));
     }
+
+    [Theory]
+    [InlineData(35210000L, 8, 8, "0.35210000")]
+    [InlineData(3350000000L, 8, 1, "33.5")]
+    [InlineData(33500000000L, 8, 1, "335.0")]
+    [InlineData(12310000000L, 8, 2, "123.10")]
+    [InlineData(148024L, 4, 4, "14.8024")]
+    [InlineData(148024L, 4, 2, "14.8024")] // the value needs more decimals than the scale: printed exactly, not rounded
+    [InlineData(-125L, 1, 0, "-12.5")]
+    [InlineData(0L, 8, 2, "0.00")]
+    [InlineData(300L, 2, 0, "3")]
+    [InlineData(5L, 0, 3, "5.000")]
+    [InlineData(long.MinValue, 0, 0, "-9223372036854775808")]
+    public void Formats_fixed_point_values_as_the_venue_prints_them(long raw, int decimals, int printDecimals, string expected) =>
+        Assert.Equal(expected, DecimalText.Format(raw, decimals, printDecimals));
+
+    [Fact]
+    public void Formatted_text_parses_back_to_the_same_value_at_the_requested_scale() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<long>(), Gen.Choose(0, 12).ToArbitrary(), Gen.Choose(0, 12).ToArbitrary(), (long raw, int decimals, int print) =>
+        {
+            string text = DecimalText.Format(raw, decimals, print);
+            Assert.True(DecimalText.TryParse(Encoding.ASCII.GetBytes(text), out long parsed, out int parsedDecimals), text);
+            Assert.True(parsedDecimals >= print || parsedDecimals == decimals, text);
+            Assert.Equal(FixedPoint.ToDecimal(raw, decimals), FixedPoint.ToDecimal(parsed, parsedDecimals));
+        }).QuickCheckThrowOnFailure();
 }
+

@@ -1,7 +1,7 @@
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.OrderBook;
 
-namespace FlowSense.Feeds.Tests.Lobster;
+namespace FlowSense.Feeds.Lobster;
 
 /// <summary>
 /// Which levels of a LOBSTER orderbook row a rebuilt book can know, and the comparison of those levels.
@@ -19,7 +19,7 @@ namespace FlowSense.Feeds.Tests.Lobster;
 /// For a continuous replay, events at a price are all reported only while that price stays inside every row's
 /// window, so the boundary is the best (tightest) of the boundaries of all rows seen so far.
 /// </remarks>
-internal static class DeterminedLevels
+public static class DeterminedLevels
 {
     /// <summary>The boundary a row's side sets (null: the row shows the whole side).</summary>
     public static long? BoundaryOf(ReadOnlySpan<Level> side, int levels) => side.Length == levels ? side[^1].Price : null;
@@ -34,6 +34,7 @@ internal static class DeterminedLevels
     /// </summary>
     public static int Compare(Side side, ReadOnlySpan<Level> truth, IBookView book, long? boundary, int levels, out string? mismatch)
     {
+        ArgumentNullException.ThrowIfNull(book);
         mismatch = null;
         for (int depth = 0; depth < levels; depth++)
         {
@@ -52,9 +53,30 @@ internal static class DeterminedLevels
         return levels;
     }
 
+    /// <summary>
+    /// Tallies one side of a transition for a match rate: how many levels of <paramref name="truth"/> are determined,
+    /// and how many of those the book holds exactly. Unlike <see cref="Compare"/> it goes on past a mismatch (a wrong
+    /// level does not make the deeper ones unknowable); it stops at the first undetermined level, as all deeper ones are.
+    /// </summary>
+    public static LevelTally Tally(Side side, ReadOnlySpan<Level> truth, IBookView book, long? boundary, int levels)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        int matched = 0;
+        for (int depth = 0; depth < levels; depth++)
+        {
+            Level expected = depth < truth.Length ? truth[depth] : default;
+            Level actual = book.LevelAt(side, depth);
+            if (!expected.IsEmpty && IsBeyond(side, expected.Price, boundary) && (actual.IsEmpty || IsBeyond(side, actual.Price, boundary)))
+                return new LevelTally(depth, matched);
+            matched += expected.Price == actual.Price && expected.Size == actual.Size ? 1 : 0;
+        }
+        return new LevelTally(levels, matched);
+    }
+
     /// <summary>True when the book's top <paramref name="levels"/> on a side equal the row exactly (prices and sizes).</summary>
     public static bool MatchesFully(Side side, ReadOnlySpan<Level> truth, IBookView book, int levels)
     {
+        ArgumentNullException.ThrowIfNull(book);
         for (int depth = 0; depth < levels; depth++)
         {
             Level expected = depth < truth.Length ? truth[depth] : default;
@@ -67,4 +89,14 @@ internal static class DeterminedLevels
 
     private static bool IsBeyond(Side side, long price, long? boundary) =>
         boundary is long b && (side == Side.Bid ? price < b : price > b);
+}
+
+/// <summary>Levels of one side that were determined, and how many of them the rebuilt book matched.</summary>
+public readonly record struct LevelTally(int Determined, int Matched)
+{
+    /// <summary>Adds two tallies (sides, transitions).</summary>
+    public static LevelTally operator +(LevelTally a, LevelTally b) => new(a.Determined + b.Determined, a.Matched + b.Matched);
+
+    /// <summary>Adds two tallies (the named alternative of <c>+</c>).</summary>
+    public static LevelTally Add(LevelTally left, LevelTally right) => left + right;
 }
