@@ -61,6 +61,18 @@ public static class SymbolSnapshot
         return positions;
     }
 
+    /// <summary>
+    /// The part of a snapshot of <paramref name="entityId"/> that holds the market state (book, features, bars,
+    /// indicators, sequences), without the header: two runs that applied the same events have equal state bytes, however
+    /// their counters and positions were reached.
+    /// </summary>
+    public static ReadOnlyMemory<byte> StateBytes(ReadOnlyMemory<byte> snapshot, string entityId)
+    {
+        var reader = new CheckpointReader(snapshot.Span);
+        ReadHeader(ref reader, entityId, new InputPositions(), null);
+        return snapshot[reader.Position..];
+    }
+
     private static void ReadHeader(ref CheckpointReader reader, string entityId, InputPositions positions, SymbolCounters? counters)
     {
         reader.BeginSection(SymbolSections.Header, HeaderVersion);
