@@ -2,6 +2,7 @@ using System.CommandLine;
 using FlowSense.Cli.Actor;
 using FlowSense.Cli.Bars;
 using FlowSense.Cli.Connector;
+using FlowSense.Cli.Db;
 using FlowSense.Cli.Indicators;
 using FlowSense.Cli.Metrics;
 using FlowSense.Cli.Replay;
@@ -26,6 +27,7 @@ public static class Program
         root.Add(SymbolPalette.Create(console));
         root.Add(ConnectorPalette.Create(console));
         root.Add(MetricsPalette.Create(console));
+        root.Add(DbPalette.Create(console));
         return root;
     }
 }
