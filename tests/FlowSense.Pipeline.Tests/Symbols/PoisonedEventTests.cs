@@ -32,6 +32,17 @@ public sealed class PoisonedEventTests() : FlowSense.Actors.TestKit.TestKit(defa
             Samples++;
             Value = value;
         }
+
+        // A test-only section tag; the tripwire has no state beyond the value and sample count every indicator writes.
+        protected override MarketData.Checkpoints.CheckpointSection CheckpointTag => (MarketData.Checkpoints.CheckpointSection)0x1FFF;
+
+        protected override void WriteState(ref MarketData.Checkpoints.CheckpointWriter writer)
+        {
+        }
+
+        protected override void RestoreState(ref MarketData.Checkpoints.CheckpointReader reader, byte version)
+        {
+        }
     }
 
     [Fact]
