@@ -37,6 +37,8 @@ public sealed class SqliteDatabase
             PRIMARY KEY (persistence_id, sequence_nr)
         ) WITHOUT ROWID;
         """,
+        // 2: snapshots carry their writer's fencing epoch (as PostgreSQL's migration 0005).
+        "ALTER TABLE snapshots ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;",
     ];
 
     private readonly string _connectionString;

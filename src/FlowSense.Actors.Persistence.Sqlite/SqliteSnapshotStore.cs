@@ -1,3 +1,4 @@
+using FlowSense.Actors.Persistence.Journal;
 using FlowSense.Actors.Persistence.Snapshots;
 using Microsoft.Data.Sqlite;
 
@@ -25,18 +26,33 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     public Task SaveAsync(SnapshotMetadata metadata, string manifest, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
         using SqliteConnection connection = _database.OpenConnection();
+        // IMMEDIATE takes the write lock first, so the epoch check and the insert cannot interleave with another writer.
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        using (SqliteCommand fence = connection.CreateCommand())
+        {
+            fence.Transaction = transaction;
+            fence.CommandText = "SELECT coalesce(max(epoch), 0) FROM snapshots WHERE persistence_id = $id";
+            fence.Parameters.AddWithValue("$id", metadata.PersistenceId);
+            long stored = (long)fence.ExecuteScalar()!;
+            if (metadata.Epoch < stored)
+                return Task.FromException(new StaleEpochException(metadata.PersistenceId, metadata.Epoch, stored));
+        }
+
         using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO snapshots (persistence_id, sequence_nr, created_at, manifest, payload) VALUES ($id, $seq, $at, $manifest, $payload)
+            INSERT INTO snapshots (persistence_id, sequence_nr, created_at, manifest, payload, epoch) VALUES ($id, $seq, $at, $manifest, $payload, $epoch)
             ON CONFLICT (persistence_id, sequence_nr)
-            DO UPDATE SET created_at = excluded.created_at, manifest = excluded.manifest, payload = excluded.payload
+            DO UPDATE SET created_at = excluded.created_at, manifest = excluded.manifest, payload = excluded.payload, epoch = excluded.epoch
             """;
         command.Parameters.AddWithValue("$id", metadata.PersistenceId);
         command.Parameters.AddWithValue("$seq", metadata.SequenceNr);
         command.Parameters.AddWithValue("$at", SqliteDatabase.ToUnixMicroseconds(metadata.Timestamp));
         command.Parameters.AddWithValue("$manifest", manifest);
         command.Parameters.Add("$payload", SqliteType.Blob).Value = SqliteDatabase.AsArray(payload);
+        command.Parameters.AddWithValue("$epoch", metadata.Epoch);
         command.ExecuteNonQuery();
+        transaction.Commit();
         return Task.CompletedTask;
     }
 
@@ -45,12 +61,15 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     {
         using SqliteConnection connection = _database.OpenConnection();
         using SqliteCommand command = CriteriaCommand(connection,
-            $"SELECT sequence_nr, created_at, manifest, payload FROM snapshots WHERE {CriteriaSql} ORDER BY sequence_nr DESC LIMIT 1",
+            $"SELECT sequence_nr, created_at, manifest, payload, epoch FROM snapshots WHERE {CriteriaSql} ORDER BY sequence_nr DESC LIMIT 1",
             persistenceId, criteria);
         using SqliteDataReader reader = command.ExecuteReader();
         if (!reader.Read())
             return Task.FromResult<SelectedSnapshot?>(null);
-        var metadata = new SnapshotMetadata(persistenceId, reader.GetInt64(0), SqliteDatabase.FromUnixMicroseconds(reader.GetInt64(1)));
+        var metadata = new SnapshotMetadata(persistenceId, reader.GetInt64(0), SqliteDatabase.FromUnixMicroseconds(reader.GetInt64(1)))
+        {
+            Epoch = reader.GetInt64(4),
+        };
         return Task.FromResult<SelectedSnapshot?>(new SelectedSnapshot(metadata, reader.GetString(2), (byte[])reader.GetValue(3)));
     }
 
@@ -72,6 +91,15 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         using SqliteConnection connection = _database.OpenConnection();
         using SqliteCommand command = CriteriaCommand(connection, $"DELETE FROM snapshots WHERE {CriteriaSql}", persistenceId, criteria);
         return Task.FromResult(command.ExecuteNonQuery());
+    }
+
+    /// <inheritdoc />
+    public Task<long> HighestEpochAsync(CancellationToken cancellationToken = default)
+    {
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(epoch), 0) FROM snapshots";
+        return Task.FromResult((long)command.ExecuteScalar()!);
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using FlowSense.Cli.Actor;
 using FlowSense.Cli.Bars;
 using FlowSense.Cli.Connector;
 using FlowSense.Cli.Bench;
+using FlowSense.Cli.Db;
 using FlowSense.Cli.Indicators;
 using FlowSense.Cli.Metrics;
 using FlowSense.Cli.Replay;
@@ -28,6 +29,7 @@ public static class Program
         root.Add(ConnectorPalette.Create(console));
         root.Add(MetricsPalette.Create(console));
         root.Add(BenchPalette.Create(console));
+        root.Add(DbPalette.Create(console));
         return root;
     }
 }

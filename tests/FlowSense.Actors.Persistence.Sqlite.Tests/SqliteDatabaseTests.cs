@@ -24,7 +24,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         SqliteDatabase.Open(PathOf("a.db"));
 
         Assert.Equal("wal", Scalar(PathOf("a.db"), "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(PathOf("a.db"), "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(PathOf("a.db"), "PRAGMA user_version"));
     }
 
     [Fact]

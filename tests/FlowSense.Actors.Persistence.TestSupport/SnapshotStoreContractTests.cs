@@ -1,4 +1,5 @@
 using System.Text;
+using FlowSense.Actors.Persistence.Journal;
 using FlowSense.Actors.Persistence.Snapshots;
 
 namespace FlowSense.Actors.Persistence.TestSupport;
@@ -103,5 +104,35 @@ public abstract class SnapshotStoreContractTests
         Assert.Equal(50, (await Store.LoadAsync(id, SnapshotSelectionCriteria.Latest))!.Metadata.SequenceNr);
         Assert.Equal(40, (await Store.LoadAsync(id, new SnapshotSelectionCriteria(MaxSequenceNr: 49)))!.Metadata.SequenceNr);
         Assert.Null(await Store.LoadAsync(id, new SnapshotSelectionCriteria(MaxSequenceNr: 39)));
+    }
+
+    [Fact]
+    public async Task A_save_with_an_epoch_below_the_stored_one_is_rejected_and_stores_nothing()
+    {
+        string id = NewId();
+        await Store.SaveAsync(new SnapshotMetadata(id, 10, T0) { Epoch = 3 }, "m", Encoding.UTF8.GetBytes("owner 3"));
+        await Store.SaveAsync(new SnapshotMetadata(id, 20, T0.AddMinutes(1)) { Epoch = 3 }, "m", Encoding.UTF8.GetBytes("owner 3 later"));
+
+        var stale = await Assert.ThrowsAsync<StaleEpochException>(() =>
+            Store.SaveAsync(new SnapshotMetadata(id, 30, T0.AddMinutes(2)) { Epoch = 2 }, "m", Encoding.UTF8.GetBytes("zombie")));
+
+        Assert.Equal((2L, 3L), (stale.WriterEpoch, stale.StoredEpoch));
+        SelectedSnapshot? latest = await Store.LoadAsync(id, SnapshotSelectionCriteria.Latest);
+        Assert.Equal(20, latest!.Metadata.SequenceNr);
+        Assert.Equal(3, latest.Metadata.Epoch);
+        Assert.Equal("owner 3 later", Encoding.UTF8.GetString(latest.Payload.Span));
+    }
+
+    [Fact]
+    public async Task A_newer_epoch_takes_over_and_the_highest_epoch_is_reported()
+    {
+        string id = NewId(), other = NewId();
+        await Store.SaveAsync(new SnapshotMetadata(id, 10, T0) { Epoch = 1 }, "m", Encoding.UTF8.GetBytes("a"));
+        await Store.SaveAsync(new SnapshotMetadata(id, 11, T0) { Epoch = 2 }, "m", Encoding.UTF8.GetBytes("b"));
+        await Store.SaveAsync(new SnapshotMetadata(other, 5, T0) { Epoch = 1 }, "m", Encoding.UTF8.GetBytes("c"));
+
+        Assert.Equal(2, (await Store.LoadAsync(id, SnapshotSelectionCriteria.Latest))!.Metadata.Epoch);
+        Assert.True(await Store.HighestEpochAsync() >= 2);
+        await Assert.ThrowsAsync<StaleEpochException>(() => Store.SaveAsync(new SnapshotMetadata(id, 12, T0) { Epoch = 1 }, "m", Encoding.UTF8.GetBytes("d")));
     }
 }

@@ -1,3 +1,5 @@
+using FlowSense.Actors.Persistence.Journal;
+
 namespace FlowSense.Actors.Persistence.Snapshots;
 
 /// <summary>A snapshot store in process memory with the database stores' semantics, for unit tests of persistent actors.</summary>
@@ -13,6 +15,9 @@ public sealed class InMemorySnapshotStore : ISnapshotStore
         {
             if (!_snapshots.TryGetValue(metadata.PersistenceId, out SortedList<long, SelectedSnapshot>? stream))
                 _snapshots[metadata.PersistenceId] = stream = [];
+            long stored = stream.Count == 0 ? 0 : stream.Values.Max(s => s.Metadata.Epoch);
+            if (metadata.Epoch < stored)
+                return Task.FromException(new StaleEpochException(metadata.PersistenceId, metadata.Epoch, stored));
             stream[metadata.SequenceNr] = new SelectedSnapshot(metadata, manifest, payload.ToArray());
         }
 
@@ -50,6 +55,13 @@ public sealed class InMemorySnapshotStore : ISnapshotStore
                 _snapshots[persistenceId].Remove(snapshot.Metadata.SequenceNr);
             return Task.FromResult(doomed.Count);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<long> HighestEpochAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_snapshots.Values.SelectMany(s => s.Values).Select(s => s.Metadata.Epoch).DefaultIfEmpty(0).Max());
     }
 
     /// <inheritdoc />

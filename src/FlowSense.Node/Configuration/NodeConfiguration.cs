@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FlowSense.Actors;
 using FlowSense.Actors.Configuration;
 using FlowSense.Management.Endpoint;
+using FlowSense.Node.Persistence;
 using Microsoft.Extensions.Configuration;
 
 namespace FlowSense.Node.Configuration;
@@ -45,6 +46,9 @@ public sealed partial class NodeConfiguration
 
     /// <summary>The management endpoint's settings.</summary>
     public ManagementOptions Management { get; private set; } = new();
+
+    /// <summary>Where durable state goes (<c>flowsense.persistence</c>).</summary>
+    public PersistenceOptions Persistence { get; private set; } = new();
 
     /// <summary>The actor system's settings.</summary>
     public ActorSystemOptions ActorSystem { get; private set; } = new();
@@ -121,6 +125,8 @@ public sealed partial class NodeConfiguration
         var problems = new List<string>();
         Node = Bind(NodeOptions.Section, () => Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions(), problems);
         Management = Bind(ManagementOptions.Section, () => Configuration.GetSection(ManagementOptions.Section).Get<ManagementOptions>() ?? new ManagementOptions(), problems);
+        Persistence = Bind(PersistenceOptions.Section,
+            () => Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions(), problems);
         ActorSystem = Bind(ActorSystemOptions.SectionName, () => ActorSystemOptions.FromConfiguration(Configuration), problems);
         if (problems.Count == 0)
             Validate(problems);
@@ -171,6 +177,13 @@ public sealed partial class NodeConfiguration
         if (Node.Console.ProgressInterval <= TimeSpan.Zero)
             Problem(NodeOptions.Section + ":console:progress-interval", "must be positive.");
         ValidateSymbols(Problem);
+        const string snapshots = PersistenceOptions.Section + ":symbol-snapshots";
+        if (Persistence.SymbolSnapshots.EveryEvents < 1)
+            Problem(snapshots + ":every-events", "must be at least 1.");
+        if (Persistence.SymbolSnapshots.Every <= TimeSpan.Zero)
+            Problem(snapshots + ":every", "must be positive.");
+        if (Persistence.SymbolSnapshots.Keep < 1)
+            Problem(snapshots + ":keep", "must be at least 1.");
         foreach ((string name, ReplaySourceOptions source) in Node.Replays)
             ValidateReplay($"{NodeOptions.Section}:replays:{name}", source, Problem);
     }

@@ -6,6 +6,7 @@ using FlowSense.MarketData.Bars;
 using FlowSense.Node.Configuration;
 using FlowSense.Node.Management;
 using FlowSense.Node.Metrics;
+using FlowSense.Node.Persistence;
 using FlowSense.Node.Replays;
 using FlowSense.Node.Shutdown;
 using FlowSense.Pipeline.Ingestion;
@@ -26,6 +27,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private readonly ActorSystem _system;
     private readonly SymbolShards _shards;
     private readonly IReadOnlyList<ReplayConnector> _connectors;
+    private readonly NodePersistence _persistence;
+    private readonly long[] _resumeAfter;
     private readonly List<IngestionRun> _runs = [];
     private readonly NodeMetrics _metrics;
     private readonly PrometheusExporter _exporter;
@@ -37,9 +40,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private DrainRecord? _drain;
     private IReadOnlyList<SymbolListing>? _finalSymbols;
 
-    private FlowSenseNode(NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors, ILogger log)
+    private FlowSenseNode(NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
+        NodePersistence persistence, long[] resumeAfter, ILogger log)
     {
         Configuration = configuration;
+        _persistence = persistence;
+        _resumeAfter = resumeAfter;
         _system = system;
         _shards = shards;
         _connectors = connectors;
@@ -73,6 +79,16 @@ public sealed class FlowSenseNode : IAsyncDisposable
 
     internal IReadOnlyList<ReplayConnector> Connectors => _connectors;
 
+    /// <summary>
+    /// Where durable state goes, and where each replay resumed, as printed at start, e.g.
+    /// <c>Persistence: SQLite /repo/state/flowsense.db, epoch 2; ibm resumes after 1,234,567 events</c>.
+    /// </summary>
+    public string PersistenceLine =>
+        $"Persistence: {_persistence.Description}" + (_persistence.Symbols is null ? "; symbol snapshots off" : "") +
+        string.Concat(_connectors.Select((c, i) => _resumeAfter[i] > 0
+            ? $"; {c.Name} resumes after {_resumeAfter[i].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events"
+            : ""));
+
     /// <summary>Builds and starts a node from <paramref name="configuration"/>.</summary>
     /// <exception cref="ManagementConfigurationException">The endpoint's address is not loopback and no token is set.</exception>
     public static async Task<FlowSenseNode> StartAsync(NodeConfiguration configuration, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
@@ -93,13 +109,18 @@ public sealed class FlowSenseNode : IAsyncDisposable
                 catalog.Add(SymbolSettingsFor(instrument, connector, options.Symbols));
         }
 
+        NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
+        var resumeAfter = new long[connectors.Count];
+        for (int i = 0; i < connectors.Count; i++)
+            resumeAfter[i] = await persistence.ResumePointAsync(connectors[i].Name, [.. connectors[i].Instruments.Select(x => x.Id)], cancellationToken).ConfigureAwait(false);
+
         ActorSystem system = ActorSystem.Create(options.Id, configuration.ActorSystem, loggerFactory);
         SymbolShards shards = SymbolShards.Start(system, catalog, new ShardingOptions
         {
             ShardCount = options.Symbols.ShardCount,
             PassivateIdleAfter = options.Symbols.PassivateIdleAfter > TimeSpan.Zero ? options.Symbols.PassivateIdleAfter : null,
-        });
-        var node = new FlowSenseNode(configuration, system, shards, connectors, loggerFactory.CreateLogger("FlowSense.Node"));
+        }, persistence.Symbols);
+        var node = new FlowSenseNode(configuration, system, shards, connectors, persistence, resumeAfter, loggerFactory.CreateLogger("FlowSense.Node"));
         try
         {
             node.RegisterShutdownTasks();
@@ -144,6 +165,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             await _server.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
         _exporter.Dispose();
+        await _persistence.DisposeAsync().ConfigureAwait(false);
     }
 
     private static SymbolSettings SymbolSettingsFor(MarketData.Instruments.Instrument instrument, ReplayConnector connector, SymbolDefaults defaults) =>
@@ -157,10 +179,15 @@ public sealed class FlowSenseNode : IAsyncDisposable
 
     private void StartReplays()
     {
-        foreach (ReplayConnector connector in _connectors)
+        for (int i = 0; i < _connectors.Count; i++)
         {
-            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards,
-                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature });
+            ReplayConnector connector = _connectors[i];
+            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards, new IngestionOptions
+            {
+                Name = connector.Name,
+                ResumeAfter = _resumeAfter[i],
+                OnAcknowledged = _metrics.RecordEventToFeature,
+            });
             connector.Started();
             _runs.Add(run);
         }
@@ -175,9 +202,14 @@ public sealed class FlowSenseNode : IAsyncDisposable
         {
             await run.Completion.ConfigureAwait(false);
             if (run.KillSwitch.IsShutdown && !connector.Progress.IsComplete)
+            {
                 connector.Stopped();
+            }
             else
+            {
                 connector.Completed();
+                await _persistence.MarkCompletedAsync(connector.Name).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
@@ -202,7 +234,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             await ReplaysFinished.WaitAsync(cancellationToken).ConfigureAwait(false);
             _drain = _drain?.End(_runs);
         });
-        // No journal is wired to symbol actors yet, so the snapshot phase records their final state for the report.
+        // The symbol shards store every running symbol in this phase themselves (when persistent); the report records their final counts.
         shutdown.AddTask(CoordinatedShutdown.Snapshot, "record-symbol-state", _ =>
         {
             _finalSymbols = _shards.Directory.List();

@@ -12,8 +12,8 @@ namespace FlowSense.Node.Hosting;
 /// NodeShutdownReport report = await node.ShutdownAsync("test");
 /// </code>
 /// By default it loads the main job's overlay (<c>hocon/single-node.conf</c>, found from the working directory or the
-/// test assembly's folder), listens on an ephemeral loopback port, and ignores environment variables so the machine
-/// cannot change a test.
+/// test assembly's folder), listens on an ephemeral loopback port, keeps its state in a fresh temporary SQLite file,
+/// and ignores environment variables so the machine cannot change a test.
 /// </summary>
 public static class NodeHost
 {
@@ -29,6 +29,8 @@ public static class NodeHost
         };
         if (options.Speed is not null)
             settings["flowsense:node:replay:speed"] = options.Speed;
+        // In-process nodes (tests, tools) get a state file of their own, so none resumes another's replay.
+        settings["flowsense:persistence:sqlite:path"] = Path.Combine(Path.GetTempPath(), $"flowsense-{Guid.NewGuid():N}", "state.db");
         foreach ((string key, string? value) in options.Settings)
             settings[key] = value;
         var configuration = NodeConfiguration.Load(options.ConfigFile ?? NodeConfiguration.FindDefaultOverlay(), settings, options.EnvironmentVariables);

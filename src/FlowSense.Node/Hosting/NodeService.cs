@@ -27,6 +27,7 @@ internal sealed class NodeService(
             $"FlowSense node '{_node.Id}': {_node.Connectors.Count} replays, {_node.Connectors.Sum(c => c.Instruments.Count)} symbols" +
             (_node.ManagementAddress is { } address ? $"; management endpoint {address} (flowsense --node {address.Authority})" : "; management endpoint off"))
             .ConfigureAwait(false);
+        await run.Output.WriteLineAsync(_node.PersistenceLine).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -33,7 +33,7 @@ public sealed class NodeMetrics : IDisposable
     internal NodeMetrics(Func<IReadOnlyList<ReplayConnector>> connectors, SymbolDirectory directory, ActorSystem system)
     {
         _eventToFeature = _meter.CreateHistogram("flowsense.event_to_feature.duration", "s",
-            "Time from a batch of events entering the ingestion graph to its symbol actor acknowledging it with features updated.",
+            "Time from a symbol slice leaving the ingestion graph to its symbol actor acknowledging it with features updated.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
 
         _meter.CreateObservableCounter("flowsense.ingest.events", () => PerSource(connectors(), c => c.Progress.Events),

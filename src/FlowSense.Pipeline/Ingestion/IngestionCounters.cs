@@ -1,18 +1,21 @@
 namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>
-/// Live counters of one ingestion run, readable from any thread. Events in = delivered + unroutable; every delivered
+/// Live counters of one ingestion run, readable from any thread. Events in = skipped on resume + delivered + unroutable; every delivered
 /// event is, once acknowledged, exactly one of applied, duplicate, rejected, skipped or quarantined.
 /// </summary>
 public sealed class IngestionCounters
 {
-    private long _batches, _eventsIn, _delivered, _unroutable, _slices, _acked, _applied, _duplicates, _rejected, _skipped, _quarantined;
+    private long _batches, _eventsIn, _skippedOnResume, _delivered, _unroutable, _slices, _acked, _applied, _duplicates, _rejected, _skipped, _quarantined;
 
     /// <summary>Batches taken from the source.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>Events taken from the source.</summary>
     public long EventsIn => Interlocked.Read(ref _eventsIn);
+
+    /// <summary>Events read but not delivered because the run resumes after them (<see cref="IngestionOptions.ResumeAfter"/>).</summary>
+    public long SkippedOnResume => Interlocked.Read(ref _skippedOnResume);
 
     /// <summary>Events sent to symbol actors.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
@@ -37,14 +40,18 @@ public sealed class IngestionCounters
     public long Quarantined => Interlocked.Read(ref _quarantined);
 
     /// <summary>A consistent-enough copy for reports (each value read once).</summary>
-    public IngestionSnapshot Snapshot() => new(Batches, EventsIn, Delivered, Unroutable, Slices, Acknowledged, Applied, Duplicates, Rejected, Skipped, Quarantined);
+    public IngestionSnapshot Snapshot() => new(Batches, EventsIn, Delivered, Unroutable, Slices, Acknowledged, Applied, Duplicates, Rejected, Skipped, Quarantined)
+    {
+        SkippedOnResume = SkippedOnResume,
+    };
 
-    internal void CountBatch(int events, int delivered, int slices)
+    internal void CountBatch(int events, int skippedOnResume, int delivered, int slices)
     {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _eventsIn, events);
+        Interlocked.Add(ref _skippedOnResume, skippedOnResume);
         Interlocked.Add(ref _delivered, delivered);
-        Interlocked.Add(ref _unroutable, events - delivered);
+        Interlocked.Add(ref _unroutable, events - skippedOnResume - delivered);
         Interlocked.Add(ref _slices, slices);
     }
 
@@ -62,4 +69,8 @@ public sealed class IngestionCounters
 /// <summary>The counters of an ingestion run at one moment (see <see cref="IngestionCounters"/>).</summary>
 public sealed record IngestionSnapshot(
     long Batches, long EventsIn, long Delivered, long Unroutable, long Slices, long Acknowledged,
-    long Applied, long Duplicates, long Rejected, long Skipped, long Quarantined);
+    long Applied, long Duplicates, long Rejected, long Skipped, long Quarantined)
+{
+    /// <summary>Events read but not delivered because the run resumed after them.</summary>
+    public long SkippedOnResume { get; init; }
+}

@@ -14,6 +14,13 @@ public sealed record IngestionOptions
     /// </summary>
     public int MaxBatchesInFlight { get; init; } = 8;
 
+    /// <summary>
+    /// Resume a run the node had started before: the source's first <c>ResumeAfter</c> events are read but not
+    /// delivered (counted in <see cref="IngestionCounters.SkippedOnResume"/>), because every symbol's recovered state
+    /// already holds them. Symbols whose state holds more skip their own duplicates by position. 0 delivers everything.
+    /// </summary>
+    public long ResumeAfter { get; init; }
+
     /// <summary>How long the run waits for a buffer to come back (every slice of it acknowledged) before it fails.</summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

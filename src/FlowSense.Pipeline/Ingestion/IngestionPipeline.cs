@@ -58,6 +58,7 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
+        private long _read; // events taken from the source so far: the position of the last one
 
         public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters, bool recycle)
         {
@@ -73,13 +74,23 @@ public static class IngestionPipeline
 
         public async ValueTask SendAsync(EventBatch batch)
         {
+            long first = _read + 1;
+            _read += batch.Count;
+            int skip = (int)Math.Clamp(_options.ResumeAfter - first + 1, 0, batch.Count);
+            if (skip == batch.Count)
+            {
+                _counters.CountBatch(batch.Count, skip, 0, 0);
+                if (_recycle)
+                    batch.Recycle();
+                return;
+            }
             SliceBuffer buffer = await TakeBufferAsync().ConfigureAwait(false);
-            int routed = _router.Regroup(batch.Events, buffer);
+            int routed = _router.Regroup(batch.Events[skip..], buffer, first + skip);
             int count = batch.Count;
             if (_recycle)
-                batch.Recycle();
+                batch.Recycle(); // regrouped into the buffer: the source may refill the batch now
             var touched = _router.Touched;
-            _counters.CountBatch(count, routed, touched.Count);
+            _counters.CountBatch(count, skip, routed, touched.Count);
             if (touched.Count == 0)
             {
                 _free.Writer.TryWrite(buffer);
@@ -92,6 +103,8 @@ public static class IngestionPipeline
                 var route = touched[i];
                 var slice = buffer.Slice(i);
                 slice.Reset(route.EntityId, route.Instrument, buffer.Events, route.Offset, route.Count);
+                slice.Source = _options.Name;
+                slice.PositionBuffer = buffer.Positions;
                 slice.SentTimestamp = sentAt;
                 _region.Tell(slice, _acks);
             }

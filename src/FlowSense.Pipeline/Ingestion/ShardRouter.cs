@@ -20,8 +20,12 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
     public IReadOnlyList<Route> Touched => _touched;
 
-    /// <summary>Copies the routable events of <paramref name="events"/> into <paramref name="buffer"/>, grouped by instrument in first-seen order; returns how many.</summary>
-    public int Regroup(ReadOnlySpan<MarketEvent> events, SliceBuffer buffer)
+    /// <summary>
+    /// Copies the routable events of <paramref name="events"/> into <paramref name="buffer"/>, grouped by instrument in
+    /// first-seen order, each with its source position (<paramref name="firstPosition"/> for the first event of the
+    /// span, then one more per event); returns how many.
+    /// </summary>
+    public int Regroup(ReadOnlySpan<MarketEvent> events, SliceBuffer buffer, long firstPosition)
     {
         _batch++;
         _touched.Clear();
@@ -54,10 +58,14 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
             offset += route.Count;
         }
         var target = buffer.Events;
+        var positions = buffer.Positions;
         for (int i = 0; i < events.Length; i++)
         {
             if (_routeOf[i] is { } route)
+            {
+                positions[route.Next] = firstPosition + i;
                 target[route.Next++] = events[i];
+            }
         }
         Array.Clear(_routeOf, 0, events.Length);
         return routable;

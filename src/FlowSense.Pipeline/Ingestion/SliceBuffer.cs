@@ -14,11 +14,18 @@ internal sealed class SliceBuffer(int capacity)
 
     public MarketEvent[] Events { get; private set; } = new MarketEvent[capacity];
 
+    /// <summary>Each event's position in the source (its 1-based ordinal), parallel to <see cref="Events"/>.</summary>
+    public long[] Positions { get; private set; } = new long[capacity];
+
     /// <summary>Grows (never shrinks) to hold <paramref name="count"/> events; only while the buffer is in the pool's hands.</summary>
     public void EnsureCapacity(int count)
     {
         if (Events.Length < count)
-            Events = new MarketEvent[Math.Max(count, Events.Length * 2)];
+        {
+            int size = Math.Max(count, Events.Length * 2);
+            Events = new MarketEvent[size];
+            Positions = new long[size];
+        }
     }
 
     /// <summary>

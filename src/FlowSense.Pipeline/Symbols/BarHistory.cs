@@ -1,10 +1,14 @@
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Checkpoints;
+using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
 /// <summary>The last K closed bars of one time frame, in a ring allocated once.</summary>
-internal sealed class BarHistory(int capacity)
+internal sealed class BarHistory(int capacity) : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly Bar[] _ring = new Bar[Math.Max(1, capacity)];
     private int _next;
     private int _count;
@@ -27,5 +31,42 @@ internal sealed class BarHistory(int capacity)
         for (int i = 0; i < n; i++)
             result[i] = _ring[(start + i) % _ring.Length];
         return result;
+    }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(SymbolSections.BarHistory, CheckpointVersion);
+        writer.WriteInt64(_ring.Length);
+        writer.WriteInt32(_count);
+        foreach (Bar bar in Last(_count))
+        {
+            writer.WriteInt64(bar.StartTimeNs);
+            writer.WriteInt64(bar.EndTimeNs);
+            writer.WriteInt64(bar.Open);
+            writer.WriteInt64(bar.High);
+            writer.WriteInt64(bar.Low);
+            writer.WriteInt64(bar.Close);
+            writer.WriteInt64(bar.Volume);
+            writer.WriteInt128(bar.Notional);
+            writer.WriteInt32(bar.TradeCount);
+        }
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(SymbolSections.BarHistory, CheckpointVersion);
+        reader.ReadExpected(_ring.Length, "bar history capacity");
+        int count = reader.ReadCount(_ring.Length, "bars held");
+        _next = 0;
+        _count = 0;
+        for (int i = 0; i < count; i++)
+        {
+            Add(new Bar(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(),
+                reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt128(), reader.ReadInt32()));
+        }
+        reader.EndSection();
     }
 }

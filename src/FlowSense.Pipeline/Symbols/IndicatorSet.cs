@@ -1,12 +1,16 @@
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Indicators;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
 /// <summary>One instance of every indicator of a symbol's set, for one time frame, fed each closed bar.</summary>
-internal sealed class IndicatorSet
+internal sealed class IndicatorSet : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly Instrument _instrument;
     private readonly string[] _names;
     private readonly IBarIndicator[] _indicators;
@@ -42,5 +46,25 @@ internal sealed class IndicatorSet
             values[i] = new IndicatorValue(_names[i], indicator.Value, indicator.IsReady, indicator.Samples);
         }
         return values;
+    }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(SymbolSections.IndicatorSet, CheckpointVersion);
+        writer.WriteInt64(_indicators.Length);
+        foreach (IBarIndicator indicator in _indicators)
+            ((Indicator)indicator).WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(SymbolSections.IndicatorSet, CheckpointVersion);
+        reader.ReadExpected(_indicators.Length, "indicators per time frame");
+        foreach (IBarIndicator indicator in _indicators)
+            ((Indicator)indicator).RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 }

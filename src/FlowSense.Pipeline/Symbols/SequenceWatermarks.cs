@@ -1,6 +1,8 @@
 using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
@@ -11,8 +13,10 @@ namespace FlowSense.Pipeline.Symbols;
 /// <see cref="DeltaFlags.LastInBatch"/>; a delta flagged <see cref="DeltaFlags.Snapshot"/> starts the count afresh.
 /// It lives in the symbol's <see cref="SymbolEntry"/>, so a restarted actor never applies an event twice.
 /// </summary>
-public sealed class SequenceWatermarks
+public sealed class SequenceWatermarks : ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly SequenceTracker[] _byKind = [new(), new(), new(), new(), new(), new()];
     private bool _deltaBatchOpen;
     private bool _snapshotOpen;
@@ -44,5 +48,29 @@ public sealed class SequenceWatermarks
         if (check != SequenceCheck.Duplicate)
             _deltaBatchOpen = !last;
         return check;
+    }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(SymbolSections.SequenceWatermarks, CheckpointVersion);
+        writer.WriteInt64(_byKind.Length);
+        writer.WriteBoolean(_deltaBatchOpen);
+        writer.WriteBoolean(_snapshotOpen);
+        foreach (SequenceTracker tracker in _byKind)
+            tracker.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <inheritdoc />
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(SymbolSections.SequenceWatermarks, CheckpointVersion);
+        reader.ReadExpected(_byKind.Length, "event kinds tracked");
+        _deltaBatchOpen = reader.ReadBoolean();
+        _snapshotOpen = reader.ReadBoolean();
+        foreach (SequenceTracker tracker in _byKind)
+            tracker.RestoreCheckpoint(ref reader);
+        reader.EndSection();
     }
 }

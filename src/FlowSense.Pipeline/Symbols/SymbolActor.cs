@@ -2,6 +2,7 @@ using FlowSense.Actors;
 using Microsoft.Extensions.Logging;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Subscriptions;
 
 namespace FlowSense.Pipeline.Symbols;
@@ -20,16 +21,22 @@ namespace FlowSense.Pipeline.Symbols;
 /// that its shard restarts it. The new incarnation starts with an empty book, publishes <see cref="ResyncRequested"/>
 /// on the event stream, and finishes the interrupted slice from the event after the poisoned one, before any later
 /// message; the sequence watermarks survive, so no event is applied twice.</para>
+/// <para><b>Persistence</b> (when given a <see cref="SymbolPersistence"/>; see SymbolActor.Snapshots.cs): the actor
+/// snapshots its state and input positions every N events or T seconds, recovers from the latest snapshot when it
+/// starts, restarts or comes back from passivation, and skips events at or below its recovered positions.</para>
 /// </remarks>
-public sealed class SymbolActor : ReceiveActor
+public sealed partial class SymbolActor : ReceiveActor
 {
     private readonly SymbolEntry _entry;
     private readonly SymbolState _state;
 
-    public SymbolActor(SymbolEntry entry)
+    /// <param name="entry">The symbol's entry (it outlives this incarnation).</param>
+    /// <param name="persistence">Where and when to snapshot; null keeps the state in memory only.</param>
+    public SymbolActor(SymbolEntry entry, SymbolPersistence? persistence = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _entry = entry;
+        _persistence = persistence;
         _state = new SymbolState(entry.Settings ?? throw new ArgumentException("The symbol has no settings.", nameof(entry)), entry.Sequences, entry.Counters);
 
         Receive<SymbolEvents>(OnEvents);
@@ -44,15 +51,18 @@ public sealed class SymbolActor : ReceiveActor
         Receive<GetIndicators>(_ => Sender.Tell(new IndicatorValues(_state.Instrument,
             _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<IndicatorValue>)_state.IndicatorValues(f))), Self));
         Receive<GetSymbolHealth>(_ => Sender.Tell(SymbolDirectory.Health(_entry), Self));
+        Receive<SaveSymbolSnapshot>(_ => RequestSnapshot(Sender));
+        Receive<SnapshotDue>(OnSnapshotDue);
+        Receive<SnapshotWritten>(OnSnapshotWritten);
     }
 
     /// <summary>Props of the actor of <paramref name="entry"/>'s symbol (an unknown symbol gets an actor that says so).</summary>
-    public static Props Props(SymbolEntry entry)
+    public static Props Props(SymbolEntry entry, SymbolPersistence? persistence = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Settings is null
             ? Actors.Props.Create(() => new UnknownSymbolActor(entry.EntityId))
-            : Actors.Props.Create(() => new SymbolActor(entry));
+            : Actors.Props.Create(() => new SymbolActor(entry, persistence));
     }
 
     /// <summary>The actor updates are sent from and credit goes to: the shard, which outlives passivation.</summary>
@@ -62,7 +72,13 @@ public sealed class SymbolActor : ReceiveActor
     {
         bool recreated = _entry.Incarnations > 0 && _entry.Counters.Applied > 0;
         _entry.Incarnations++;
+        _entry.IsActive = true;
         WatchSubscribers();
+        if (_persistence is not null)
+        {
+            Recover(); // a passivated symbol comes back exactly as it was saved: no resync needed
+            return;
+        }
         if (recreated)
             RequestResync(ResyncReason.Recreated);
         Resume();
@@ -71,9 +87,25 @@ public sealed class SymbolActor : ReceiveActor
     protected override void PostRestart(Exception reason)
     {
         _entry.Counters.CountRestart();
+        _entry.IsActive = true;
         WatchSubscribers();
         RequestResync(ResyncReason.Restarted);
-        Resume();
+        if (_persistence is not null)
+            Recover(); // from the latest snapshot: closer than an empty state to what the failed incarnation had
+        else
+            Resume();
+    }
+
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        _failed = true; // the failed state must not be snapshotted on the way out
+        base.PreRestart(reason, message);
+    }
+
+    protected override void PostStop()
+    {
+        _entry.IsActive = false;
+        SaveOnStop();
     }
 
     private void OnEvents(SymbolEvents slice)
@@ -91,9 +123,18 @@ public sealed class SymbolActor : ReceiveActor
     private void Process(SymbolEvents slice, IActorRef sender, int start, SliceTally tally)
     {
         var events = slice.Events;
+        var positions = slice.Positions;
+        SourcePosition? cursor = positions.IsEmpty ? null : _entry.Positions.For(slice.Source!);
         bool gap = false;
         for (int i = start; i < events.Length; i++)
         {
+            if (cursor is not null && !cursor.Advance(positions[i]))
+            {
+                // Already in the recovered state (a resumed replay re-delivers from its slowest symbol's position).
+                _entry.Counters.CountDuplicate();
+                tally.Add(EventOutcome.Duplicate);
+                continue;
+            }
             EventOutcome outcome;
             try
             {
@@ -105,6 +146,7 @@ public sealed class SymbolActor : ReceiveActor
                 tally.Quarantined++;
                 PublishBars();
                 _entry.Interrupted = new InterruptedSlice(slice, sender, i + 1, tally);
+                _unsaved += i + 1 - start;
                 throw new PoisonedEventException(events[i], ex);
             }
             tally.Add(outcome);
@@ -113,6 +155,7 @@ public sealed class SymbolActor : ReceiveActor
         if (gap)
             RequestResync(ResyncReason.SequenceGap);
         PublishBars();
+        NoteProcessed(events.Length - start);
         if (tally.Applied > 0 && _entry.Subscribers.Wants(SymbolTopics.Features))
             _entry.Subscribers.Publish(new FeatureUpdate(_state.Instrument.Id, _state.Features.Snapshot(), _entry.Counters.Applied), SymbolTopics.Features, UpdateSender);
 

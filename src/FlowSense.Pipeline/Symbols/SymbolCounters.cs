@@ -1,3 +1,6 @@
+using FlowSense.MarketData.Checkpoints;
+using FlowSense.Pipeline.Snapshots;
+
 namespace FlowSense.Pipeline.Symbols;
 
 /// <summary>
@@ -7,6 +10,9 @@ namespace FlowSense.Pipeline.Symbols;
 /// </summary>
 public sealed class SymbolCounters
 {
+    private const byte CheckpointVersion = 1;
+
+    private long _snapshots, _snapshotFailures, _lastSnapshotBytes;
     private long _applied, _duplicates, _gaps, _rejected, _skipped, _resyncs, _restarts, _quarantined, _lastEventTimeNs;
 
     public long Applied => Volatile.Read(ref _applied);
@@ -28,12 +34,32 @@ public sealed class SymbolCounters
 
     public long LastEventTimeNs => Volatile.Read(ref _lastEventTimeNs);
 
+    /// <summary>Snapshots of the symbol's state stored by this process.</summary>
+    public long Snapshots => Volatile.Read(ref _snapshots);
+
+    /// <summary>Snapshot writes that failed (the next one is tried at the next trigger).</summary>
+    public long SnapshotFailures => Volatile.Read(ref _snapshotFailures);
+
+    /// <summary>Size of the last snapshot stored, in bytes.</summary>
+    public long LastSnapshotBytes => Volatile.Read(ref _lastSnapshotBytes);
+
+    /// <summary>Every event handed to the symbol, whatever became of it.</summary>
+    public long Processed => Applied + Duplicates + Rejected + Skipped + Quarantined;
+
     internal void CountApplied(long exchangeTimeNs)
     {
         Volatile.Write(ref _applied, _applied + 1);
         if (exchangeTimeNs > _lastEventTimeNs)
             Volatile.Write(ref _lastEventTimeNs, exchangeTimeNs);
     }
+
+    internal void CountSnapshot(int bytes)
+    {
+        Volatile.Write(ref _snapshots, _snapshots + 1);
+        Volatile.Write(ref _lastSnapshotBytes, bytes);
+    }
+
+    internal void CountSnapshotFailure() => Volatile.Write(ref _snapshotFailures, _snapshotFailures + 1);
 
     internal void CountDuplicate() => Volatile.Write(ref _duplicates, _duplicates + 1);
 
@@ -48,4 +74,32 @@ public sealed class SymbolCounters
     internal void CountRestart() => Volatile.Write(ref _restarts, _restarts + 1);
 
     internal void CountQuarantined() => Volatile.Write(ref _quarantined, _quarantined + 1);
+
+    /// <summary>Writes the counters as one section (a process that recovers the symbol continues them).</summary>
+    internal void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(SymbolSections.Counters, CheckpointVersion);
+        foreach (long value in (long[])[Applied, Duplicates, Gaps, Rejected, Skipped, Resyncs, Restarts, Quarantined, LastEventTimeNs])
+            writer.WriteInt64(value);
+        writer.EndSection();
+    }
+
+    /// <summary>Replaces the counters with the next section's.</summary>
+    internal void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(SymbolSections.Counters, CheckpointVersion);
+        var c = new long[9];
+        for (int i = 0; i < c.Length; i++)
+            c[i] = reader.ReadInt64();
+        reader.EndSection();
+        Volatile.Write(ref _applied, c[0]);
+        Volatile.Write(ref _duplicates, c[1]);
+        Volatile.Write(ref _gaps, c[2]);
+        Volatile.Write(ref _rejected, c[3]);
+        Volatile.Write(ref _skipped, c[4]);
+        Volatile.Write(ref _resyncs, c[5]);
+        Volatile.Write(ref _restarts, c[6]);
+        Volatile.Write(ref _quarantined, c[7]);
+        Volatile.Write(ref _lastEventTimeNs, c[8]);
+    }
 }

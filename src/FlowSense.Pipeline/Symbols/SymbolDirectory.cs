@@ -40,6 +40,9 @@ public sealed class SymbolDirectory
         }, this);
     }
 
+    /// <summary>Every entry created so far (known and unknown symbols).</summary>
+    internal IEnumerable<SymbolEntry> Entries => _entries.Values;
+
     /// <summary>The entry of <paramref name="instrument"/> if its actor was ever created here.</summary>
     public bool TryGet(InstrumentId instrument, out SymbolEntry entry) => _entries.TryGetValue(SymbolKey.EntityId(instrument), out entry!);
 

@@ -2,6 +2,7 @@ using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Subscriptions;
 
 namespace FlowSense.Pipeline.Symbols;
@@ -9,7 +10,9 @@ namespace FlowSense.Pipeline.Symbols;
 /// <summary>
 /// The part of a symbol that outlives its actor's incarnations (restarts and passivation): its settings, health
 /// counters, sequence watermarks, subscribers, and the deliveries it has not yet acknowledged. The market state
-/// itself (<see cref="SymbolState"/>) does not: a new incarnation starts from an empty book and asks for a resync.
+/// itself (<see cref="SymbolState"/>) does not: a new incarnation recovers it from the symbol's latest snapshot when
+/// the symbols are persistent (<see cref="SymbolPersistence"/>), and otherwise starts from an empty book and asks for
+/// a resync.
 /// Only the symbol's actor changes an entry; other threads read <see cref="Counters"/> (through the
 /// <see cref="SymbolDirectory"/>).
 /// </summary>
@@ -38,6 +41,18 @@ public sealed class SymbolEntry
     public SymbolCounters Counters { get; } = new();
 
     public SequenceWatermarks Sequences { get; } = new();
+
+    /// <summary>Where the symbol stands in each input source (recovered from its snapshot when persistent).</summary>
+    public InputPositions Positions { get; } = new();
+
+    /// <summary>
+    /// The last snapshot write started for the symbol (completed when none is running). A new incarnation waits for
+    /// it before loading, so it recovers what its predecessor saved when it was passivated.
+    /// </summary>
+    internal Task LastSave { get; set; } = Task.CompletedTask;
+
+    /// <summary>Whether an actor of the symbol is running (between its start and its stop).</summary>
+    internal bool IsActive { get; set; }
 
     /// <summary>How many times an actor was created for the symbol (restarts not included).</summary>
     public int Incarnations { get; internal set; }

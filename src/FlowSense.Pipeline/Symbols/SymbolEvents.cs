@@ -22,6 +22,20 @@ public sealed class SymbolEvents : IEntityMessage
         Reset(SymbolKey.EntityId(instrument), instrument, buffer, offset, count);
     }
 
+    /// <summary>
+    /// Like the other constructor, with each event's position in <paramref name="source"/>: <paramref name="positions"/>
+    /// is parallel to <paramref name="buffer"/> (the same offset and count apply).
+    /// </summary>
+    public SymbolEvents(InstrumentId instrument, MarketEvent[] buffer, long[] positions, int offset, int count, string source)
+        : this(instrument, buffer, offset, count)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset + count, positions.Length, nameof(count));
+        PositionBuffer = positions;
+        Source = source;
+    }
+
     /// <summary>An empty slice for the ingestion graph's pool; <see cref="Reset"/> before use.</summary>
     internal SymbolEvents()
     {
@@ -37,8 +51,20 @@ public sealed class SymbolEvents : IEntityMessage
 
     public ReadOnlySpan<MarketEvent> Events => _buffer.AsSpan(_offset, Count);
 
+    /// <summary>The ingestion run the events come from (its name); positions are per source.</summary>
+    public string? Source { get; internal set; }
+
+    /// <summary>
+    /// Each event's position in <see cref="Source"/> (1-based ordinal in the source's output), parallel to
+    /// <see cref="Events"/>; empty when the sender does not track positions.
+    /// </summary>
+    public ReadOnlySpan<long> Positions => PositionBuffer is null || Source is null ? default : PositionBuffer.AsSpan(_offset, Count);
+
     /// <summary>When the ingestion graph sent the slice (<see cref="System.Diagnostics.Stopwatch"/> ticks); 0 for slices sent by hand.</summary>
     public long SentTimestamp { get; internal set; }
+
+    /// <summary>The whole buffer <see cref="Positions"/> is a slice of (aligned with the events' buffer).</summary>
+    internal long[]? PositionBuffer { get; set; }
 
     /// <summary>Which delivery this slice belongs to (set by the ingestion graph, to match acknowledgements).</summary>
     internal object? Delivery { get; set; }

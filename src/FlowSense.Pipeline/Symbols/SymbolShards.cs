@@ -1,5 +1,6 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
@@ -10,11 +11,12 @@ namespace FlowSense.Pipeline.Symbols;
 /// </summary>
 public sealed class SymbolShards
 {
-    private SymbolShards(IActorRef region, SymbolDirectory directory, ShardingOptions options)
+    private SymbolShards(IActorRef region, SymbolDirectory directory, ShardingOptions options, SymbolPersistence? persistence)
     {
         Region = region;
         Directory = directory;
         Options = options;
+        Persistence = persistence;
     }
 
     public IActorRef Region { get; }
@@ -23,15 +25,45 @@ public sealed class SymbolShards
 
     public ShardingOptions Options { get; }
 
+    /// <summary>Where the symbols snapshot their state; null when they live in memory only.</summary>
+    public SymbolPersistence? Persistence { get; }
+
     public SymbolCatalog Catalog => Directory.Catalog;
 
-    /// <summary>Starts the region for the instruments of <paramref name="catalog"/>.</summary>
-    public static SymbolShards Start(ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null)
+    /// <summary>
+    /// Starts the region for the instruments of <paramref name="catalog"/>. With <paramref name="persistence"/>, every
+    /// symbol actor recovers from and snapshots to its store, and the coordinated shutdown's snapshot phase stores
+    /// every running symbol's state (<see cref="SnapshotAllAsync"/>).
+    /// </summary>
+    public static SymbolShards Start(ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null, SymbolPersistence? persistence = null)
     {
         ArgumentNullException.ThrowIfNull(system);
+        persistence?.Options.Validate();
         var o = options ?? new ShardingOptions();
         var directory = new SymbolDirectory(catalog, o.ShardCount);
-        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id)), o);
-        return new SymbolShards(region, directory, o);
+        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence), o);
+        var shards = new SymbolShards(region, directory, o, persistence);
+        if (persistence is not null)
+            system.CoordinatedShutdown.AddTask(CoordinatedShutdown.Snapshot, "snapshot-symbols", shards.SnapshotAllAsync);
+        return shards;
+    }
+
+    /// <summary>
+    /// Asks every running symbol actor to store its state and waits for all of them; returns what each stored.
+    /// Passivated symbols are left alone (they were saved when they stopped).
+    /// </summary>
+    /// <exception cref="AggregateException">Some snapshots failed (the others are stored).</exception>
+    public async Task<IReadOnlyList<SymbolSnapshotSaved>> SnapshotAllAsync(CancellationToken cancellationToken = default)
+    {
+        if (Persistence is null)
+            throw new InvalidOperationException("The symbols are not persistent: start them with a SymbolPersistence.");
+        Task<object>[] replies = [.. Directory.Entries
+            .Where(e => e.Settings is not null && e.IsActive)
+            .Select(e => Region.Ask(new ShardEnvelope(e.EntityId, SaveSymbolSnapshot.Instance), Timeout.InfiniteTimeSpan, cancellationToken))];
+        object[] answers = await Task.WhenAll(replies).ConfigureAwait(false);
+        var failures = answers.OfType<SymbolSnapshotFailed>().Select(f => f.Cause).ToList();
+        if (failures.Count > 0)
+            throw new AggregateException($"{failures.Count} of {answers.Length} symbol snapshots failed.", failures);
+        return [.. answers.OfType<SymbolSnapshotSaved>()];
     }
 }

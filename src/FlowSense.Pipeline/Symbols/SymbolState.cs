@@ -1,9 +1,11 @@
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
@@ -22,8 +24,10 @@ namespace FlowSense.Pipeline.Symbols;
 /// <para><b>Bars</b> close when the first trade of a later period arrives (exchange time), so the last bar of a replay
 /// stays open. Closed bars feed the indicator set of their time frame and are kept (the last K) for queries.</para>
 /// </remarks>
-public sealed class SymbolState : IBarSink
+public sealed class SymbolState : IBarSink, ICheckpointState
 {
+    private const byte CheckpointVersion = 1;
+
     private readonly SymbolSettings _settings;
     private readonly SequenceWatermarks _sequences;
     private readonly SymbolCounters _counters;
@@ -181,6 +185,49 @@ public sealed class SymbolState : IBarSink
 
     /// <summary>The book's top levels to the depth and top-of-book features.</summary>
     private bool FeedLevels(long timeNs) => Features.OnLevels(timeNs, TopLevels(_levels!, _bidPrices, _bidSizes, _askPrices, _askSizes));
+
+    /// <summary>
+    /// Writes the complete state as one section: book, features, bar builders, then per time frame (shortest first)
+    /// its closed-bar history and indicators, then the sequence watermarks. Bars closed but not yet taken
+    /// (<see cref="ClosedBars"/>) are transient and not written.
+    /// </summary>
+    public void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(SymbolSections.SymbolState, CheckpointVersion);
+        writer.WriteInt64((long)_settings.BookType);
+        writer.WriteInt64(_bars.TimeFrames.Count);
+        writer.WriteByte((byte)Status);
+        ((ICheckpointState)Book).WriteCheckpoint(ref writer);
+        Features.WriteCheckpoint(ref writer);
+        _bars.WriteCheckpoint(ref writer);
+        foreach (TimeFrame frame in _bars.TimeFrames)
+        {
+            _history[frame].WriteCheckpoint(ref writer);
+            _indicators[frame].WriteCheckpoint(ref writer);
+        }
+        _sequences.WriteCheckpoint(ref writer);
+        writer.EndSection();
+    }
+
+    /// <summary>Replaces the whole state (the shared sequence watermarks included) with the next section's.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(SymbolSections.SymbolState, CheckpointVersion);
+        reader.ReadExpected((long)_settings.BookType, "book type");
+        reader.ReadExpected(_bars.TimeFrames.Count, "bar time frames");
+        Status = (TradingStatus)reader.ReadByte();
+        ((ICheckpointState)Book).RestoreCheckpoint(ref reader);
+        Features.RestoreCheckpoint(ref reader);
+        _bars.RestoreCheckpoint(ref reader);
+        foreach (TimeFrame frame in _bars.TimeFrames)
+        {
+            _history[frame].RestoreCheckpoint(ref reader);
+            _indicators[frame].RestoreCheckpoint(ref reader);
+        }
+        _sequences.RestoreCheckpoint(ref reader);
+        reader.EndSection();
+        _closed.Clear();
+    }
 
     /// <summary>The book's top levels copied into the four arrays, as the features read them.</summary>
     public static LevelView TopLevels(IBookView book, long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes)

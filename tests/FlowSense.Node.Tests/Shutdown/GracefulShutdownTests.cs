@@ -7,8 +7,9 @@ public sealed class GracefulShutdownTests
     public async Task SIGTERM_mid_replay_stops_ingestion_drains_and_reports()
     {
         // At the recorded pace the shipped replays take about a minute, so SIGTERM lands mid-replay.
+        string state = Path.Combine(Path.GetTempPath(), $"flowsense-{Guid.NewGuid():N}", "state.db"); // resumes nothing
         using var node = NodeProcess.Start("--plain", "--management-url", "http://127.0.0.1:0",
-            "--set", "flowsense.node.console.progress-interval=200ms");
+            "--set", "flowsense.node.console.progress-interval=200ms", "--set", $"flowsense.persistence.sqlite.path={state}");
         await node.Started.WaitAsync(TimeSpan.FromSeconds(60));
         await WaitForProgressAsync(node);
 
@@ -18,7 +19,7 @@ public sealed class GracefulShutdownTests
         string output = node.Output;
         Assert.True(exitCode == 0, output);
         Assert.Contains("Shutdown (SIGTERM): every phase completed", output, StringComparison.Ordinal);
-        foreach (string phaseTask in new[] { "stop-replays", "drain-ingestion", "record-symbol-state", "stop-management-endpoint", "terminate-actor-system" })
+        foreach (string phaseTask in new[] { "stop-replays", "drain-ingestion", "record-symbol-state", "snapshot-symbols", "stop-management-endpoint", "terminate-actor-system" })
             Assert.Contains(phaseTask, output, StringComparison.Ordinal);
         Assert.Matches(@"drained: [\d,]+ events \([\d,]+ in flight at the stop, [\d,]+ read before the sources stopped\), 0 left unacknowledged", output);
         Assert.Matches(@"ibm +lean +Stopped", output); // the day of IBM ticks cannot have finished

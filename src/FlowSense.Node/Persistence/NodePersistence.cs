@@ -1,0 +1,104 @@
+using FlowSense.Actors.Persistence.PostgreSql;
+using FlowSense.Actors.Persistence.PostgreSql.Migrations;
+using FlowSense.Actors.Persistence.PostgreSql.Snapshots;
+using FlowSense.Actors.Persistence.Snapshots;
+using FlowSense.Actors.Persistence.Sqlite;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Snapshots;
+using FlowSense.Pipeline.Symbols;
+using Npgsql;
+
+namespace FlowSense.Node.Persistence;
+
+/// <summary>
+/// The node's durable state: the snapshot store (PostgreSQL, migrated at start under the migration runner's advisory
+/// lock, or the embedded SQLite file), the symbol actors' snapshot settings with this node's epoch, and where each
+/// replay resumes.
+/// </summary>
+/// <remarks>
+/// <b>Replays and resumption.</b> A replay interrupted (kill -9, SIGTERM, a crash) resumes on the next start from
+/// the lowest position its symbols recovered (<see cref="ResumePoint"/>). A replay that ran to its end leaves a
+/// completion marker (snapshot id <c>replay/NAME</c>); the next start of the same replay then discards its symbols'
+/// snapshots and replays from the beginning, instead of skipping every event as already applied.
+/// </remarks>
+internal sealed class NodePersistence : IAsyncDisposable
+{
+    private const string CompletedManifest = "flowsense.replay-completed";
+
+    private readonly NpgsqlDataSource? _dataSource;
+    private readonly long _epoch;
+
+    private NodePersistence(ISnapshotStore store, string description, long epoch, SymbolPersistence? symbols, NpgsqlDataSource? dataSource)
+    {
+        Store = store;
+        Description = description;
+        _epoch = epoch;
+        Symbols = symbols;
+        _dataSource = dataSource;
+    }
+
+    public ISnapshotStore Store { get; }
+
+    /// <summary>Which store, as it may be printed (passwords redacted).</summary>
+    public string Description { get; }
+
+    /// <summary>The symbol actors' persistence; null when symbol snapshots are off.</summary>
+    public SymbolPersistence? Symbols { get; }
+
+    /// <summary>Opens the configured store; PostgreSQL is migrated first.</summary>
+    public static async Task<NodePersistence> OpenAsync(PersistenceOptions options, Func<string, string> resolvePath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ISnapshotStore store;
+        string description;
+        NpgsqlDataSource? dataSource = null;
+        if (options.UsesPostgres)
+        {
+            dataSource = NpgsqlDataSource.Create(options.Postgres.ConnectionString);
+            MigrationResult migrated = await new MigrationRunner(dataSource).MigrateAsync(cancellationToken).ConfigureAwait(false);
+            store = new PostgreSqlSnapshotStore(dataSource);
+            description = $"PostgreSQL {ConnectionStrings.Redact(options.Postgres.ConnectionString)} " +
+                $"(migrations: {migrated.Applied.Count} applied, {migrated.AlreadyApplied} already applied)";
+        }
+        else
+        {
+            string path = resolvePath(options.Sqlite.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            store = new SqliteSnapshotStore(SqliteDatabase.Open(path));
+            description = $"SQLite {path}";
+        }
+
+        long epoch = await store.HighestEpochAsync(cancellationToken).ConfigureAwait(false) + 1;
+        SymbolSnapshotSettings s = options.SymbolSnapshots;
+        SymbolPersistence? symbols = s.Enabled
+            ? new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = s.EveryEvents, Every = s.Every, Keep = s.Keep }, _ => epoch)
+            : null;
+        return new NodePersistence(store, description + $", epoch {epoch}", epoch, symbols, dataSource);
+    }
+
+    /// <summary>
+    /// Where replay <paramref name="source"/> resumes (0: from the start). A completed previous run is forgotten here
+    /// (its symbols' snapshots deleted) so the replay starts over.
+    /// </summary>
+    public async Task<long> ResumePointAsync(string source, IReadOnlyList<InstrumentId> instruments, CancellationToken cancellationToken)
+    {
+        if (Symbols is null)
+            return 0;
+        string marker = MarkerId(source);
+        if (await Store.LoadAsync(marker, SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false) is null)
+            return await ResumePoint.FindAsync(Store, source, instruments, cancellationToken).ConfigureAwait(false);
+        foreach (InstrumentId instrument in instruments)
+            await Store.DeleteAsync(SymbolKey.EntityId(instrument), SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false);
+        await Store.DeleteAsync(marker, SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Records that replay <paramref name="source"/> ran to its end.</summary>
+    public Task MarkCompletedAsync(string source) => Symbols is null
+        ? Task.CompletedTask
+        : Store.SaveAsync(new SnapshotMetadata(MarkerId(source), 1, DateTimeOffset.UtcNow) { Epoch = _epoch }, CompletedManifest, ReadOnlyMemory<byte>.Empty);
+
+    public ValueTask DisposeAsync() => _dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static string MarkerId(string source) => "replay/" + source;
+}

@@ -1,0 +1,66 @@
+using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Actors.Persistence.Snapshots;
+using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Ingestion;
+using FlowSense.Pipeline.Snapshots;
+using FlowSense.Pipeline.Symbols;
+using FlowSense.Pipeline.Tests.Ingestion;
+
+namespace FlowSense.Pipeline.Tests.Snapshots;
+
+/// <summary>
+/// A resumed replay: the resume point is the lowest position the source's symbols recovered, and an ingestion run
+/// resuming after it reads but does not deliver the events up to there, and numbers the rest as the first run did.
+/// </summary>
+public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeSpan.FromSeconds(30))
+{
+    private static readonly InstrumentId Btc = new("COINBASE", "BTC-USD");
+    private static readonly InstrumentId Eth = new("COINBASE", "ETH-USD");
+
+    [Fact]
+    public async Task The_resume_point_is_the_lowest_recovered_position_and_zero_when_a_symbol_has_no_snapshot()
+    {
+        var store = new InMemorySnapshotStore();
+        await SaveAsync(store, Btc, ("coinbase", 500), ("other", 9));
+        await SaveAsync(store, Eth, ("coinbase", 300));
+
+        Assert.Equal(300, await ResumePoint.FindAsync(store, "coinbase", [Btc, Eth]));
+        Assert.Equal(0, await ResumePoint.FindAsync(store, "other", [Btc, Eth]));
+        Assert.Equal(0, await ResumePoint.FindAsync(store, "coinbase", [Btc, Eth, new InstrumentId("COINBASE", "LTC-USD")]));
+    }
+
+    [Fact]
+    public async Task A_resumed_run_skips_the_events_up_to_the_resume_point_and_counts_them()
+    {
+        var all = await Recorded.EventsOf(Recorded.Coinbase());
+        var shards = SymbolShards.Start(Sys, Recorded.CoinbaseCatalog(), new ShardingOptions { ShardCount = 8 });
+        const long resumeAfter = 1000;
+
+        var run = IngestionPipeline.Run(Recorded.Coinbase(), shards, new IngestionOptions { Name = "coinbase", ResumeAfter = resumeAfter });
+        var totals = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(all.Count, totals.EventsIn);
+        Assert.Equal(resumeAfter, totals.SkippedOnResume);
+        Assert.Equal(totals.EventsIn - resumeAfter, totals.Delivered + totals.Unroutable);
+        foreach (InstrumentId instrument in all.Skip((int)resumeAfter).Select(e => e.Header.Instrument).Distinct())
+        {
+            Assert.True(shards.Directory.TryGet(instrument, out SymbolEntry entry));
+            // Positions continue the source's numbering: the last event of the instrument in the whole recording.
+            Assert.Equal(all.FindLastIndex(e => e.Header.Instrument == instrument) + 1, entry.Positions.Of("coinbase"));
+        }
+    }
+
+    private static async Task SaveAsync(InMemorySnapshotStore store, InstrumentId instrument, params (string Source, long Position)[] positions)
+    {
+        var settings = new SymbolSettings(new Instrument(instrument, 8, 1, 8), BookType.L2);
+        var input = new InputPositions();
+        foreach (var (source, position) in positions)
+        {
+            var cursor = input.For(source);
+            Assert.True(cursor.Advance(position));
+        }
+        string id = SymbolKey.EntityId(instrument);
+        byte[] bytes = SymbolSnapshot.Write(id, new SymbolState(settings), input, new SymbolCounters());
+        await store.SaveAsync(new SnapshotMetadata(id, 1, DateTimeOffset.UnixEpoch), SymbolSnapshot.Manifest, bytes);
+    }
+}
