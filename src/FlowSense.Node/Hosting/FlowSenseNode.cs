@@ -1,5 +1,6 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Feeds.Coinbase;
 using FlowSense.Management.Endpoint;
 using FlowSense.Management.Metrics;
 using FlowSense.MarketData.Bars;
@@ -175,7 +176,16 @@ public sealed class FlowSenseNode : IAsyncDisposable
             BarHistory = defaults.BarHistory,
             // LEAN's own bar rule for its tick data; crypto trades carry no sale conditions.
             SaleConditions = connector.Format == ReplayFormats.Lean ? SaleConditionFilter.LeanTradeBars : SaleConditionFilter.None,
+            SequenceScope = SequenceScopeOf(connector.Format, instrument.Id.Venue),
         };
+
+    /// <summary>Only sources whose numbers are contiguous per instrument can show a gap; the others detect duplicates only.</summary>
+    private static SequenceScope SequenceScopeOf(string format, string venue) => format switch
+    {
+        ReplayFormats.Itch => SequenceScope.VenueWide,
+        ReplayFormats.Capture when venue == CoinbaseCodec.Venue => SequenceScope.Sparse,
+        _ => SequenceScope.PerInstrument,
+    };
 
     private void StartReplays()
     {

@@ -13,4 +13,9 @@ public enum SequenceScope : byte
     /// so only duplicates (a number at or below the last) are detected.
     /// </summary>
     VenueWide = 2,
+    /// <summary>
+    /// One sequence per instrument that skips numbers by design (Coinbase numbers every message of a product on its
+    /// full channel, and a level2/matches subscriber sees a subset): only duplicates are detected.
+    /// </summary>
+    Sparse = 3,
 }
