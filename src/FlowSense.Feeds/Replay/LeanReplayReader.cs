@@ -9,7 +9,8 @@ namespace FlowSense.Feeds.Replay;
 /// A day of LEAN ticks, its trade zip and quote zip merged by exchange time, one tick per call. On equal times the
 /// quote goes first: a print is usually a reaction to the quote standing at that millisecond, not the reverse.
 /// Progress counts rows, because <see cref="LeanDataReader"/> opens the zips itself; the row total comes from a
-/// counting pass over the two zips when the replay starts.
+/// counting pass over the two zips when the replay starts. Quotes are completed by <see cref="LeanQuoteSides"/>:
+/// a side a row does not update keeps its previous value, as in LEAN.
 /// </summary>
 internal sealed class LeanReplayReader : IReplayReader
 {
@@ -18,6 +19,7 @@ internal sealed class LeanReplayReader : IReplayReader
     private readonly LeanReadReport _tradeReport = new();
     private readonly LeanReadReport _quoteReport = new();
     private readonly IMarketEventSink _sink;
+    private readonly LeanQuoteSides _sides = new();
     private bool _hasTrade, _hasQuote;
 
     public LeanReplayReader(string tradeZip, string quoteZip, InstrumentId instrument, IMarketEventSink sink)
@@ -43,7 +45,7 @@ internal sealed class LeanReplayReader : IReplayReader
     {
         if (_hasQuote && (!_hasTrade || _quotes.Current.Quote.Header.ExchangeTimeNs <= _trades.Current.Trade.Header.ExchangeTimeNs))
         {
-            _sink.OnQuote(_quotes.Current.Quote);
+            _sink.OnQuote(_sides.Complete(_quotes.Current.Quote));
             _hasQuote = _quotes.MoveNext();
             return true;
         }

@@ -82,7 +82,8 @@ public sealed class ReplaySourceOracleTests
         var tradeReport = new LeanReadReport();
         var quoteReport = new LeanReadReport();
         var directTrades = LeanDataReader.ReadTradeTicks(trades, Ibm, tradeReport).Select(t => t.Trade).ToList();
-        var directQuotes = LeanDataReader.ReadQuoteTicks(quotes, Ibm, quoteReport).Select(q => q.Quote).ToList();
+        var sides = new LeanQuoteSides();
+        var directQuotes = LeanDataReader.ReadQuoteTicks(quotes, Ibm, quoteReport).Select(q => sides.Complete(q.Quote)).ToList();
 
         var replay = ReplaySource.Lean(trades, quotes, Ibm);
         var replayed = await ReplayRun.Events(replay);
