@@ -68,7 +68,6 @@ public sealed class LiveConnectorTests : IDisposable
         // Exactly one restart: the one asked for. No duplicate applied: each book's last update id is the venue's.
         string[] final = await AwaitConnector(address, c => c[2] == "Live", "still live");
         Assert.Equal("1", final[3]);
-        long duplicates = 0;
         foreach (string symbol in Symbols)
         {
             InstrumentId id = new(BinanceCodec.Venue, symbol);
@@ -77,7 +76,6 @@ public sealed class LiveConnectorTests : IDisposable
             SymbolCounters counters = (await node.Management.CountersAsync(SymbolKey(id), CancellationToken.None))!;
             Assert.True(counters.Applied > 0, symbol);
             Assert.Equal(counters.Events, counters.Applied + counters.Duplicates + counters.Rejected + counters.Skipped + counters.Quarantined);
-            duplicates += counters.Duplicates;
         }
         lock (venue.Errors)
             Assert.Empty(venue.Errors);
