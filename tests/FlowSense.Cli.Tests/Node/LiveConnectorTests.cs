@@ -1,5 +1,7 @@
 using FlowSense.Cli.Terminal;
 using FlowSense.Feeds.Binance;
+using FlowSense.Feeds.Kraken;
+using FlowSense.Feeds.Venues;
 using FlowSense.Feeds.TestSupport.LoopbackVenues;
 using FlowSense.Management.Contract;
 using FlowSense.MarketData.Events;
@@ -11,7 +13,7 @@ using FlowSense.Testing;
 namespace FlowSense.Cli.Tests.Node;
 
 /// <summary>
-/// A node whose configuration declares a live Binance connector (and no replays), pointed at a loopback Binance that
+/// Nodes whose configuration declares a live connector (and no replays), pointed at a loopback Binance that
 /// replays the recorded session over a real websocket and REST. The CLI lists it, restarts it mid-session, and at the
 /// end every symbol book of the node equals the venue's own replica, level for level, at the venue's last update id:
 /// the restarted connection resynchronized and no event was applied twice.
@@ -30,20 +32,7 @@ public sealed class LiveConnectorTests : IDisposable
         // Twice the recorded pace: about 15 s of session, long enough to restart in the middle of it.
         await using var venue = new LoopbackVenue(new BinanceSimulator(), session, speed: 2);
         await venue.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["flowsense:node:replays:ibm:enabled"] = "false",
-            ["flowsense:node:replays:coinbase:enabled"] = "false",
-            ["flowsense:node:replays:kraken:enabled"] = "false",
-            ["flowsense:node:connectors:binance:venue"] = "binance",
-            ["flowsense:node:connectors:binance:url"] = venue.WebSocketBase.ToString(),
-            ["flowsense:node:connectors:binance:rest-url"] = venue.RestBase.ToString(),
-            ["flowsense:node:connectors:binance:backoff:min"] = "00:00:00.050",
-            ["flowsense:node:connectors:binance:backoff:max"] = "00:00:01",
-        };
-        for (int i = 0; i < Symbols.Length; i++)
-            settings[$"flowsense:node:connectors:binance:symbols:{i}"] = Symbols[i];
-        await using FlowSenseNode node = await NodeHost.StartAsync(new NodeHostOptions { Settings = settings });
+        await using FlowSenseNode node = await NodeHost.StartAsync(new NodeHostOptions { Settings = Connector("binance", venue, Symbols) });
         string address = node.ManagementAddress!.Authority;
 
         string[] listed = await AwaitConnector(address, c => c[2] == "Live" && Number(c[5]) > 0, "live with events");
@@ -57,13 +46,8 @@ public sealed class LiveConnectorTests : IDisposable
         await AwaitConnector(address, c => c[2] == "Live" && c[3] == "1", "live again after one reconnection");
 
         var replica = ((BinanceSimulator)venue.Simulator).Replica;
-        var deadline = DateTime.UtcNow + Patience;
-        List<string> differing;
-        while ((differing = await Differences(node, replica)).Count > 0 || !venue.Exhausted)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the node's books never matched the venue's: " + string.Join("; ", differing));
-            await Task.Delay(50); // polling a live session's end: there is no event to await
-        }
+        await AwaitBooksAsTheVenues(node, venue, BinanceCodec.Venue, Symbols,
+            id => (replica.Book(id)?.Book, new Instrument(id, BinanceCodec.Decimals, 1, BinanceCodec.Decimals)));
 
         // Exactly one restart: the one asked for. No duplicate applied: each book's last update id is the venue's.
         string[] final = await AwaitConnector(address, c => c[2] == "Live", "still live");
@@ -80,6 +64,58 @@ public sealed class LiveConnectorTests : IDisposable
         lock (venue.Errors)
             Assert.Empty(venue.Errors);
         Assert.Equal(2, venue.Connections);
+    }
+
+    /// <summary>
+    /// Kraken pairs each have their own precision, which only their first message shows: the node learns it from the
+    /// live connection, and its books (printed in decimals) equal the venue's at every level.
+    /// </summary>
+    [Fact]
+    public async Task A_live_kraken_connector_learns_each_pairs_scales_and_its_books_end_as_the_venues()
+    {
+        string[] pairs = ["WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF", "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT"];
+        var session = RecordedSession.Load(SharedData.File("crypto", "KRAKEN.ws.50.0"));
+        await using var venue = new LoopbackVenue(new KrakenSimulator(), session);
+        await venue.StartAsync();
+        await using FlowSenseNode node = await NodeHost.StartAsync(new NodeHostOptions { Settings = Connector("kraken", venue, pairs) });
+
+        var replica = ((KrakenSimulator)venue.Simulator).Replica;
+        await AwaitBooksAsTheVenues(node, venue, KrakenCodec.Venue, pairs,
+            id => replica.Pair(id) is { } pair ? (pair.Book, new Instrument(id, pair.PriceDecimals, 1, pair.SizeDecimals)) : (null, default!));
+        CliResult list = await _cli.Invoke("connector", "list", "--node", node.ManagementAddress!.Authority);
+        Assert.Equal(["kraken", "websocket", "Live", "0"], list.Out.Split('\n').Select(l => l.Split('\t')).Single(r => r[0] == "kraken")[..4]);
+    }
+
+    /// <summary>The node's overrides: no replays, one live connector <paramref name="name"/> (also its venue) at the loopback venue.</summary>
+    private static Dictionary<string, string?> Connector(string name, LoopbackVenue venue, string[] symbols)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["flowsense:node:replays:ibm:enabled"] = "false",
+            ["flowsense:node:replays:coinbase:enabled"] = "false",
+            ["flowsense:node:replays:kraken:enabled"] = "false",
+            [$"flowsense:node:connectors:{name}:venue"] = name,
+            [$"flowsense:node:connectors:{name}:url"] = venue.WebSocketBase.ToString(),
+            [$"flowsense:node:connectors:{name}:rest-url"] = venue.RestBase.ToString(),
+            [$"flowsense:node:connectors:{name}:backoff:min"] = "00:00:00.050",
+            [$"flowsense:node:connectors:{name}:backoff:max"] = "00:00:01",
+        };
+        for (int i = 0; i < symbols.Length; i++)
+            settings[$"flowsense:node:connectors:{name}:symbols:{i}"] = symbols[i];
+        return settings;
+    }
+
+    /// <summary>Waits until the venue has published its whole session and every book of the node equals the venue's.</summary>
+    private static async Task AwaitBooksAsTheVenues(
+        FlowSenseNode node, LoopbackVenue venue, string venueName, string[] symbols, Func<InstrumentId, (VenueBook? Book, Instrument Scales)> expected)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        List<string> differing;
+        while ((differing = await Differences(node, venueName, symbols, expected)).Count > 0 || !venue.Exhausted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the node's books never matched the venue's: " + string.Join("; ", differing));
+            await Task.Delay(50); // polling a live session's end: there is no event to await
+        }
     }
 
     /// <summary>The connector's row of <c>flowsense connector list</c> once <paramref name="condition"/> holds.</summary>
@@ -100,21 +136,22 @@ public sealed class LiveConnectorTests : IDisposable
         }
     }
 
-    private static async Task<List<string>> Differences(FlowSenseNode node, BinanceCodec replica)
+    private static async Task<List<string>> Differences(
+        FlowSenseNode node, string venue, string[] symbols, Func<InstrumentId, (VenueBook? Book, Instrument Scales)> expected)
     {
         var differing = new List<string>();
-        foreach (string symbol in Symbols)
+        foreach (string symbol in symbols)
         {
-            InstrumentId id = new(BinanceCodec.Venue, symbol);
-            SymbolBook? book = await node.Management.BookAsync(SymbolKey(id), 100_000, CancellationToken.None);
-            if (replica.Book(id)?.Book.View is not { } expected)
+            InstrumentId id = new(venue, symbol);
+            (VenueBook? venueBook, Instrument instrument) = expected(id);
+            if (venueBook?.View is not { } view)
             {
                 differing.Add($"{symbol}: not yet published by the venue");
                 continue;
             }
-            var instrument = new Instrument(id, BinanceCodec.Decimals, 1, BinanceCodec.Decimals);
-            if (book is null || !book.Bids.SequenceEqual(Levels(instrument, expected, Side.Bid)) || !book.Asks.SequenceEqual(Levels(instrument, expected, Side.Ask)))
-                differing.Add($"{symbol}: {book?.Bids.Count}/{book?.Asks.Count} levels vs {expected.LevelCount(Side.Bid)}/{expected.LevelCount(Side.Ask)}");
+            SymbolBook? book = await node.Management.BookAsync(SymbolKey(id), 100_000, CancellationToken.None);
+            if (book is null || !book.Bids.SequenceEqual(Levels(instrument, view, Side.Bid)) || !book.Asks.SequenceEqual(Levels(instrument, view, Side.Ask)))
+                differing.Add($"{symbol}: {book?.Bids.Count}/{book?.Asks.Count} levels vs {view.LevelCount(Side.Bid)}/{view.LevelCount(Side.Ask)}");
         }
         return differing;
     }
