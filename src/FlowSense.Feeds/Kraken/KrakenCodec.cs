@@ -41,6 +41,12 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
     /// <summary>Raised after every verified update with the expected and computed checksum (tests and diagnostics).</summary>
     public event Action<KrakenPair, uint, uint>? ChecksumVerified;
 
+    /// <summary>
+    /// Raised once per pair, when its first message reveals its precision, before any of its events reach the sink: a
+    /// live consumer learns the scales of an instrument before it sees the instrument's first event.
+    /// </summary>
+    public event Action<KrakenPair>? PairDiscovered;
+
     public bool IsAwaitingSnapshot(InstrumentId instrument) => !_pairs.TryGetValue(instrument, out var pair) || pair.AwaitingSnapshot;
 
     public KrakenPair? Pair(InstrumentId instrument) => _pairs.GetValueOrDefault(instrument);
@@ -296,6 +302,7 @@ public sealed class KrakenCodec(IMarketEventSink sink, Quarantine.Quarantine qua
         }
         pair = new KrakenPair(instrument, priceDecimals, sizeDecimals);
         _pairs[instrument] = pair;
+        PairDiscovered?.Invoke(pair);
         return pair;
     }
 

@@ -9,9 +9,10 @@ namespace FlowSense.Feeds.Kraken;
 /// <summary>
 /// Kraken WebSocket API v1 as a connector sees it: <c>subscribe</c> frames for the <c>book</c> (depth 1000) and
 /// <c>trade</c> channels; the book subscription answers with a snapshot, so a book that fails its checksum is
-/// resynchronized by unsubscribing and subscribing that pair again.
+/// resynchronized by unsubscribing and subscribing that pair again. A pair's precision is known only from its first
+/// message, so <paramref name="pairDiscovered"/> is told each pair as a connection's codec meets it.
 /// </summary>
-public sealed class KrakenVenue(int depth = 1000) : VenueAdapter
+public sealed class KrakenVenue(int depth = 1000, Action<KrakenPair>? pairDiscovered = null) : VenueAdapter
 {
     public override string Venue => KrakenCodec.Venue;
 
@@ -25,8 +26,13 @@ public sealed class KrakenVenue(int depth = 1000) : VenueAdapter
     public override IReadOnlyList<string> SubscribeFrames(IReadOnlyList<string> symbols) =>
         [Frame("subscribe", symbols, BookSubscription), Frame("subscribe", symbols, """{"name":"trade"}""")];
 
-    public override IVenueBookCodec CreateCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source) =>
-        new KrakenCodec(sink, quarantine, source);
+    public override IVenueBookCodec CreateCodec(IMarketEventSink sink, Quarantine.Quarantine quarantine, string source)
+    {
+        var codec = new KrakenCodec(sink, quarantine, source);
+        if (pairDiscovered is not null)
+            codec.PairDiscovered += pairDiscovered;
+        return codec;
+    }
 
     public override ResyncAction Resync(IVenueBookCodec codec, InstrumentId instrument) =>
         new ResyncAction.Resubscribe([Frame("unsubscribe", [instrument.Symbol], BookSubscription), Frame("subscribe", [instrument.Symbol], BookSubscription)]);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FlowSense.Actors;
 using FlowSense.Actors.Configuration;
 using FlowSense.Management.Endpoint;
+using FlowSense.Node.Connectors;
 using FlowSense.Node.Persistence;
 using Microsoft.Extensions.Configuration;
 
@@ -186,6 +187,30 @@ public sealed partial class NodeConfiguration
             Problem(snapshots + ":keep", "must be at least 1.");
         foreach ((string name, ReplaySourceOptions source) in Node.Replays)
             ValidateReplay($"{NodeOptions.Section}:replays:{name}", source, Problem);
+        foreach ((string name, LiveConnectorOptions connector) in Node.Connectors)
+            ValidateConnector($"{NodeOptions.Section}:connectors:{name}", connector, Problem);
+    }
+
+    private static void ValidateConnector(string key, LiveConnectorOptions connector, Action<string, string> problem)
+    {
+        string? venue = connector.Venue?.ToLowerInvariant();
+        bool known = ReplayFormats.CaptureVenues.Contains(venue);
+        if (!known)
+            problem(key + ":venue", $"'{connector.Venue}' is not a venue: {string.Join(", ", ReplayFormats.CaptureVenues)}.");
+        if (!Uri.TryCreate(connector.Url, UriKind.Absolute, out Uri? url) || url.Scheme is not ("ws" or "wss"))
+            problem(key + ":url", $"'{connector.Url}' is not a websocket address such as wss://ws.kraken.com.");
+        if (known && LiveVenues.Create(venue!).SnapshotsOverRest
+            && (!Uri.TryCreate(connector.RestUrl, UriKind.Absolute, out Uri? rest) || rest.Scheme is not ("http" or "https")))
+            problem(key + ":rest-url", $"'{connector.RestUrl}' is not an http(s) address; {venue} books start from REST snapshots.");
+        if (connector.Symbols.Count == 0 || connector.Symbols.Any(string.IsNullOrWhiteSpace))
+            problem(key + ":symbols", "name the symbols as the venue writes them, e.g. [\"XBT/USD\"].");
+        BackoffSettings backoff = connector.Backoff;
+        if (backoff.Min <= TimeSpan.Zero)
+            problem(key + ":backoff:min", "must be positive.");
+        if (backoff.Max < backoff.Min)
+            problem(key + ":backoff:max", $"must be at least backoff.min ({backoff.Min}).");
+        if (backoff.RandomFactor < 0 || double.IsNaN(backoff.RandomFactor))
+            problem(key + ":backoff:random-factor", "must not be negative.");
     }
 
     private void ValidateSymbols(Action<string, string> problem)

@@ -28,6 +28,10 @@ public sealed class NodeOptions
     [ConfigurationKeyName("replays")]
     public Dictionary<string, ReplaySourceOptions> Replays { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The live websocket connectors the node runs, by name; each under a backoff supervisor.</summary>
+    [ConfigurationKeyName("connectors")]
+    public Dictionary<string, LiveConnectorOptions> Connectors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How symbol actors process their instruments.</summary>
     [ConfigurationKeyName("symbols")]
     public SymbolDefaults Symbols { get; set; } = new();

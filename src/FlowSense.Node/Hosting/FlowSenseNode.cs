@@ -1,10 +1,10 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
-using FlowSense.Feeds.Coinbase;
 using FlowSense.Management.Endpoint;
 using FlowSense.Management.Metrics;
 using FlowSense.MarketData.Bars;
 using FlowSense.Node.Configuration;
+using FlowSense.Node.Connectors;
 using FlowSense.Node.Management;
 using FlowSense.Node.Metrics;
 using FlowSense.Node.Persistence;
@@ -18,8 +18,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FlowSense.Node.Hosting;
 
 /// <summary>
-/// One running node: the actor system, the symbol shards, one ingestion graph per configured replay, the metrics and
-/// the management endpoint. <see cref="StartAsync"/> builds and starts it; <see cref="ShutdownAsync"/> stops it through
+/// One running node: the actor system, the symbol shards, one ingestion graph per configured replay and per live
+/// connector (each connection under a backoff supervisor at <c>/user/connectors/NAME</c>), the metrics and the
+/// management endpoint. <see cref="StartAsync"/> builds and starts it; <see cref="ShutdownAsync"/> stops it through
 /// the actor system's coordinated shutdown (stop ingestion, drain, snapshot, close) and reports what was drained.
 /// The executable wraps it in a generic host; tests and tools start it in-process through <see cref="NodeHost"/>.
 /// </summary>
@@ -30,19 +31,25 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private readonly IReadOnlyList<ReplayConnector> _connectors;
     private readonly NodePersistence _persistence;
     private readonly long[] _resumeAfter;
+    private readonly IReadOnlyList<LiveConnector> _live;
+    private readonly IReadOnlyList<INodeConnector> _allConnectors;
     private readonly List<IngestionRun> _runs = [];
+    private readonly HttpClient _http = new();
+    private readonly ILoggerFactory _loggerFactory;
     private readonly NodeMetrics _metrics;
     private readonly PrometheusExporter _exporter;
     private readonly ILogger _log;
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly long _startTimestamp = TimeProvider.System.GetTimestamp();
     private ManagementServer? _server;
+    private IActorRef? _connectorsActor;
     private volatile string _status = NodeStatus.Starting;
     private DrainRecord? _drain;
     private IReadOnlyList<SymbolListing>? _finalSymbols;
 
-    private FlowSenseNode(NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
-        NodePersistence persistence, long[] resumeAfter, ILogger log)
+    private FlowSenseNode(
+        NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
+        IReadOnlyList<LiveConnector> live, NodePersistence persistence, long[] resumeAfter, ILoggerFactory loggerFactory)
     {
         Configuration = configuration;
         _persistence = persistence;
@@ -50,11 +57,14 @@ public sealed class FlowSenseNode : IAsyncDisposable
         _system = system;
         _shards = shards;
         _connectors = connectors;
-        _log = log;
-        _metrics = new NodeMetrics(() => _connectors, shards.Directory, system);
+        _live = live;
+        _allConnectors = [.. connectors, .. live];
+        _loggerFactory = loggerFactory;
+        _log = loggerFactory.CreateLogger("FlowSense.Node");
+        _metrics = new NodeMetrics(() => _allConnectors, shards.Directory, system);
         _exporter = new PrometheusExporter("FlowSense");
         Management = new NodeManagement(configuration.Node.Id, configuration.Node.Role, _startedAt, system, shards,
-            () => _connectors, () => _status, configuration.ActorSystem.AskTimeout);
+            () => _allConnectors, () => _status, configuration.ActorSystem.AskTimeout);
     }
 
     /// <summary>The configuration the node runs with.</summary>
@@ -90,6 +100,9 @@ public sealed class FlowSenseNode : IAsyncDisposable
             ? $"; {c.Name} resumes after {_resumeAfter[i].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events"
             : ""));
 
+    /// <summary>The live connectors (<c>flowsense.node.connectors</c>), which run until the node stops.</summary>
+    internal IReadOnlyList<LiveConnector> LiveConnectors => _live;
+
     /// <summary>Builds and starts a node from <paramref name="configuration"/>.</summary>
     /// <exception cref="ManagementConfigurationException">The endpoint's address is not loopback and no token is set.</exception>
     public static async Task<FlowSenseNode> StartAsync(NodeConfiguration configuration, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
@@ -106,8 +119,21 @@ public sealed class FlowSenseNode : IAsyncDisposable
         var catalog = new SymbolCatalog();
         foreach (ReplayConnector connector in connectors)
         {
+            // LEAN's own bar rule for its tick data; crypto trades carry no sale conditions.
+            SaleConditionFilter sales = connector.Format == ReplayFormats.Lean ? SaleConditionFilter.LeanTradeBars : SaleConditionFilter.None;
+            SequenceScope scope = SequenceScopeOf(connector.Format);
             foreach (var instrument in connector.Instruments)
-                catalog.Add(SymbolSettingsFor(instrument, connector, options.Symbols));
+                catalog.Add(SymbolSettingsFor(instrument, connector.BookType, sales, scope, options.Symbols));
+        }
+
+        var live = new List<LiveConnector>();
+        foreach ((string name, LiveConnectorOptions connector) in options.Connectors.Where(c => c.Value.Enabled).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var liveConnector = new LiveConnector(name, connector, options.Replay.BatchSize);
+            live.Add(liveConnector);
+            // A live venue's instruments are whatever its connection delivers; their scales are the codec's.
+            catalog.AddVenue(liveConnector.Adapter.Venue,
+                id => SymbolSettingsFor(liveConnector.Scales(id), BookType.L2, SaleConditionFilter.None, SequenceScope.Sparse, options.Symbols));
         }
 
         NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
@@ -121,13 +147,14 @@ public sealed class FlowSenseNode : IAsyncDisposable
             ShardCount = options.Symbols.ShardCount,
             PassivateIdleAfter = options.Symbols.PassivateIdleAfter > TimeSpan.Zero ? options.Symbols.PassivateIdleAfter : null,
         }, persistence.Symbols);
-        var node = new FlowSenseNode(configuration, system, shards, connectors, persistence, resumeAfter, loggerFactory.CreateLogger("FlowSense.Node"));
+        var node = new FlowSenseNode(configuration, system, shards, connectors, live, persistence, resumeAfter, loggerFactory);
         try
         {
             node.RegisterShutdownTasks();
             if (configuration.Management.Enabled)
                 node._server = await ManagementServer.StartAsync(configuration.Management, node.Management, node._exporter, loggerFactory, cancellationToken).ConfigureAwait(false);
             node.StartReplays();
+            node.StartLiveConnectors();
         }
         catch
         {
@@ -166,25 +193,33 @@ public sealed class FlowSenseNode : IAsyncDisposable
             await _server.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
         _exporter.Dispose();
+        foreach (LiveConnector connector in _live)
+            connector.Feed.Dispose();
+        _http.Dispose();
         await _persistence.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static SymbolSettings SymbolSettingsFor(MarketData.Instruments.Instrument instrument, ReplayConnector connector, SymbolDefaults defaults) =>
-        new(instrument, connector.BookType)
+    private static SymbolSettings SymbolSettingsFor(
+        MarketData.Instruments.Instrument instrument, BookType book, SaleConditionFilter sales, SequenceScope scope, SymbolDefaults defaults) =>
+        new(instrument, book)
         {
             BarTimeFrames = [.. defaults.BarTimeFrames.Select(t => new TimeFrame(t.Ticks * 100))],
             BarHistory = defaults.BarHistory,
-            // LEAN's own bar rule for its tick data; crypto trades carry no sale conditions.
-            SaleConditions = connector.Format == ReplayFormats.Lean ? SaleConditionFilter.LeanTradeBars : SaleConditionFilter.None,
-            SequenceScope = SequenceScopeOf(connector.Format, instrument.Id.Venue),
+            SaleConditions = sales,
+            SequenceScope = scope,
         };
 
-    /// <summary>Only sources whose numbers are contiguous per instrument can show a gap; the others detect duplicates only.</summary>
-    private static SequenceScope SequenceScopeOf(string format, string venue) => format switch
+    /// <summary>
+    /// Only LEAN's per-instrument line numbers are contiguous, so only there is a jump a gap. ITCH numbers messages
+    /// venue-wide; venue codecs check their feed's continuity themselves (Binance U/u, Kraken checksums, Bitstamp
+    /// microtimestamps) and resync, and their numbers (update ids, Coinbase's full-channel product sequence) skip by
+    /// design: there only duplicates are detected.
+    /// </summary>
+    private static SequenceScope SequenceScopeOf(string format) => format switch
     {
+        ReplayFormats.Lean => SequenceScope.PerInstrument,
         ReplayFormats.Itch => SequenceScope.VenueWide,
-        ReplayFormats.Capture when venue == CoinbaseCodec.Venue => SequenceScope.Sparse,
-        _ => SequenceScope.PerInstrument,
+        _ => SequenceScope.Sparse,
     };
 
     private void StartReplays()
@@ -203,8 +238,25 @@ public sealed class FlowSenseNode : IAsyncDisposable
         }
         ReplaysFinished = Task.WhenAll(_runs.Select((run, i) => WatchAsync(run, _connectors[i])));
         _status = NodeStatus.Running;
-        _ = ReplaysFinished.ContinueWith(_ => { if (_status == NodeStatus.Running) _status = NodeStatus.ReplaysComplete; }, TaskScheduler.Default);
+        // Live connectors run until the node stops: only a node of replays alone completes.
+        if (_live.Count == 0)
+            _ = ReplaysFinished.ContinueWith(_ => { if (_status == NodeStatus.Running) _status = NodeStatus.ReplaysComplete; }, TaskScheduler.Default);
     }
+
+    private void StartLiveConnectors()
+    {
+        if (_live.Count == 0)
+            return;
+        foreach (LiveConnector connector in _live)
+        {
+            connector.Run = IngestionPipeline.Run(connector.Feed.Source, _shards,
+                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature });
+        }
+        _connectorsActor = _system.ActorOf(Props.Create(() => new ConnectorsActor(_live, _http, _loggerFactory)), ConnectorsActor.Name);
+    }
+
+    /// <summary>Every ingestion graph: the replays' and the live connectors'.</summary>
+    private List<IngestionRun> AllRuns() => [.. _runs, .. _live.Select(c => c.Run).OfType<IngestionRun>()];
 
     private async Task WatchAsync(IngestionRun run, ReplayConnector connector)
     {
@@ -234,15 +286,25 @@ public sealed class FlowSenseNode : IAsyncDisposable
         shutdown.AddTask(CoordinatedShutdown.StopIngestion, "stop-replays", _ =>
         {
             // Stop reading; what was already read is still delivered and acknowledged (the drain phase waits for it).
-            _drain = DrainRecord.Begin(_runs);
+            _drain = DrainRecord.Begin(AllRuns());
             foreach (IngestionRun run in _runs)
                 run.KillSwitch.Shutdown();
-            return Task.CompletedTask;
+            if (_live.Count == 0)
+                return Task.CompletedTask;
+            // Close every connection, then end each feed: what was decoded is still delivered (the drain waits for it).
+            if (_connectorsActor is not null)
+                _system.Stop(_connectorsActor);
+            return Task.Run(() =>
+            {
+                foreach (LiveConnector connector in _live)
+                    connector.Feed.Complete(); // may wait for ingestion to take the last batch: never on an actor thread
+            });
         });
         shutdown.AddTask(CoordinatedShutdown.Drain, "drain-ingestion", async cancellationToken =>
         {
             await ReplaysFinished.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _drain = _drain?.End(_runs);
+            await Task.WhenAll(_live.Select(c => c.Run?.Completion ?? Task.CompletedTask)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            _drain = _drain?.End(AllRuns());
         });
         // The symbol shards store every running symbol in this phase themselves (when persistent); the report records their final counts.
         shutdown.AddTask(CoordinatedShutdown.Snapshot, "record-symbol-state", _ =>

@@ -24,7 +24,7 @@ internal sealed class NodeService(
     {
         _node = await FlowSenseNode.StartAsync(configuration, loggerFactory, cancellationToken).ConfigureAwait(false);
         await run.Output.WriteLineAsync(
-            $"FlowSense node '{_node.Id}': {_node.Connectors.Count} replays, {_node.Connectors.Sum(c => c.Instruments.Count)} symbols" +
+            $"FlowSense node '{_node.Id}': {_node.Connectors.Count} replays, {_node.Connectors.Sum(c => c.Instruments.Count)} symbols, {_node.LiveConnectors.Count} live connectors" +
             (_node.ManagementAddress is { } address ? $"; management endpoint {address} (flowsense --node {address.Authority})" : "; management endpoint off"))
             .ConfigureAwait(false);
         await run.Output.WriteLineAsync(_node.PersistenceLine).ConfigureAwait(false);
@@ -34,7 +34,8 @@ internal sealed class NodeService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         FlowSenseNode node = _node!;
-        bool keepServing = configuration.Node.Replay.KeepServing;
+        // Live connectors run until the node is stopped, so a node with any keeps serving after its replays.
+        bool keepServing = configuration.Node.Replay.KeepServing || node.LiveConnectors.Count > 0;
         var view = new ConsoleView(node.Management, node.Id, configuration.Node.Console, run.Output);
         await view.RunAsync(run.Live, node.ReplaysFinished, stoppingToken).ConfigureAwait(false);
         if (stoppingToken.IsCancellationRequested)

@@ -5,7 +5,7 @@ using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
-using FlowSense.Node.Replays;
+using FlowSense.Node.Connectors;
 using FlowSense.Pipeline.Symbols;
 using SymbolCounters = FlowSense.Management.Contract.SymbolCounters;
 
@@ -19,9 +19,9 @@ namespace FlowSense.Node.Management;
 /// </summary>
 internal sealed class NodeManagement(
     string nodeId, string role, DateTimeOffset startedAt, ActorSystem system, SymbolShards shards,
-    Func<IReadOnlyList<ReplayConnector>> connectors, Func<string> status, TimeSpan askTimeout) : IManagedNode
+    Func<IReadOnlyList<INodeConnector>> connectors, Func<string> status, TimeSpan askTimeout) : IManagedNode
 {
-    public NodeInfo Node() => new(nodeId, role, startedAt, status(), connectors().Sum(c => c.Progress.Events));
+    public NodeInfo Node() => new(nodeId, role, startedAt, status(), connectors().Sum(c => c.Events));
 
     public ActorHierarchy Actors()
     {
@@ -93,12 +93,10 @@ internal sealed class NodeManagement(
 
     public ConnectorList Connectors() => new([.. connectors().Select(c => c.ToInfo())]);
 
-    public Task<ConnectorRestart?> RestartConnectorAsync(string name, CancellationToken cancellationToken)
+    public async Task<ConnectorRestart?> RestartConnectorAsync(string name, CancellationToken cancellationToken)
     {
-        ReplayConnector? connector = connectors().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        // A replay cannot be restarted: replaying the file again would apply its events a second time.
-        return Task.FromResult(connector is null ? null : new ConnectorRestart(connector.Name, false,
-            $"'{connector.Name}' is a {connector.Format} replay ({connector.State}); a replay cannot be restarted, because its events would be applied twice. Restart the node to replay again."));
+        INodeConnector? connector = connectors().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        return connector is null ? null : await connector.RestartAsync(askTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes whenever the symbol handled another event, was restarted or resynchronized: the ETag of a follow.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using FlowSense.Actors;
-using FlowSense.Node.Replays;
+using FlowSense.Node.Connectors;
 using FlowSense.Pipeline.Symbols;
 
 namespace FlowSense.Node.Metrics;
@@ -30,17 +30,17 @@ public sealed class NodeMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Histogram<double> _eventToFeature;
 
-    internal NodeMetrics(Func<IReadOnlyList<ReplayConnector>> connectors, SymbolDirectory directory, ActorSystem system)
+    internal NodeMetrics(Func<IReadOnlyList<INodeConnector>> connectors, SymbolDirectory directory, ActorSystem system)
     {
         _eventToFeature = _meter.CreateHistogram("flowsense.event_to_feature.duration", "s",
             "Time from a symbol slice leaving the ingestion graph to its symbol actor acknowledging it with features updated.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
 
-        _meter.CreateObservableCounter("flowsense.ingest.events", () => PerSource(connectors(), c => c.Progress.Events),
+        _meter.CreateObservableCounter("flowsense.ingest.events", () => PerSource(connectors(), c => c.Events),
             "{event}", "Events the ingestion graphs took in, by source.");
-        _meter.CreateObservableCounter("flowsense.ingest.rejected", () => PerSource(connectors(), c => c.Progress.Rejected),
+        _meter.CreateObservableCounter("flowsense.ingest.rejected", () => PerSource(connectors(), c => c.Rejected),
             "{input}", "Inputs a source refused (malformed rows, undecodable messages), by source.");
-        _meter.CreateObservableCounter("flowsense.ingest.quarantined", () => PerSource(connectors(), c => c.Quarantine.Total),
+        _meter.CreateObservableCounter("flowsense.ingest.quarantined", () => PerSource(connectors(), c => c.Quarantined),
             "{input}", "Inputs kept in a source's quarantine, by source.");
 
         _meter.CreateObservableCounter("flowsense.symbol.events", () => SymbolOutcomes(directory), "{event}",
@@ -69,7 +69,7 @@ public sealed class NodeMetrics : IDisposable
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 
-    private static IEnumerable<Measurement<long>> PerSource(IReadOnlyList<ReplayConnector> connectors, Func<ReplayConnector, long> value) =>
+    private static IEnumerable<Measurement<long>> PerSource(IReadOnlyList<INodeConnector> connectors, Func<INodeConnector, long> value) =>
         connectors.Select(c => new Measurement<long>(value(c), new KeyValuePair<string, object?>("source", c.Name)));
 
     private static long Sum(SymbolDirectory directory, Func<SymbolHealth, long> value) => directory.List().Sum(l => value(l.Health));

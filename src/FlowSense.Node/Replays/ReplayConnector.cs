@@ -1,6 +1,7 @@
 using FlowSense.Feeds.Replay;
 using FlowSense.Management.Contract;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Node.Connectors;
 
 namespace FlowSense.Node.Replays;
 
@@ -9,7 +10,7 @@ namespace FlowSense.Node.Replays;
 /// discovery pass before the run, so every symbol's scales are known up front), its quarantine and its state.
 /// Shown by the management endpoint as a connector.
 /// </summary>
-internal sealed class ReplayConnector
+internal sealed class ReplayConnector : INodeConnector
 {
     private volatile string _state = ReplayStates.Pending;
     private volatile string? _lastError;
@@ -46,6 +47,12 @@ internal sealed class ReplayConnector
 
     public ReplayProgress Progress => Source.Counters.Snapshot();
 
+    public long Events => Progress.Events;
+
+    public long Rejected => Progress.Rejected;
+
+    public long Quarantined => Quarantine.Total;
+
     public void Started() => _state = ReplayStates.Replaying;
 
     public void Completed() => _state = ReplayStates.Completed;
@@ -63,6 +70,11 @@ internal sealed class ReplayConnector
         ReplayProgress p = Progress;
         return new ConnectorInfo(Name, Format, State, 0, 0, p.Events, p.Rejected, LastError, p.Fraction);
     }
+
+    /// <summary>Refused: replaying the file again would apply its events a second time.</summary>
+    public Task<ConnectorRestart> RestartAsync(TimeSpan askTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult(new ConnectorRestart(Name, false,
+            $"'{Name}' is a {Format} replay ({State}); a replay cannot be restarted, because its events would be applied twice. Restart the node to replay again."));
 }
 
 /// <summary>The states of a <see cref="ReplayConnector"/>.</summary>

@@ -11,6 +11,7 @@ using FlowSense.Feeds.Venues;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Node.Configuration;
+using FlowSense.Node.Connectors;
 using FlowSense.Pipeline.Symbols;
 using Quarantine = FlowSense.Feeds.Quarantine.Quarantine;
 
@@ -83,17 +84,8 @@ internal static class ReplayFactory
         IVenueCodec? codec = null;
         var discovery = ReplaySource.Capture(file, (sink, q) => codec = Codec(venue, sink, q));
         IReadOnlyList<InstrumentId> ids = await DistinctInstrumentsAsync(discovery, cancellationToken).ConfigureAwait(false);
-        return [.. ids.Select(id => Scales(codec!, id))];
+        return [.. ids.Select(id => VenueScales.Of(id, codec is KrakenCodec kraken ? kraken.Pair : _ => null))];
     }
-
-    /// <summary>The instrument with the scales its codec prints prices and sizes in.</summary>
-    private static Instrument Scales(IVenueCodec codec, InstrumentId id) => codec switch
-    {
-        KrakenCodec kraken when kraken.Pair(id) is { } pair => new Instrument(id, pair.PriceDecimals, 1, pair.SizeDecimals),
-        BinanceCodec => new Instrument(id, BinanceCodec.Decimals, 1, BinanceCodec.Decimals),
-        BitstampCodec => new Instrument(id, BitstampCodec.Decimals, 1, BitstampCodec.Decimals),
-        _ => new Instrument(id, CoinbaseCodec.Decimals, 1, CoinbaseCodec.Decimals),
-    };
 
     private static async Task<IReadOnlyList<InstrumentId>> DistinctInstrumentsAsync(ReplaySource discovery, CancellationToken cancellationToken)
     {

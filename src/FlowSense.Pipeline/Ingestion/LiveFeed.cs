@@ -18,6 +18,7 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
     private readonly EventBatchSink _pending;
     private readonly Channel<EventBatch> _batches;
     private readonly ITimer _flush;
+    private readonly CancellationTokenSource _disposed = new();
     private bool _completed;
 
     public LiveFeed(int batchSize = 256, int capacity = 16, TimeSpan? maxDelay = null, TimeProvider? time = null)
@@ -43,6 +44,9 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
 
     /// <summary>Events accepted after <see cref="Complete"/>, which have nowhere to go (counted, not thrown).</summary>
     public long LateEvents { get; private set; }
+
+    /// <summary>Events of batches that were waiting for room when the feed was disposed (counted, not thrown).</summary>
+    public long DroppedAtDispose { get; private set; }
 
     public void OnTrade(in Trade trade) => Add(MarketEvent.From(trade));
 
@@ -74,10 +78,16 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the timer, ends the source, and releases a writer blocked on a full feed whose reader is gone (its batch
+    /// is counted in <see cref="DroppedAtDispose"/>), so disposing never waits for a reader that will not come back.
+    /// </summary>
     public void Dispose()
     {
         _flush.Dispose();
+        _disposed.Cancel();
         Complete();
+        _disposed.Dispose();
     }
 
     private void Add(in MarketEvent e)
@@ -102,6 +112,13 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
         if (_batches.Writer.TryWrite(batch))
             return;
         // Full: block this (connector or timer) thread until ingestion takes a batch. Holding the gate keeps the order.
-        _batches.Writer.WriteAsync(batch).AsTask().GetAwaiter().GetResult();
+        try
+        {
+            _batches.Writer.WriteAsync(batch, _disposed.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            DroppedAtDispose += batch.Count;
+        }
     }
 }

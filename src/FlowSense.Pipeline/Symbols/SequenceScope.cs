@@ -14,8 +14,9 @@ public enum SequenceScope : byte
     /// </summary>
     VenueWide = 2,
     /// <summary>
-    /// One sequence per instrument that skips numbers by design (Coinbase numbers every message of a product on its
-    /// full channel, and a level2/matches subscriber sees a subset): only duplicates are detected.
+    /// One sequence per instrument that skips numbers by design (Binance's update ids advance by the updates a diff
+    /// folds; Coinbase numbers every message of a product on its full channel, and a level2/matches subscriber sees a
+    /// subset): only duplicates are detected, and the venue's codec checks continuity itself.
     /// </summary>
     Sparse = 3,
 }

@@ -43,6 +43,54 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void Bad_live_connectors_are_reported_at_their_keys()
+    {
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(Overlay("""
+            include "flowsense.conf"
+            flowsense.node.connectors {
+              binance {
+                venue = binance
+                url = "https://stream.binance.com:9443"
+                symbols = [BTCUSDT]
+                backoff { min = 2s, max = 1s }
+              }
+              kraken {
+                venue = krakken
+                url = "wss://ws.kraken.com"
+                symbols = []
+              }
+            }
+            """)));
+        string text = error.Message;
+        Assert.Equal(5, error.Problems.Count);
+        Assert.Contains(":5:11: flowsense.node.connectors.binance.url: 'https://stream.binance.com:9443' is not a websocket address", text, StringComparison.Ordinal);
+        Assert.Contains(": flowsense.node.connectors.binance.rest-url: '' is not an http(s) address; binance books start from REST snapshots.", text, StringComparison.Ordinal);
+        Assert.Contains(":7:31: flowsense.node.connectors.binance.backoff.max: must be at least backoff.min", text, StringComparison.Ordinal);
+        Assert.Contains(":10:13: flowsense.node.connectors.kraken.venue: 'krakken' is not a venue: binance, coinbase, kraken, bitstamp.", text, StringComparison.Ordinal);
+        Assert.Contains("flowsense.node.connectors.kraken.symbols: name the symbols as the venue writes them", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_live_connector_binds_every_key()
+    {
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node.connectors.kraken {
+              venue = kraken
+              url = "wss://ws.kraken.com"
+              symbols = ["XBT/USD", "ETH/USD"]
+              enabled = false
+              backoff { min = 100ms, max = 10s, random-factor = 0.5 }
+            }
+            """);
+        var connector = Load(file).Node.Connectors["kraken"];
+        Assert.Equal(["XBT/USD", "ETH/USD"], connector.Symbols);
+        Assert.False(connector.Enabled);
+        Assert.Null(connector.RestUrl); // Kraken snapshots over the stream
+        Assert.Equal((TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), 0.5), (connector.Backoff.Min, connector.Backoff.Max, connector.Backoff.RandomFactor));
+    }
+
+    [Fact]
     public void A_missing_data_file_names_the_key_and_the_path_it_resolved_to()
     {
         string file = Overlay("""
@@ -101,6 +149,7 @@ public sealed class ConfigurationErrorTests : IDisposable
         }
         var main = NodeConfiguration.Load(RepositoryRoot.File("hocon", "single-node.conf"), environmentVariables: false);
         Assert.Equal(["coinbase", "ibm", "kraken"], main.Node.Replays.Keys.Order());
+        Assert.Empty(main.Node.Connectors); // the main job needs no network
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)], main.Node.Symbols.BarTimeFrames);
     }
 
