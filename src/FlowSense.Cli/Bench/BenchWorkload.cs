@@ -42,7 +42,7 @@ internal sealed class BenchWorkload
         var catalog = new SymbolCatalog().AddVenue(ItchEventTranslator.Venue, id => new SymbolSettings(
             new Instrument(id, ItchEventTranslator.PriceDecimals, TickSize: 100, SizeDecimals: 0), BookType.L3)
         {
-            SequenceScope = SequenceScope.VenueWide, // ITCH numbers messages across all stocks
+            SequenceScope = SequenceScope.DuplicatesOnly, // ITCH numbers messages across all stocks
         });
         return new BenchWorkload("itch", synthetic.Symbols, synthetic.EventsPerPass, catalog, o => synthetic.Replay(synthetic.MaxPasses, o));
     }

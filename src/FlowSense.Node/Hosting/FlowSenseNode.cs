@@ -133,7 +133,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             live.Add(liveConnector);
             // A live venue's instruments are whatever its connection delivers; their scales are the codec's.
             catalog.AddVenue(liveConnector.Adapter.Venue,
-                id => SymbolSettingsFor(liveConnector.Scales(id), BookType.L2, SaleConditionFilter.None, SequenceScope.Sparse, options.Symbols));
+                id => SymbolSettingsFor(liveConnector.Scales(id), BookType.L2, SaleConditionFilter.None, SequenceScope.DuplicatesOnly, options.Symbols));
         }
 
         NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
@@ -215,12 +215,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     /// microtimestamps) and resync, and their numbers (update ids, Coinbase's full-channel product sequence) skip by
     /// design: there only duplicates are detected.
     /// </summary>
-    private static SequenceScope SequenceScopeOf(string format) => format switch
-    {
-        ReplayFormats.Lean => SequenceScope.PerInstrument,
-        ReplayFormats.Itch => SequenceScope.VenueWide,
-        _ => SequenceScope.Sparse,
-    };
+    private static SequenceScope SequenceScopeOf(string format) =>
+        format == ReplayFormats.Lean ? SequenceScope.PerInstrument : SequenceScope.DuplicatesOnly;
 
     private void StartReplays()
     {

@@ -4,19 +4,15 @@ namespace FlowSense.Pipeline.Symbols;
 public enum SequenceScope : byte
 {
     /// <summary>
-    /// One contiguous sequence per instrument and event kind (LOBSTER rows, LEAN lines, exchange update ids): a jump
-    /// is a gap, counted, and a resync is requested.
+    /// One contiguous sequence per instrument and event kind (LOBSTER rows, LEAN lines): a jump is a gap, counted,
+    /// and a resync is requested.
     /// </summary>
     PerInstrument = 1,
     /// <summary>
-    /// One sequence across every instrument of the venue (ITCH message numbers): each instrument sees jumps by design,
-    /// so only duplicates (a number at or below the last) are detected.
+    /// Numbers that skip by design for any one instrument: ITCH numbers messages across every stock; Binance's update
+    /// ids advance by the updates a diff folds; Coinbase numbers every message of a product on its full channel, of
+    /// which a level2/matches subscriber sees a subset. Only duplicates (a number at or below the last) are detected;
+    /// venue codecs check their feed's continuity themselves.
     /// </summary>
-    VenueWide = 2,
-    /// <summary>
-    /// One sequence per instrument that skips numbers by design (Binance's update ids advance by the updates a diff
-    /// folds; Coinbase numbers every message of a product on its full channel, and a level2/matches subscriber sees a
-    /// subset): only duplicates are detected, and the venue's codec checks continuity itself.
-    /// </summary>
-    Sparse = 3,
+    DuplicatesOnly = 2,
 }

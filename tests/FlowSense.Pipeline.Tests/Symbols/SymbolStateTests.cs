@@ -46,7 +46,7 @@ public sealed class SymbolStateTests
         Assert.Equal(EventOutcome.AppliedAfterGap, perInstrument.Apply(Delta(X, 2, 5, Side.Bid, 98, 5)));
         Assert.Equal(1, perInstrument.Counters.Gaps);
 
-        var venueWide = L2State(SequenceScope.VenueWide);
+        var venueWide = L2State(SequenceScope.DuplicatesOnly);
         venueWide.Apply(Delta(X, 1, 1, Side.Bid, 99, 5));
         Assert.Equal(EventOutcome.Applied, venueWide.Apply(Delta(X, 2, 5, Side.Bid, 98, 5)));
         Assert.Equal(EventOutcome.Duplicate, venueWide.Apply(Delta(X, 3, 4, Side.Bid, 97, 5)));
