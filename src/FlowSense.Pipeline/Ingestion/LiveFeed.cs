@@ -29,7 +29,7 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
         MaxDelay = maxDelay ?? TimeSpan.FromMilliseconds(10);
         _pending = new EventBatchSink(batchSize);
         _batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _flush = (time ?? TimeProvider.System).CreateTimer(_ => Flush(), null, MaxDelay, MaxDelay);
+        _flush = (time ?? TimeProvider.System).CreateTimer(_ => FlushIfFree(), null, MaxDelay, MaxDelay);
         Source = Actors.Streams.Source.FromChannel(_batches.Reader);
     }
 
@@ -63,6 +63,25 @@ public sealed class LiveFeed : IMarketEventSink, IDisposable
     {
         lock (_gate)
             FlushLocked();
+    }
+
+    /// <summary>
+    /// The timer's flush: never waits. While a connector thread holds the gate blocked on a full feed, a waiting timer
+    /// callback would take a thread-pool thread every tick, until no thread was left for ingestion to drain the feed.
+    /// </summary>
+    private void FlushIfFree()
+    {
+        if (!_gate.TryEnter())
+            return;
+        try
+        {
+            if (_batches.Reader.Count < Capacity)
+                FlushLocked();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     /// <summary>Sends what is pending and ends the source.</summary>
