@@ -1,0 +1,99 @@
+using BenchmarkDotNet.Attributes;
+using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Instruments;
+using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Symbols;
+
+namespace FlowSense.MarketData.Benchmarks.Symbols;
+
+/// <summary>
+/// The symbol-state stage of the load harness without the harness: the synthetic ITCH stream over many symbols
+/// applied to one <see cref="SymbolState"/> per symbol (L3 book, features, 1s/1m bars, indicators), in the order the
+/// actors get it. Each iteration builds fresh states, warms them with the first half of the tape and measures the
+/// second half, so no event is a duplicate; the per-operation time and allocation are per event.
+/// The global setup also prints the bytes retained per state, fresh and after the warm stream, and the outcomes.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[InvocationCount(1, 1)]
+[WarmupCount(2)]
+[IterationCount(12)]
+public class SymbolStateStreamBenchmark
+{
+    /// <summary>Events decoded; the measured half is <see cref="MeasuredEvents"/>.</summary>
+    private const int TapeEvents = 2 * MeasuredEvents;
+
+    private const int MeasuredEvents = 200_000;
+
+    private MarketEvent[] _events = null!;
+    private Dictionary<InstrumentId, SymbolState> _states = null!;
+
+    /// <summary>Synthetic symbols: the harness's 1,000 (state mostly out of cache) and a few (in cache).</summary>
+    [Params(1_000, 10)]
+    public int Symbols { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var tape = SyntheticItchTape.Decode(Symbols, TapeEvents);
+        _events = tape.Events;
+        if (_events.Length != TapeEvents)
+            throw new InvalidOperationException($"The tape holds {_events.Length} events, not {TapeEvents}.");
+        ReportMemoryAndOutcomes(tape.Symbols);
+    }
+
+    [IterationSetup]
+    public void FreshWarmStates()
+    {
+        _states = SyntheticItchTape.NewStates(_events);
+        SyntheticItchTape.Apply(_events.AsSpan(0, TapeEvents - MeasuredEvents), _states);
+    }
+
+    /// <summary>The second half of the tape, into states warmed by the first.</summary>
+    [Benchmark(OperationsPerInvoke = MeasuredEvents)]
+    public long ApplyStream() => SyntheticItchTape.Apply(_events.AsSpan(TapeEvents - MeasuredEvents), _states);
+
+    private void ReportMemoryAndOutcomes(int symbols)
+    {
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var states = SyntheticItchTape.NewStates(_events);
+        long fresh = GC.GetTotalMemory(forceFullCollection: true);
+        SyntheticItchTape.Apply(_events, states);
+        long warm = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// {symbols} symbols, {states.Count} states: retained per state {(fresh - before) / states.Count:N0} B fresh, " +
+            $"{(warm - before) / states.Count:N0} B after {_events.Length:N0} events");
+
+        long applied = 0, rejected = 0, skipped = 0, duplicates = 0;
+        var books = new BookErrorTally();
+        foreach (SymbolState state in states.Values)
+        {
+            applied += state.Counters.Applied;
+            rejected += state.Counters.Rejected;
+            skipped += state.Counters.Skipped;
+            duplicates += state.Counters.Duplicates;
+            books.Add(((LevelBook)state.Book).Errors);
+        }
+        Console.WriteLine($"// outcomes: {applied:N0} applied, {rejected:N0} rejected, {skipped:N0} skipped, {duplicates:N0} duplicates; book refusals: {books}");
+        GC.KeepAlive(states);
+    }
+
+    /// <summary>Book refusals summed over symbols, by category.</summary>
+    private sealed class BookErrorTally
+    {
+        private long _unknownOrder, _duplicateOrderId, _invalidSize, _overfill, _crossed, _other;
+
+        public void Add(BookErrorCounts errors)
+        {
+            _unknownOrder += errors.UnknownOrder;
+            _duplicateOrderId += errors.DuplicateOrderId;
+            _invalidSize += errors.InvalidSize;
+            _overfill += errors.Overfill;
+            _crossed += errors.Crossed;
+            _other += errors.MissingLevel + errors.MalformedEvent + errors.SequenceGaps + errors.DuplicateSequence;
+        }
+
+        public override string ToString() =>
+            $"unknown order {_unknownOrder:N0}, duplicate id {_duplicateOrderId:N0}, invalid size {_invalidSize:N0}, " +
+            $"overfill {_overfill:N0}, crossed {_crossed:N0}, other {_other:N0}";
+    }
+}
