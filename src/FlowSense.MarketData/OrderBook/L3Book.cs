@@ -29,7 +29,7 @@ namespace FlowSense.MarketData.OrderBook;
 public sealed class L3Book : LevelBook
 {
     private readonly OrderPool _orders = new();
-    private readonly Dictionary<long, int> _slotById = new(1024);
+    private readonly Dictionary<long, int> _slotById = [];
     private long _nextSeededId = -1;
 
     /// <summary>Creates an empty book.</summary>

@@ -24,7 +24,7 @@ internal sealed class OrderPool
     private int _freeHead = -1;
     private int _used; // slots ever handed out; those at and above it have never been used
 
-    public OrderPool(int capacity = 1024) => _nodes = new Node[Math.Max(16, capacity)];
+    public OrderPool(int capacity = 16) => _nodes = new Node[Math.Max(16, capacity)];
 
     public ref Node this[int index] => ref _nodes[index];
 

@@ -1,35 +1,36 @@
 using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Checkpoints;
+using FlowSense.MarketData.Features.RollingWindows;
 using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
 
-/// <summary>The last K closed bars of one time frame, in a ring allocated once.</summary>
+/// <summary>
+/// The last K closed bars of one time frame, in a ring that grows with the bars closed, up to K (a symbol that never
+/// trades holds no history; one that does reaches K within K bars and then allocates nothing).
+/// </summary>
 internal sealed class BarHistory(int capacity) : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly Bar[] _ring = new Bar[Math.Max(1, capacity)];
-    private int _next;
-    private int _count;
+    private BoundedQueue<Bar> _ring = new(Math.Max(1, capacity));
 
-    public int Count => _count;
+    public int Count => _ring.Count;
 
     public void Add(in Bar bar)
     {
-        _ring[_next] = bar;
-        _next = (_next + 1) % _ring.Length;
-        _count = Math.Min(_count + 1, _ring.Length);
+        if (_ring.IsFull)
+            _ring.DropOldest();
+        _ring.Enqueue(bar);
     }
 
     /// <summary>The last <paramref name="count"/> bars (at most those held), oldest first.</summary>
     public Bar[] Last(int count)
     {
-        int n = Math.Clamp(count, 0, _count);
+        int n = Math.Clamp(count, 0, _ring.Count);
         var result = new Bar[n];
-        int start = (_next - n + _ring.Length) % _ring.Length;
         for (int i = 0; i < n; i++)
-            result[i] = _ring[(start + i) % _ring.Length];
+            result[i] = _ring[_ring.Count - n + i];
         return result;
     }
 
@@ -37,10 +38,11 @@ internal sealed class BarHistory(int capacity) : ICheckpointState
     public void WriteCheckpoint(ref CheckpointWriter writer)
     {
         writer.BeginSection(SymbolSections.BarHistory, CheckpointVersion);
-        writer.WriteInt64(_ring.Length);
-        writer.WriteInt32(_count);
-        foreach (Bar bar in Last(_count))
+        writer.WriteInt64(_ring.Capacity);
+        writer.WriteInt32(_ring.Count);
+        for (int i = 0; i < _ring.Count; i++)
         {
+            ref Bar bar = ref _ring[i];
             writer.WriteInt64(bar.StartTimeNs);
             writer.WriteInt64(bar.EndTimeNs);
             writer.WriteInt64(bar.Open);
@@ -58,10 +60,10 @@ internal sealed class BarHistory(int capacity) : ICheckpointState
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
         reader.BeginSection(SymbolSections.BarHistory, CheckpointVersion);
-        reader.ReadExpected(_ring.Length, "bar history capacity");
-        int count = reader.ReadCount(_ring.Length, "bars held");
-        _next = 0;
-        _count = 0;
+        reader.ReadExpected(_ring.Capacity, "bar history capacity");
+        int count = reader.ReadCount(_ring.Capacity, "bars held");
+        _ring.Clear();
+        _ring.Reserve(count);
         for (int i = 0; i < count; i++)
         {
             Add(new Bar(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(),

@@ -4,7 +4,7 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 
 /// <summary>
 /// The exact sum of the values stamped in the clock window (now − τ, now], kept as a ring of (time, value)
-/// pairs allocated once. Zero values change no sum and are not stored. If more than <see cref="Capacity"/>
+/// pairs that grows with the busiest window seen, up to <see cref="Capacity"/>. Zero values change no sum and are not stored. If more than <see cref="Capacity"/>
 /// non-zero values fall inside one window, the oldest is evicted early and counted in
 /// <see cref="Overflows"/>: the sum is then short by what was evicted, and the count says so.
 /// Timestamps that go backwards are counted in <see cref="OutOfOrder"/> and treated as the latest time seen,
@@ -14,9 +14,10 @@ public sealed class ClockWindowSum : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly long[] _times;
-    private readonly long[] _values;
-    private int _head;
+    private BoundedQueue<Stamped> _ring;
+    // The oldest value's time, or MaxValue when empty: most calls evict nothing, and this lets them say so without
+    // touching the ring (a cache miss per call when a thousand symbols take turns).
+    private long _oldestTimeNs = long.MaxValue;
     private ForwardClock _clock = new();
 
     /// <param name="windowNs">τ, the window length in nanoseconds.</param>
@@ -26,16 +27,15 @@ public sealed class ClockWindowSum : ICheckpointState
         ArgumentOutOfRangeException.ThrowIfLessThan(windowNs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         WindowNs = windowNs;
-        _times = new long[capacity];
-        _values = new long[capacity];
+        _ring = new BoundedQueue<Stamped>(capacity);
     }
 
     public long WindowNs { get; }
 
-    public int Capacity => _times.Length;
+    public int Capacity => _ring.Capacity;
 
     /// <summary>Non-zero values inside the window.</summary>
-    public int Count { get; private set; }
+    public int Count => _ring.Count;
 
     public long Sum { get; private set; }
 
@@ -58,20 +58,16 @@ public sealed class ClockWindowSum : ICheckpointState
         if (value == 0)
             return;
 
-        int capacity = _times.Length;
-        if (Count == capacity)
+        if (_ring.IsFull)
         {
-            Sum -= _values[_head];
-            _head = _head + 1 == capacity ? 0 : _head + 1;
-            Count--;
+            Sum -= _ring.Oldest.Value;
+            _ring.DropOldest();
             Overflows++;
+            _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
         }
-        int tail = _head + Count;
-        if (tail >= capacity)
-            tail -= capacity;
-        _times[tail] = timeNs;
-        _values[tail] = value;
-        Count++;
+        if (_ring.Count == 0)
+            _oldestTimeNs = timeNs;
+        _ring.Enqueue(new Stamped(timeNs, value));
         Sum += value;
     }
 
@@ -80,16 +76,17 @@ public sealed class ClockWindowSum : ICheckpointState
     {
         writer.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
         writer.WriteInt64(WindowNs);
-        writer.WriteInt64(_times.Length);
+        writer.WriteInt64(Capacity);
         writer.WriteInt64(Sum);
         writer.WriteInt64(Overflows);
         writer.WriteInt64(FirstTimeNs);
         _clock.WriteCheckpoint(ref writer);
         writer.WriteInt32(Count);
-        for (int i = 0, slot = _head; i < Count; i++, slot = slot + 1 == _times.Length ? 0 : slot + 1)
+        for (int i = 0; i < Count; i++)
         {
-            writer.WriteInt64(_times[slot]);
-            writer.WriteInt64(_values[slot]);
+            ref Stamped stamped = ref _ring[i];
+            writer.WriteInt64(stamped.TimeNs);
+            writer.WriteInt64(stamped.Value);
         }
         writer.EndSection();
     }
@@ -99,20 +96,22 @@ public sealed class ClockWindowSum : ICheckpointState
     {
         reader.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
         reader.ReadExpected(WindowNs, "the window length (ns)");
-        reader.ReadExpected(_times.Length, "the capacity");
+        reader.ReadExpected(Capacity, "the capacity");
         Sum = reader.ReadInt64();
         Overflows = reader.ReadInt64();
         FirstTimeNs = reader.ReadInt64();
         _clock.RestoreCheckpoint(ref reader);
-        Count = reader.ReadCount(_times.Length, "the value count");
-        _head = 0;
+        int count = reader.ReadCount(Capacity, "the value count");
+        _ring.Clear();
+        _ring.Reserve(count);
         long sum = 0;
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            _times[i] = reader.ReadInt64();
-            _values[i] = reader.ReadInt64();
-            sum += _values[i];
+            var stamped = new Stamped(reader.ReadInt64(), reader.ReadInt64());
+            _ring.Enqueue(stamped);
+            sum += stamped.Value;
         }
+        _oldestTimeNs = count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
         if (sum != Sum)
             throw reader.Corrupt($"the stored values add up to {sum}, not the stored sum {Sum}");
         reader.EndSection();
@@ -127,13 +126,21 @@ public sealed class ClockWindowSum : ICheckpointState
         nowNs = _clock.Observe(nowNs);
 
         long cutoff = nowNs - WindowNs;
-        int capacity = _times.Length;
-        while (Count > 0 && _times[_head] <= cutoff)
-        {
-            Sum -= _values[_head];
-            _head = _head + 1 == capacity ? 0 : _head + 1;
-            Count--;
-        }
+        if (_oldestTimeNs <= cutoff)
+            Evict(cutoff);
         return nowNs;
     }
+
+    private void Evict(long cutoff)
+    {
+        while (_ring.Count > 0 && _ring.Oldest.TimeNs <= cutoff)
+        {
+            Sum -= _ring.Oldest.Value;
+            _ring.DropOldest();
+        }
+        _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+    }
+
+    /// <summary>A value and its time, side by side so an eviction reads one cache line.</summary>
+    private readonly record struct Stamped(long TimeNs, long Value);
 }

@@ -5,7 +5,8 @@ namespace FlowSense.MarketData.Features.Spreads;
 
 /// <summary>
 /// Realized spread and price impact (<see cref="EffectiveSpread"/>) of each trade, evaluated once the mid τ later
-/// is known. Trades wait in a ring allocated once; as time advances past t + τ each is resolved against the mid
+/// is known. Trades wait in a ring that grows with the most trades seen pending at once, up to its capacity; as time
+/// advances past t + τ each is resolved against the mid
 /// prevailing at t + τ, i.e. the last mid stamped at or before t + τ. Results: the latest values and the mean over
 /// the last N resolved trades (equal weights). Warm-up: nothing until the first trade is τ old.
 /// <para>Counted, never silent: trades refused because the ring was full (<see cref="PendingOverflows"/>) and
@@ -15,11 +16,12 @@ public sealed class PostTradeSpreads : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly PendingTrade[] _pending;
     private readonly RollingSum<double> _realized;
     private readonly RollingSum<double> _impact;
-    private int _head;
-    private int _count;
+    private BoundedQueue<PendingTrade> _pending;
+    // The oldest pending trade's due time, or MaxValue when none waits: every mid and trade asks whether one is due,
+    // and this answers without touching the ring.
+    private long _nextDueNs = long.MaxValue;
     private double _currentMid = double.NaN;
     private ForwardClock _clock = new();
 
@@ -31,7 +33,7 @@ public sealed class PostTradeSpreads : ICheckpointState
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonNs, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(pendingCapacity, 1);
         HorizonNs = horizonNs;
-        _pending = new PendingTrade[pendingCapacity];
+        _pending = new BoundedQueue<PendingTrade>(pendingCapacity);
         _realized = new RollingSum<double>(averageWindow);
         _impact = new RollingSum<double>(averageWindow);
     }
@@ -43,7 +45,7 @@ public sealed class PostTradeSpreads : ICheckpointState
     public long Resolved { get; private set; }
 
     /// <summary>Trades awaiting their t + τ.</summary>
-    public int Pending => _count;
+    public int Pending => _pending.Count;
 
     public long PendingOverflows { get; private set; }
 
@@ -78,16 +80,14 @@ public sealed class PostTradeSpreads : ICheckpointState
         ResolveDue(timeNs, inclusive: true);
         if (sign == 0 || double.IsNaN(mid))
             return false;
-        if (_count == _pending.Length)
+        if (_pending.IsFull)
         {
             PendingOverflows++;
             return false;
         }
-        int tail = _head + _count;
-        if (tail >= _pending.Length)
-            tail -= _pending.Length;
-        _pending[tail] = new PendingTrade(timeNs + HorizonNs, price, sign, mid);
-        _count++;
+        if (_pending.Count == 0)
+            _nextDueNs = timeNs + HorizonNs;
+        _pending.Enqueue(new PendingTrade(timeNs + HorizonNs, price, sign, mid));
         // τ = 0: the trade is due at once, against the mid prevailing now.
         ResolveDue(timeNs, inclusive: true);
         return true;
@@ -101,7 +101,7 @@ public sealed class PostTradeSpreads : ICheckpointState
     {
         writer.BeginSection(CheckpointSection.PostTradeSpreads, CheckpointVersion);
         writer.WriteInt64(HorizonNs);
-        writer.WriteInt64(_pending.Length);
+        writer.WriteInt64(_pending.Capacity);
         writer.WriteDouble(_currentMid);
         _clock.WriteCheckpoint(ref writer);
         writer.WriteInt64(Resolved);
@@ -109,10 +109,10 @@ public sealed class PostTradeSpreads : ICheckpointState
         writer.WriteInt64(UnresolvedWithoutMid);
         writer.WriteDouble(LastRealizedSpread);
         writer.WriteDouble(LastPriceImpact);
-        writer.WriteInt32(_count);
-        for (int i = 0, slot = _head; i < _count; i++, slot = slot + 1 == _pending.Length ? 0 : slot + 1)
+        writer.WriteInt32(_pending.Count);
+        for (int i = 0; i < _pending.Count; i++)
         {
-            ref readonly PendingTrade trade = ref _pending[slot];
+            ref readonly PendingTrade trade = ref _pending[i];
             writer.WriteInt64(trade.DueNs);
             writer.WriteInt64(trade.Price);
             writer.WriteInt32(trade.Sign);
@@ -128,7 +128,7 @@ public sealed class PostTradeSpreads : ICheckpointState
     {
         reader.BeginSection(CheckpointSection.PostTradeSpreads, CheckpointVersion);
         reader.ReadExpected(HorizonNs, "the horizon τ (ns)");
-        reader.ReadExpected(_pending.Length, "the pending-trade capacity");
+        reader.ReadExpected(_pending.Capacity, "the pending-trade capacity");
         _currentMid = reader.ReadDouble();
         _clock.RestoreCheckpoint(ref reader);
         Resolved = reader.ReadInt64();
@@ -136,9 +136,10 @@ public sealed class PostTradeSpreads : ICheckpointState
         UnresolvedWithoutMid = reader.ReadInt64();
         LastRealizedSpread = reader.ReadDouble();
         LastPriceImpact = reader.ReadDouble();
-        _count = reader.ReadCount(_pending.Length, "the pending-trade count");
-        _head = 0;
-        for (int i = 0; i < _count; i++)
+        int count = reader.ReadCount(_pending.Capacity, "the pending-trade count");
+        _pending.Clear();
+        _pending.Reserve(count);
+        for (int i = 0; i < count; i++)
         {
             long due = reader.ReadInt64();
             long price = reader.ReadInt64();
@@ -146,8 +147,9 @@ public sealed class PostTradeSpreads : ICheckpointState
             double mid = reader.ReadDouble();
             if (sign is not (1 or -1))
                 throw reader.Corrupt($"a pending trade has sign {sign}");
-            _pending[i] = new PendingTrade(due, price, sign, mid);
+            _pending.Enqueue(new PendingTrade(due, price, sign, mid));
         }
+        _nextDueNs = count > 0 ? _pending.Oldest.DueNs : long.MaxValue;
         _realized.RestoreCheckpoint(ref reader);
         _impact.RestoreCheckpoint(ref reader);
         reader.EndSection();
@@ -155,12 +157,14 @@ public sealed class PostTradeSpreads : ICheckpointState
 
     private void ResolveDue(long nowNs, bool inclusive)
     {
-        while (_count > 0)
+        if (_nextDueNs > nowNs || (_nextDueNs == nowNs && !inclusive))
+            return;
+        while (_pending.Count > 0)
         {
-            ref readonly PendingTrade trade = ref _pending[_head];
+            ref readonly PendingTrade trade = ref _pending.Oldest;
             bool due = inclusive ? trade.DueNs <= nowNs : trade.DueNs < nowNs;
             if (!due)
-                return;
+                break;
             if (double.IsNaN(_currentMid))
             {
                 UnresolvedWithoutMid++;
@@ -173,9 +177,9 @@ public sealed class PostTradeSpreads : ICheckpointState
                 _impact.Add(LastPriceImpact);
                 Resolved++;
             }
-            _head = _head + 1 == _pending.Length ? 0 : _head + 1;
-            _count--;
+            _pending.DropOldest();
         }
+        _nextDueNs = _pending.Count > 0 ? _pending.Oldest.DueNs : long.MaxValue;
     }
 
     private readonly record struct PendingTrade(long DueNs, long Price, int Sign, double Mid);
