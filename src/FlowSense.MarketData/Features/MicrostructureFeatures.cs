@@ -139,6 +139,13 @@ public sealed class MicrostructureFeatures : ICheckpointState
         return true;
     }
 
+    /// <summary>
+    /// A later state whose top levels are those of the last <see cref="OnLevels"/> call, which accepted them: exactly
+    /// what passing them again would do (the top-of-book features see the same best quotes at a new time, the depth
+    /// features see no change), without reading the levels. For a book event deeper than the levels fed.
+    /// </summary>
+    public void OnLevelsUnchanged(long timeNs) => OnTopOfBook(timeNs, _book);
+
     /// <summary>A print, signed by its aggressor or by Lee–Ready against the current book, at its exchange time.</summary>
     /// <returns>False if the trade was refused (size not above 0).</returns>
     public bool OnTrade(in Trade trade)

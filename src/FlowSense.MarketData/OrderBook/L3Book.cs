@@ -64,7 +64,7 @@ public sealed class L3Book : LevelBook
         if (index < 0)
             return 0;
         int n = 0;
-        for (int slot = ladder.At(index).Head; slot >= 0 && n < destination.Length; slot = _orders[slot].Next)
+        for (int slot = ladder.ReadAt(index).Head; slot >= 0 && n < destination.Length; slot = _orders[slot].Next)
             destination[n++] = ToResting(slot);
         return n;
     }
@@ -158,7 +158,7 @@ public sealed class L3Book : LevelBook
     {
         PriceLadder ladder = Ladder(side);
         int index = ladder.Find(price);
-        int head = index >= 0 ? ladder.At(index).Head : -1;
+        int head = index >= 0 ? ladder.ReadAt(index).Head : -1;
         if (head < 0 || !_orders[head].IsSeeded)
             return Errors.Count(ApplyResult.UnknownOrder);
         ref OrderPool.Node seeded = ref _orders[head];
@@ -234,7 +234,7 @@ public sealed class L3Book : LevelBook
             for (int i = 0; i < ladder.Count; i++)
             {
                 ladder.WriteLevel(ref writer, i);
-                for (int slot = ladder.At(i).Head; slot >= 0; slot = _orders[slot].Next)
+                for (int slot = ladder.ReadAt(i).Head; slot >= 0; slot = _orders[slot].Next)
                 {
                     ref OrderPool.Node node = ref _orders[slot];
                     writer.WriteInt64(node.Id);

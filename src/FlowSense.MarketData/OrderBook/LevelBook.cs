@@ -51,10 +51,10 @@ public abstract class LevelBook : IBookView, ICheckpointState
     public Level BestAsk => _asks.LevelAtDepth(0);
 
     /// <inheritdoc />
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.AtDepth(0).Price > _asks.AtDepth(0).Price;
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.ReadAtDepth(0).Price > _asks.ReadAtDepth(0).Price;
 
     /// <summary>True when both sides are present and the best bid equals the best ask (valid, but worth knowing).</summary>
-    public bool IsLocked => _bids.Count > 0 && _asks.Count > 0 && _bids.AtDepth(0).Price == _asks.AtDepth(0).Price;
+    public bool IsLocked => _bids.Count > 0 && _asks.Count > 0 && _bids.ReadAtDepth(0).Price == _asks.ReadAtDepth(0).Price;
 
     /// <inheritdoc />
     public int LevelCount(Side side) => Ladder(side).Count;
@@ -73,8 +73,16 @@ public abstract class LevelBook : IBookView, ICheckpointState
     {
         PriceLadder ladder = Ladder(side);
         int index = ladder.Find(price);
-        return index >= 0 ? ladder.At(index).Size : 0;
+        return index >= 0 ? ladder.ReadAt(index).Size : 0;
     }
+
+    /// <summary>
+    /// The shallowest depth (0 = best), over both sides, that may have changed since the previous call, or
+    /// <see cref="int.MaxValue"/> if none did; a new or cleared book reports 0. Conservative (it may report a level
+    /// rewritten with its own value, never miss a change), so a single reader of the top N levels (the symbol's
+    /// features) can skip copying them again after an event deeper than N.
+    /// </summary>
+    public int TakeShallowestChange() => Math.Min(_bids.TakeShallowestChange(), _asks.TakeShallowestChange());
 
     /// <summary>
     /// Accounts for an event of the book's sequence stream that does not change the book (a hidden execution, a
@@ -257,7 +265,7 @@ public abstract class LevelBook : IBookView, ICheckpointState
     {
         // The opposite best crosses us when it is better, by its own side's ordering, than our price.
         PriceLadder opposite = Opposite(side);
-        return opposite.Count > 0 && opposite.IsBetter(opposite.AtDepth(0).Price, price);
+        return opposite.Count > 0 && opposite.IsBetter(opposite.ReadAtDepth(0).Price, price);
     }
 
     /// <summary>

@@ -9,6 +9,10 @@ namespace FlowSense.MarketData.OrderBook;
 /// there moves only the few elements above it, and the best level is read in O(1). Searches probe linearly from
 /// the best for the first few levels, then binary-search the rest (far prices cost O(log n) plus the move).
 /// The array grows by doubling and never shrinks, so a book in steady state allocates nothing.
+/// <para>The ladder remembers the shallowest depth handed out for writing (<see cref="At"/>, <see cref="AtDepth"/>)
+/// or moved by an insert or removal since <see cref="TakeShallowestChange"/>, so a reader of the top N levels can tell
+/// that an event deeper than N left them as they were. Reads that must not count as changes use
+/// <see cref="ReadAt"/> and <see cref="ReadAtDepth"/>.</para>
 /// </summary>
 internal sealed class PriceLadder
 {
@@ -27,6 +31,7 @@ internal sealed class PriceLadder
 
     private Entry[] _entries;
     private int _count;
+    private int _shallowestChange; // 0 at first: a new ladder has never been read
 
     // +1 on the bid side (higher is better), -1 on the ask side (lower is better): comparing price * _sign makes
     // "better" mean "greater" on both sides, so one sorted-ascending implementation serves both.
@@ -43,11 +48,36 @@ internal sealed class PriceLadder
 
     public int Count => _count;
 
-    /// <summary>The entry at <paramref name="depth"/> levels from the best (0 = best). The caller checks the range.</summary>
-    public ref Entry AtDepth(int depth) => ref _entries[_count - 1 - depth];
+    /// <summary>The entry at <paramref name="depth"/> levels from the best (0 = best), to change. The caller checks the range.</summary>
+    public ref Entry AtDepth(int depth)
+    {
+        MarkChanged(depth);
+        return ref _entries[_count - 1 - depth];
+    }
 
-    /// <summary>The entry at array position <paramref name="index"/> (as returned by <see cref="Find"/>).</summary>
-    public ref Entry At(int index) => ref _entries[index];
+    /// <summary>The entry at array position <paramref name="index"/> (as returned by <see cref="Find"/>), to change.</summary>
+    public ref Entry At(int index)
+    {
+        MarkChanged(_count - 1 - index);
+        return ref _entries[index];
+    }
+
+    /// <summary>The entry at <paramref name="depth"/> levels from the best, to read only. The caller checks the range.</summary>
+    public ref readonly Entry ReadAtDepth(int depth) => ref _entries[_count - 1 - depth];
+
+    /// <summary>The entry at array position <paramref name="index"/>, to read only.</summary>
+    public ref readonly Entry ReadAt(int index) => ref _entries[index];
+
+    /// <summary>
+    /// The shallowest depth (0 = best) that may have changed since the previous call, or <see cref="int.MaxValue"/>
+    /// if none did; then starts over. Conservative: a level handed out for writing counts even if left as it was.
+    /// </summary>
+    public int TakeShallowestChange()
+    {
+        int depth = _shallowestChange;
+        _shallowestChange = int.MaxValue;
+        return depth;
+    }
 
     public Level LevelAtDepth(int depth)
     {
@@ -98,6 +128,7 @@ internal sealed class PriceLadder
         if (index < _count)
             Array.Copy(_entries, index, _entries, index + 1, _count - index);
         _count++;
+        MarkChanged(_count - 1 - index); // deeper levels moved one down
         ref Entry e = ref _entries[index];
         e = new Entry { Price = price, Head = -1, Tail = -1 };
         return ref e;
@@ -105,6 +136,7 @@ internal sealed class PriceLadder
 
     public void RemoveAt(int index)
     {
+        MarkChanged(_count - 1 - index); // deeper levels move one up
         _count--;
         if (index < _count)
             Array.Copy(_entries, index + 1, _entries, index, _count - index);
@@ -151,9 +183,23 @@ internal sealed class PriceLadder
     }
 
     /// <summary>Drops the <paramref name="levels"/> best levels.</summary>
-    public void RemoveBest(int levels) => _count -= levels;
+    public void RemoveBest(int levels)
+    {
+        _count -= levels;
+        MarkChanged(0);
+    }
 
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        _count = 0;
+        MarkChanged(0);
+    }
+
+    private void MarkChanged(int depth)
+    {
+        if (depth < _shallowestChange)
+            _shallowestChange = depth;
+    }
 
     /// <summary>Copies up to <c>destination.Length</c> levels, best first; returns how many were written.</summary>
     public int CopyTop(Span<Level> destination)

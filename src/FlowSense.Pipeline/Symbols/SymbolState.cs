@@ -38,6 +38,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     private readonly Dictionary<TimeFrame, IndicatorSet> _indicators = [];
     private readonly List<(TimeFrame TimeFrame, Bar Bar)> _closed = [];
     private readonly long[] _bidPrices, _bidSizes, _askPrices, _askSizes;
+    private bool _lastLevelsAccepted; // the features took the book's top levels as they now are (see FeedLevels)
 
     /// <summary>A fresh state. <paramref name="sequences"/> and <paramref name="counters"/> outlive it (see <see cref="SymbolEntry"/>).</summary>
     public SymbolState(SymbolSettings settings, SequenceWatermarks? sequences = null, SymbolCounters? counters = null)
@@ -183,8 +184,22 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         return EventOutcome.Applied;
     }
 
-    /// <summary>The book's top levels to the depth and top-of-book features.</summary>
-    private bool FeedLevels(long timeNs) => Features.OnLevels(timeNs, TopLevels(_levels!, _bidPrices, _bidSizes, _askPrices, _askSizes));
+    /// <summary>
+    /// The book's top levels to the depth and top-of-book features. Most L3 events land deeper than the levels fed;
+    /// then the levels are those the features last accepted, and they are told so instead of re-reading them
+    /// (the same result, without copying the levels or running multi-level OFI over an unchanged state).
+    /// </summary>
+    private bool FeedLevels(long timeNs)
+    {
+        LevelBook book = _levels!;
+        if (book.TakeShallowestChange() >= _bidPrices.Length && _lastLevelsAccepted)
+        {
+            Features.OnLevelsUnchanged(timeNs);
+            return true;
+        }
+        _lastLevelsAccepted = Features.OnLevels(timeNs, TopLevels(book, _bidPrices, _bidSizes, _askPrices, _askSizes));
+        return _lastLevelsAccepted;
+    }
 
     /// <summary>
     /// Writes the complete state as one section: book, features, bar builders, then per time frame (shortest first)
@@ -227,6 +242,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         _sequences.RestoreCheckpoint(ref reader);
         reader.EndSection();
         _closed.Clear();
+        _lastLevelsAccepted = false; // the features' last levels are the checkpoint's: read them afresh
     }
 
     /// <summary>The book's top levels copied into the four arrays, as the features read them.</summary>

@@ -27,6 +27,10 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     private int _next;
     private int _filled;
     private bool _hasPrevious;
+    // Per side, the levels of the stored state that may hold a quote: beyond them every level is stored empty
+    // (±∞, size 0), so a thin book does not pay for M levels. M (nothing known) until the first update or a restore.
+    private int _bidExtent;
+    private int _askExtent;
 
     /// <param name="levels">M, the number of levels.</param>
     /// <param name="eventWindow">N, the number of events each level's sum covers.</param>
@@ -42,6 +46,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _lastEvents = new long[levels];
         _staged = new long[levels];
         _sums = new long[levels];
+        _bidExtent = _askExtent = levels;
         // One ring row of M contributions per event: all levels advance together, so they share one head.
         _ring = new long[levels * eventWindow];
     }
@@ -67,8 +72,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
         // Sides are stored and processed apart (one flat array per column) so the loops stay branch-light.
         long[] staged = _staged;
-        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, isBid: true);
-        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, isBid: false);
+        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, ref _bidExtent, isBid: true);
+        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, ref _askExtent, isBid: false);
         if (!_hasPrevious)
         {
             _hasPrevious = true;
@@ -138,6 +143,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         Array.Clear(_ring);
         reader.ReadInt64s(_ring.AsSpan(0, _filled * Levels));
         Array.Clear(_staged);
+        _bidExtent = _askExtent = Levels;
         reader.EndSection();
     }
 
@@ -145,10 +151,17 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)
     /// and stores the new side. Empty levels, and levels the view does not reach, are priced as
     /// <see cref="OrderFlowEvent.AsQueues"/> says. Returns non-zero if any price or size changed.
+    /// Levels beyond both the view and <paramref name="extent"/> (the stored state's) are empty before and after:
+    /// their part of e is 0 and they are left alone; <paramref name="extent"/> becomes the view's reach.
     /// </summary>
     private static long StageSide(
-        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, bool isBid)
+        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, ref int extent, bool isBid)
     {
+        int reach = Math.Min(staged.Length, sizes.Length);
+        int end = Math.Max(extent, reach);
+        extent = reach;
+        if (isBid)
+            Array.Clear(staged, end, staged.Length - end);
         long emptyPrice = isBid ? long.MinValue : long.MaxValue;
         int m = 0;
         long difference = 0;
@@ -183,7 +196,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
             difference = changed == Vector256<long>.Zero ? 0 : 1;
         }
 
-        for (; m < staged.Length; m++)
+        for (; m < end; m++)
         {
             long size = m < sizes.Length ? sizes[m] : 0;
             long price = size == 0 ? emptyPrice : prices[m];
