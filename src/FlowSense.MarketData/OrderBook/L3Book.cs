@@ -6,7 +6,7 @@ namespace FlowSense.MarketData.OrderBook;
 
 /// <summary>
 /// An order-by-order (L3) book built from <see cref="OrderEvent"/>s. Orders are found by id through a hash map of
-/// id → pooled slot (<see cref="OrderPool"/>); each price level keeps its orders in a FIFO queue (time priority)
+/// id → pooled slot (<see cref="OrderIndex"/>, <see cref="OrderPool"/>); each price level keeps its orders in a FIFO queue (time priority)
 /// and its aggregate size and order count, so the L2 view (<see cref="IBookView"/>) is always exactly what an
 /// <see cref="L2Book"/> fed the equivalent deltas would hold, and reads cost the same as there.
 /// </summary>
@@ -29,7 +29,7 @@ namespace FlowSense.MarketData.OrderBook;
 public sealed class L3Book : LevelBook
 {
     private readonly OrderPool _orders = new();
-    private readonly Dictionary<long, int> _slotById = [];
+    private readonly OrderIndex _slotById = new();
     private long _nextSeededId = -1;
 
     /// <summary>Creates an empty book.</summary>
@@ -262,7 +262,7 @@ public sealed class L3Book : LevelBook
                     long id = reader.ReadInt64();
                     long size = reader.ReadInt64();
                     bool seeded = reader.ReadBoolean();
-                    if (size <= 0 || !_slotById.TryAdd(id, -1))
+                    if (size <= 0 || _slotById.ContainsKey(id))
                         throw reader.Corrupt($"order {id} at {ladder.Side} {level.Price} has size {size} or appears twice");
                     int slot = _orders.Rent();
                     ref OrderPool.Node node = ref _orders[slot];
@@ -271,7 +271,7 @@ public sealed class L3Book : LevelBook
                     node.Price = level.Price;
                     node.Size = size;
                     node.IsSeeded = seeded;
-                    _slotById[id] = slot;
+                    _slotById.Add(id, slot);
                     _orders.Append(slot, ref level.Head, ref level.Tail);
                     total += size;
                 }
