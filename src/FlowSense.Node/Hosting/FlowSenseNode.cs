@@ -11,6 +11,7 @@ using FlowSense.Node.Persistence;
 using FlowSense.Node.Replays;
 using FlowSense.Node.Shutdown;
 using FlowSense.Pipeline.Ingestion;
+using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Symbols;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,6 +47,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private volatile string _status = NodeStatus.Starting;
     private DrainRecord? _drain;
     private IReadOnlyList<SymbolListing>? _finalSymbols;
+    private readonly TaskCompletionSource<SymbolRecoveryFailed> _symbolFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IDisposable _symbolFailures;
 
     private FlowSenseNode(
         NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
@@ -63,6 +66,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
         _log = loggerFactory.CreateLogger("FlowSense.Node");
         _metrics = new NodeMetrics(() => _allConnectors, shards.Directory, system);
         _exporter = new PrometheusExporter("FlowSense");
+        // A symbol whose snapshot cannot be restored makes the whole run fail (NodeService stops the node on it).
+        _symbolFailures = system.EventStream.Subscribe<SymbolRecoveryFailed>(failure =>
+        {
+            if (_symbolFailed.TrySetResult(failure))
+                _status = NodeStatus.Failed;
+        });
         Management = new NodeManagement(configuration.Node.Id, configuration.Node.Role, _startedAt, system, shards,
             () => _allConnectors, () => _status, configuration.ActorSystem.AskTimeout);
     }
@@ -84,6 +93,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
 
     /// <summary>Completes when every replay has ended (completed, failed or stopped); never faults.</summary>
     public Task ReplaysFinished { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Completes with the first symbol that could not recover from its snapshot (taken with other settings, or
+    /// corrupt); never completes otherwise. The run has failed then: the node should be shut down.
+    /// </summary>
+    public Task<SymbolRecoveryFailed> SymbolFailed => _symbolFailed.Task;
 
     /// <summary>Time since the node started.</summary>
     public TimeSpan Uptime => TimeProvider.System.GetElapsedTime(_startTimestamp);
@@ -178,7 +193,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     /// </summary>
     public async Task<NodeShutdownReport> ShutdownAsync(string reason)
     {
-        _status = NodeStatus.Stopping;
+        if (_status != NodeStatus.Failed)
+            _status = NodeStatus.Stopping;
         ShutdownReport phases = await _system.CoordinatedShutdown.RunAsync(reason).ConfigureAwait(false);
         _status = NodeStatus.Stopped;
         return new NodeShutdownReport(phases, _drain ?? DrainRecord.Nothing, Summary());
@@ -191,6 +207,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             await ShutdownAsync("disposed").ConfigureAwait(false);
         if (_server is not null)
             await _server.DisposeAsync().ConfigureAwait(false);
+        _symbolFailures.Dispose();
         _metrics.Dispose();
         _exporter.Dispose();
         foreach (LiveConnector connector in _live)
