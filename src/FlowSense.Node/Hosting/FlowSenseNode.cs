@@ -3,6 +3,8 @@ using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Management.Endpoint;
 using FlowSense.Management.Metrics;
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Vpin;
 using FlowSense.Node.Configuration;
 using FlowSense.Node.Connectors;
 using FlowSense.Node.Management;
@@ -10,6 +12,7 @@ using FlowSense.Node.Metrics;
 using FlowSense.Node.Persistence;
 using FlowSense.Node.Replays;
 using FlowSense.Node.Shutdown;
+using FlowSense.Node.Vpin;
 using FlowSense.Pipeline.Ingestion;
 using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Symbols;
@@ -132,13 +135,17 @@ public sealed class FlowSenseNode : IAsyncDisposable
             connectors.Add(await ReplayFactory.CreateAsync(name, replay, configuration, cancellationToken).ConfigureAwait(false));
 
         var catalog = new SymbolCatalog();
+        var vpin = new VpinBucketSizing(options.Symbols);
         foreach (ReplayConnector connector in connectors)
         {
             // LEAN's own bar rule for its tick data; crypto trades carry no sale conditions.
             SaleConditionFilter sales = connector.Format == ReplayFormats.Lean ? SaleConditionFilter.LeanTradeBars : SaleConditionFilter.None;
             SequenceScope scope = SequenceScopeOf(connector.Format);
             foreach (var instrument in connector.Instruments)
-                catalog.Add(SymbolSettingsFor(instrument, connector.BookType, sales, scope, options.Symbols));
+            {
+                long bucket = vpin.RawBucketVolume(instrument, connector.Traded.GetValueOrDefault(instrument.Id));
+                catalog.Add(SymbolSettingsFor(instrument, connector.BookType, sales, scope, options.Symbols, bucket));
+            }
         }
 
         var live = new List<LiveConnector>();
@@ -147,8 +154,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
             var liveConnector = new LiveConnector(name, connector, options.Replay.BatchSize);
             live.Add(liveConnector);
             // A live venue's instruments are whatever its connection delivers; their scales are the codec's.
-            catalog.AddVenue(liveConnector.Adapter.Venue,
-                id => SymbolSettingsFor(liveConnector.Scales(id), BookType.L2, SaleConditionFilter.None, SequenceScope.DuplicatesOnly, options.Symbols));
+            catalog.AddVenue(liveConnector.Adapter.Venue, id =>
+            {
+                var instrument = liveConnector.Scales(id);
+                return SymbolSettingsFor(instrument, BookType.L2, SaleConditionFilter.None, SequenceScope.DuplicatesOnly, options.Symbols,
+                    vpin.RawBucketVolume(instrument, traded: null));
+            });
         }
 
         NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
@@ -217,9 +228,11 @@ public sealed class FlowSenseNode : IAsyncDisposable
     }
 
     private static SymbolSettings SymbolSettingsFor(
-        MarketData.Instruments.Instrument instrument, BookType book, SaleConditionFilter sales, SequenceScope scope, SymbolDefaults defaults) =>
+        MarketData.Instruments.Instrument instrument, BookType book, SaleConditionFilter sales, SequenceScope scope, SymbolDefaults defaults,
+        long vpinBucketVolume) =>
         new(instrument, book)
         {
+            Features = new MicrostructureFeaturesOptions { Vpin = new VpinOptions(vpinBucketVolume) },
             BarTimeFrames = [.. defaults.BarTimeFrames.Select(t => new TimeFrame(t.Ticks * 100))],
             BarHistory = defaults.BarHistory,
             SaleConditions = sales,
