@@ -13,7 +13,8 @@ namespace FlowSense.Node.Vpin;
 /// <item><c>symbols."VENUE:SYMBOL".vpin-bucket-volume</c>, in the instrument's own units;</item>
 /// <item>for a replay, its files' traded volume of the instrument ÷ the days it traded ÷
 /// <c>symbols.vpin-buckets-per-day</c> (from the discovery pass), at least one raw unit;</item>
-/// <item>for a live connector's instruments, which have no data yet, <c>symbols.vpin-venue-bucket-volume.VENUE</c>.</item>
+/// <item>for a live connector's instruments, which have no data yet (and a replayed one that never trades),
+/// <c>symbols.vpin-venue-bucket-volume.VENUE</c>.</item>
 /// </list>
 /// V is part of the symbol's settings and is checked when a snapshot is restored: a run with another V fails clearly
 /// instead of mixing buckets of two sizes.
@@ -26,10 +27,12 @@ internal sealed class VpinBucketSizing(SymbolDefaults defaults)
     {
         if (defaults.VpinBucketVolumes.TryGetValue(instrument.Id, out decimal configured))
             return Raw(instrument, configured);
-        if (traded is not null)
+        if (traded is { Volume: > 0 })
             return Math.Max(1, traded.AverageDailyVolume / defaults.VpinBucketsPerDay);
         if (defaults.VenueBucketVolume(instrument.Id.Venue) is { } venueDefault)
             return Raw(instrument, venueDefault);
+        if (traded is not null)
+            return 1; // a replayed instrument that never trades: its VPIN stays undefined whatever V is
         throw new InvalidOperationException(
             $"No VPIN bucket volume for {instrument.Id}: set flowsense.node.symbols.vpin-venue-bucket-volume.{instrument.Id.Venue} " +
             $"or flowsense.node.symbols.\"{instrument.Id}\".vpin-bucket-volume.");

@@ -48,6 +48,7 @@ public sealed class VpinBucketSizingTests
     {
         var sizing = new VpinBucketSizing(Load(("flowsense:node:symbols:vpin-venue-bucket-volume:KRAKEN", "0.25")).Node.Symbols);
         Assert.Equal(25_000_000, sizing.RawBucketVolume(Xbt, traded: null));
+        Assert.Equal(25_000_000, sizing.RawBucketVolume(Xbt, new TradedVolume())); // replayed, but never traded: no volume to size from
     }
 
     [Fact]
