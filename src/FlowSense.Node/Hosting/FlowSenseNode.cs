@@ -289,8 +289,10 @@ public sealed class FlowSenseNode : IAsyncDisposable
         try
         {
             await run.Completion.ConfigureAwait(false);
-            if (run.KillSwitch.IsShutdown && !connector.Progress.IsComplete)
+            if ((run.KillSwitch.IsShutdown && !connector.Progress.IsComplete) || _symbolFailed.Task.IsCompleted)
             {
+                // A symbol that could not recover refused its events: the replay did not really run to its end, and
+                // marking it completed would make the next start discard the snapshots the operator may still want.
                 connector.Stopped();
             }
             else

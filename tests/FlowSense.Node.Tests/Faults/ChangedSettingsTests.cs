@@ -38,6 +38,12 @@ public sealed class ChangedSettingsTests : IDisposable
         Assert.Contains("mv state/flowsense.db state/flowsense.db.bak", second.Output, StringComparison.Ordinal);
         Assert.Contains("Summary:", second.Output, StringComparison.Ordinal); // it went through the coordinated shutdown
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Matches(@"kraken\s+capture\s+Stopped", second.Output); // not Completed: its symbols refused their events
+
+        // Nothing was discarded or overwritten: restoring the settings recovers the state.
+        using var third = StartNode(state, "1m", speed: "max");
+        Assert.True(await third.ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, third.Output);
+        Assert.Contains("kraken resumes after", third.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()
