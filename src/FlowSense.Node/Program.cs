@@ -13,7 +13,11 @@ namespace FlowSense.Node;
 /// <summary>The node executable: parse the command line, load and validate the configuration, run the host.</summary>
 internal static class Program
 {
+    /// <summary>Exit codes: 0 every replay completed and every shutdown phase too; 1 a replay failed or a phase did not complete.</summary>
     private const int ConfigurationError = 2;
+
+    /// <summary>A symbol's stored snapshot cannot be restored with these settings (or is corrupt); the message says what to do.</summary>
+    private const int UnrestorableState = 3;
 
     public static async Task<int> Main(string[] args)
     {
@@ -60,6 +64,8 @@ internal static class Program
             await System.Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ConfigurationError;
         }
+        if (service.Failure is not null)
+            return UnrestorableState;
         return service.Report is { } report && report.Phases.AllCompleted && report.Summary.Sources.All(s => s.LastError is null) ? 0 : 1;
     }
 

@@ -18,9 +18,10 @@ internal static class SymbolPalette
         connection.SetNodeAction(list, async (client, parse, cancellation) =>
         {
             SymbolList symbols = await NodeConnection.Call(client, c => c.GetSymbolsAsync(cancellation)).ConfigureAwait(false);
-            console.Table(new TableView($"{symbols.Symbols.Count} symbols on {client.Node.Authority}", ["symbol", "shard", "events", "bid", "ask"],
+            console.Table(new TableView($"{symbols.Symbols.Count} symbols on {client.Node.Authority}", ["symbol", "shard", "events", "bid", "ask", "health"],
                 [.. symbols.Symbols.OrderBy(s => s.Symbol, StringComparer.Ordinal).Select(s => (IReadOnlyList<string>)
-                    [s.Symbol, s.Shard.ToString(CultureInfo.InvariantCulture), Format.N(s.Events), Dec(s.BestBid), Dec(s.BestAsk)])]));
+                    [s.Symbol, s.Shard.ToString(CultureInfo.InvariantCulture), Format.N(s.Events), Dec(s.BestBid), Dec(s.BestAsk),
+                        s.Failure is null ? "ok" : "FAILED: " + s.Failure])]));
             return ExitCodes.Ok;
         });
         palette.Add(list);
@@ -98,12 +99,13 @@ internal static class SymbolPalette
     }
 
     private static TableView FeaturesView(SymbolFeatures f) => new(
-        $"{f.Symbol} features, version {f.Version}" + (f.Time is { } t ? $" at {t:yyyy-MM-dd HH:mm:ss.fff}" : string.Empty),
+        $"{f.Symbol} features, version {f.Version}" + (f.Time is { } t ? $" at {t:yyyy-MM-dd HH:mm:ss.fff}" : string.Empty)
+            + (f.Failure is null ? string.Empty : " — FAILED: " + f.Failure),
         ["feature", "value"],
         [
             ["best bid", Dec(f.BestBid)], ["best ask", Dec(f.BestAsk)], ["mid", Dbl(f.Mid)], ["spread", Dec(f.Spread)],
             ["relative spread", Dbl(f.RelativeSpread)], ["microprice", Dbl(f.Microprice)], ["depth imbalance", Dbl(f.DepthImbalance)],
-            ["OFI", Dec(f.Ofi)], ["VPIN", Dbl(f.Vpin)], ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized volatility", Dbl(f.RealizedVolatility)],
+            ["OFI", Dec(f.Ofi)], ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)], ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized volatility", Dbl(f.RealizedVolatility)],
             ["effective spread", Dbl(f.EffectiveSpread)], ["trades per second", Dbl(f.TradesPerSecond)],
         ]);
 

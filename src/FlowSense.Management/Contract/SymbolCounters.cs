@@ -15,4 +15,11 @@ namespace FlowSense.Management.Contract;
 /// <param name="LastEvent">Exchange time of the last applied event.</param>
 public sealed record SymbolCounters(
     string Symbol, long Version, long Events, long Applied, long Duplicates, long Gaps, long Rejected, long Skipped, long Resyncs,
-    long Restarts, long Quarantined, DateTimeOffset? LastEvent);
+    long Restarts, long Quarantined, DateTimeOffset? LastEvent)
+{
+    /// <summary>Why the symbol stopped processing (its snapshot cannot be restored), with what to do; null while healthy.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>Times loading its snapshot failed because the store did not answer (each retried after a back-off).</summary>
+    public long RecoveryRetries { get; init; }
+}

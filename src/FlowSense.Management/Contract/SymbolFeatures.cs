@@ -24,4 +24,14 @@ namespace FlowSense.Management.Contract;
 public sealed record SymbolFeatures(
     string Symbol, long Version, DateTimeOffset? Time, decimal? BestBid, decimal? BestAsk, double? Mid, decimal? Spread,
     double? RelativeSpread, double? Microprice, double? DepthImbalance, decimal? Ofi, double? Vpin, double? KyleLambda,
-    double? RealizedVolatility, double? EffectiveSpread, double? TradesPerSecond);
+    double? RealizedVolatility, double? EffectiveSpread, double? TradesPerSecond)
+{
+    /// <summary>The volume of one VPIN bucket, in the instrument's size units: what <see cref="Vpin"/> is measured on.</summary>
+    public decimal? VpinBucketVolume { get; init; }
+
+    /// <summary>Whether <see cref="Vpin"/> is averaged over its full window of buckets (before that it covers fewer).</summary>
+    public bool VpinReady { get; init; }
+
+    /// <summary>Why the symbol stopped processing (its snapshot cannot be restored), with what to do; null while healthy.</summary>
+    public string? Failure { get; init; }
+}

@@ -9,4 +9,8 @@ public sealed record SymbolList(IReadOnlyList<SymbolSummary> Symbols);
 /// <param name="Events">Events its actor applied.</param>
 /// <param name="BestBid">Best bid price, null on an empty side.</param>
 /// <param name="BestAsk">Best ask price, null on an empty side.</param>
-public sealed record SymbolSummary(string Symbol, int Shard, long Events, decimal? BestBid, decimal? BestAsk);
+public sealed record SymbolSummary(string Symbol, int Shard, long Events, decimal? BestBid, decimal? BestAsk)
+{
+    /// <summary>Why the symbol stopped processing (its snapshot cannot be restored), with what to do; null while healthy.</summary>
+    public string? Failure { get; init; }
+}

@@ -22,6 +22,7 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
 
     private readonly TimeBarBuilder[] _builders;
     private readonly IBarSink _sink;
+    private long _quietUntilNs = long.MinValue; // AdvanceTo before this time changes nothing: most events return at once
 
     public MultiTimeframeBarAggregator(IEnumerable<TimeFrame> timeFrames, IBarSink sink, SaleConditionFilter? filter = null)
     {
@@ -68,6 +69,7 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
             if (builder.Add(trade.Price, trade.Size, trade.Header.ExchangeTimeNs, eligibility, out Bar closed))
                 _sink.OnBar(builder.TimeFrame, closed);
         }
+        _quietUntilNs = _builders[0].FrontierEndNs;
     }
 
     /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
@@ -93,14 +95,22 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
         foreach (TimeBarBuilder builder in _builders)
             builder.RestoreCheckpoint(ref reader);
         reader.EndSection();
+        _quietUntilNs = _builders[0].FrontierEndNs;
     }
 
+    /// <remarks>
+    /// Cheap enough to call on every event: every longer period is a union of shortest ones, so until time reaches
+    /// the end of the latest shortest period seen no bar can close and no frontier move, and it returns at once.
+    /// </remarks>
     public void AdvanceTo(long timeNs)
     {
+        if (timeNs < _quietUntilNs)
+            return;
         foreach (TimeBarBuilder builder in _builders)
         {
             if (builder.AdvanceTo(timeNs, out Bar closed))
                 _sink.OnBar(builder.TimeFrame, closed);
         }
+        _quietUntilNs = _builders[0].FrontierEndNs;
     }
 }

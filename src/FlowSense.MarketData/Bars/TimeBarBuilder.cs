@@ -116,6 +116,9 @@ public sealed class TimeBarBuilder : ICheckpointState
 
     internal bool IsLate(long timeNs) => TimeFrame.StartOf(timeNs) < _frontierStartNs;
 
+    /// <summary>The end of the latest period seen: before it, <see cref="AdvanceTo"/> changes nothing.</summary>
+    internal long FrontierEndNs => _frontierStartNs == long.MinValue ? long.MinValue : _frontierStartNs + TimeFrame.PeriodNs;
+
     /// <summary>Adds a trade already classified (the multi-timeframe aggregator classifies once for all frames).</summary>
     internal bool Add(long price, long size, long timeNs, TradeEligibility eligibility, out Bar closed)
     {

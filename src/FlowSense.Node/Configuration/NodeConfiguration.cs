@@ -130,6 +130,8 @@ public sealed partial class NodeConfiguration
             () => Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions(), problems);
         ActorSystem = Bind(ActorSystemOptions.SectionName, () => ActorSystemOptions.FromConfiguration(Configuration), problems);
         if (problems.Count == 0)
+            ReadInstrumentSettings(problems);
+        if (problems.Count == 0)
             Validate(problems);
         if (problems.Count > 0)
             throw new NodeConfigurationException(problems);
@@ -213,9 +215,42 @@ public sealed partial class NodeConfiguration
             problem(key + ":backoff:random-factor", "must not be negative.");
     }
 
+    /// <summary>
+    /// <c>symbols."VENUE:SYMBOL".vpin-bucket-volume</c>: the colon makes it two levels here, a venue section holding a
+    /// symbol section (a symbol may hold '/' or '-', as Kraken's and Coinbase's do).
+    /// </summary>
+    private void ReadInstrumentSettings(List<string> problems)
+    {
+        foreach (IConfigurationSection venue in Configuration.GetSection(NodeOptions.Section + ":symbols").GetChildren())
+        {
+            foreach (IConfigurationSection symbol in venue.GetChildren())
+            {
+                if (symbol.GetSection("vpin-bucket-volume") is not { Value: { } text } setting)
+                    continue;
+                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal volume) && volume > 0)
+                    Node.Symbols.VpinBucketVolumes[new MarketData.Instruments.InstrumentId(venue.Key.ToUpperInvariant(), symbol.Key)] = volume;
+                else
+                    problems.Add($"{Origin(setting.Path)}: {Dotted(setting.Path)}: '{text}' is not a positive volume in the instrument's units.");
+            }
+        }
+    }
+
     private void ValidateSymbols(Action<string, string> problem)
     {
         const string symbols = NodeOptions.Section + ":symbols";
+        if (Node.Symbols.VpinBucketsPerDay < 1)
+            problem(symbols + ":vpin-buckets-per-day", "must be at least 1.");
+        foreach ((string venue, decimal volume) in Node.Symbols.VpinVenueBucketVolume)
+        {
+            if (volume <= 0)
+                problem($"{symbols}:vpin-venue-bucket-volume:{venue}", "must be a positive volume in the instruments' units.");
+        }
+        foreach ((string name, LiveConnectorOptions connector) in Node.Connectors.Where(c => c.Value.Enabled))
+        {
+            string? venue = connector.Venue?.ToUpperInvariant();
+            if (venue is not null && ReplayFormats.CaptureVenues.Contains(venue.ToLowerInvariant()) && Node.Symbols.VenueBucketVolume(venue) is null)
+                problem($"{symbols}:vpin-venue-bucket-volume", $"connector '{name}' needs a VPIN bucket volume for venue {venue}.");
+        }
         if (Node.Symbols.ShardCount < 1)
             problem(symbols + ":shard-count", "must be at least 1.");
         if (Node.Symbols.BarHistory < 1)

@@ -115,6 +115,24 @@ public sealed class SymbolDefaults
     /// <summary>Stop a symbol actor idle this long (re-created on its next event); zero never passivates.</summary>
     [ConfigurationKeyName("passivate-idle-after")]
     public TimeSpan PassivateIdleAfter { get; set; }
+
+    /// <summary>VPIN buckets per day of average volume: a replay's bucket volume is its instrument's ADV over this (the paper's 50).</summary>
+    [ConfigurationKeyName("vpin-buckets-per-day")]
+    public int VpinBucketsPerDay { get; set; } = 50;
+
+    /// <summary>The VPIN bucket volume, in instrument units, of live instruments by venue (they have no data to size it from at start).</summary>
+    [ConfigurationKeyName("vpin-venue-bucket-volume")]
+    public Dictionary<string, decimal> VpinVenueBucketVolume { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>symbols."VENUE:SYMBOL".vpin-bucket-volume</c>: an instrument's VPIN bucket volume in its own units. Read by
+    /// <see cref="NodeConfiguration"/>, not the binder: the colon of VENUE:SYMBOL is the configuration's path separator.
+    /// </summary>
+    public Dictionary<MarketData.Instruments.InstrumentId, decimal> VpinBucketVolumes { get; } = [];
+
+    /// <summary>The live default of <paramref name="venue"/> (any case), if configured.</summary>
+    public decimal? VenueBucketVolume(string venue) =>
+        VpinVenueBucketVolume.FirstOrDefault(p => string.Equals(p.Key, venue, StringComparison.OrdinalIgnoreCase)) is { Key: not null } p ? p.Value : null;
 }
 
 /// <summary>The console view (<c>flowsense.node.console</c>).</summary>

@@ -3,6 +3,8 @@ using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Management.Endpoint;
 using FlowSense.Management.Metrics;
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Vpin;
 using FlowSense.Node.Configuration;
 using FlowSense.Node.Connectors;
 using FlowSense.Node.Management;
@@ -10,7 +12,9 @@ using FlowSense.Node.Metrics;
 using FlowSense.Node.Persistence;
 using FlowSense.Node.Replays;
 using FlowSense.Node.Shutdown;
+using FlowSense.Node.Vpin;
 using FlowSense.Pipeline.Ingestion;
+using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Symbols;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,6 +50,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private volatile string _status = NodeStatus.Starting;
     private DrainRecord? _drain;
     private IReadOnlyList<SymbolListing>? _finalSymbols;
+    private readonly TaskCompletionSource<SymbolRecoveryFailed> _symbolFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IDisposable _symbolFailures;
 
     private FlowSenseNode(
         NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
@@ -63,6 +69,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
         _log = loggerFactory.CreateLogger("FlowSense.Node");
         _metrics = new NodeMetrics(() => _allConnectors, shards.Directory, system);
         _exporter = new PrometheusExporter("FlowSense");
+        // A symbol whose snapshot cannot be restored makes the whole run fail (NodeService stops the node on it).
+        _symbolFailures = system.EventStream.Subscribe<SymbolRecoveryFailed>(failure =>
+        {
+            if (_symbolFailed.TrySetResult(failure))
+                _status = NodeStatus.Failed;
+        });
         Management = new NodeManagement(configuration.Node.Id, configuration.Node.Role, _startedAt, system, shards,
             () => _allConnectors, () => _status, configuration.ActorSystem.AskTimeout);
     }
@@ -84,6 +96,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
 
     /// <summary>Completes when every replay has ended (completed, failed or stopped); never faults.</summary>
     public Task ReplaysFinished { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Completes with the first symbol that could not recover from its snapshot (taken with other settings, or
+    /// corrupt); never completes otherwise. The run has failed then: the node should be shut down.
+    /// </summary>
+    public Task<SymbolRecoveryFailed> SymbolFailed => _symbolFailed.Task;
 
     /// <summary>Time since the node started.</summary>
     public TimeSpan Uptime => TimeProvider.System.GetElapsedTime(_startTimestamp);
@@ -117,13 +135,17 @@ public sealed class FlowSenseNode : IAsyncDisposable
             connectors.Add(await ReplayFactory.CreateAsync(name, replay, configuration, cancellationToken).ConfigureAwait(false));
 
         var catalog = new SymbolCatalog();
+        var vpin = new VpinBucketSizing(options.Symbols);
         foreach (ReplayConnector connector in connectors)
         {
             // LEAN's own bar rule for its tick data; crypto trades carry no sale conditions.
             SaleConditionFilter sales = connector.Format == ReplayFormats.Lean ? SaleConditionFilter.LeanTradeBars : SaleConditionFilter.None;
             SequenceScope scope = SequenceScopeOf(connector.Format);
             foreach (var instrument in connector.Instruments)
-                catalog.Add(SymbolSettingsFor(instrument, connector.BookType, sales, scope, options.Symbols));
+            {
+                long bucket = vpin.RawBucketVolume(instrument, connector.Traded.GetValueOrDefault(instrument.Id));
+                catalog.Add(SymbolSettingsFor(instrument, connector.BookType, sales, scope, options.Symbols, bucket));
+            }
         }
 
         var live = new List<LiveConnector>();
@@ -132,8 +154,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
             var liveConnector = new LiveConnector(name, connector, options.Replay.BatchSize);
             live.Add(liveConnector);
             // A live venue's instruments are whatever its connection delivers; their scales are the codec's.
-            catalog.AddVenue(liveConnector.Adapter.Venue,
-                id => SymbolSettingsFor(liveConnector.Scales(id), BookType.L2, SaleConditionFilter.None, SequenceScope.DuplicatesOnly, options.Symbols));
+            catalog.AddVenue(liveConnector.Adapter.Venue, id =>
+            {
+                var instrument = liveConnector.Scales(id);
+                return SymbolSettingsFor(instrument, BookType.L2, SaleConditionFilter.None, SequenceScope.DuplicatesOnly, options.Symbols,
+                    vpin.RawBucketVolume(instrument, traded: null));
+            });
         }
 
         NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
@@ -178,7 +204,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     /// </summary>
     public async Task<NodeShutdownReport> ShutdownAsync(string reason)
     {
-        _status = NodeStatus.Stopping;
+        if (_status != NodeStatus.Failed)
+            _status = NodeStatus.Stopping;
         ShutdownReport phases = await _system.CoordinatedShutdown.RunAsync(reason).ConfigureAwait(false);
         _status = NodeStatus.Stopped;
         return new NodeShutdownReport(phases, _drain ?? DrainRecord.Nothing, Summary());
@@ -191,6 +218,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             await ShutdownAsync("disposed").ConfigureAwait(false);
         if (_server is not null)
             await _server.DisposeAsync().ConfigureAwait(false);
+        _symbolFailures.Dispose();
         _metrics.Dispose();
         _exporter.Dispose();
         foreach (LiveConnector connector in _live)
@@ -200,9 +228,11 @@ public sealed class FlowSenseNode : IAsyncDisposable
     }
 
     private static SymbolSettings SymbolSettingsFor(
-        MarketData.Instruments.Instrument instrument, BookType book, SaleConditionFilter sales, SequenceScope scope, SymbolDefaults defaults) =>
+        MarketData.Instruments.Instrument instrument, BookType book, SaleConditionFilter sales, SequenceScope scope, SymbolDefaults defaults,
+        long vpinBucketVolume) =>
         new(instrument, book)
         {
+            Features = new MicrostructureFeaturesOptions { Vpin = new VpinOptions(vpinBucketVolume) },
             BarTimeFrames = [.. defaults.BarTimeFrames.Select(t => new TimeFrame(t.Ticks * 100))],
             BarHistory = defaults.BarHistory,
             SaleConditions = sales,
@@ -259,8 +289,10 @@ public sealed class FlowSenseNode : IAsyncDisposable
         try
         {
             await run.Completion.ConfigureAwait(false);
-            if (run.KillSwitch.IsShutdown && !connector.Progress.IsComplete)
+            if ((run.KillSwitch.IsShutdown && !connector.Progress.IsComplete) || _symbolFailed.Task.IsCompleted)
             {
+                // A symbol that could not recover refused its events: the replay did not really run to its end, and
+                // marking it completed would make the next start discard the snapshots the operator may still want.
                 connector.Stopped();
             }
             else

@@ -1,6 +1,7 @@
 using FlowSense.Node.Configuration;
 using FlowSense.Node.Console;
 using FlowSense.Node.Shutdown;
+using FlowSense.Pipeline.Snapshots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,18 @@ namespace FlowSense.Node.Hosting;
 /// <summary>
 /// The node inside the generic host: starts it, shows it on the console while its replays run, stops the host when
 /// they are done (unless it keeps serving), and on the host's stop (SIGTERM, Ctrl+C, or the end of the replays) runs
-/// the coordinated shutdown and prints the summary and what was drained.
+/// the coordinated shutdown and prints the summary and what was drained. A symbol that cannot recover from its
+/// snapshot (<see cref="FlowSenseNode.SymbolFailed"/>) ends the run at once: the error and what to do go to standard
+/// error, the node shuts down the same way, and the executable exits with <c>Program.UnrestorableState</c>.
 /// </summary>
 internal sealed class NodeService(
     NodeConfiguration configuration, NodeRunOptions run, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory) : BackgroundService
 {
     private FlowSenseNode? _node;
     private string _stopReason = "host stopped";
+
+    /// <summary>The symbol that could not recover, when that failed the run.</summary>
+    public SymbolRecoveryFailed? Failure { get; private set; }
 
     /// <summary>The report of the shutdown, once it has run.</summary>
     public NodeShutdownReport? Report { get; private set; }
@@ -37,9 +43,18 @@ internal sealed class NodeService(
         // Live connectors run until the node is stopped, so a node with any keeps serving after its replays.
         bool keepServing = configuration.Node.Replay.KeepServing || node.LiveConnectors.Count > 0;
         var view = new ConsoleView(node.Management, node.Id, configuration.Node.Console, run.Output);
-        await view.RunAsync(run.Live, node.ReplaysFinished, stoppingToken).ConfigureAwait(false);
+        await view.RunAsync(run.Live, Task.WhenAny(node.ReplaysFinished, node.SymbolFailed), stoppingToken).ConfigureAwait(false);
         if (stoppingToken.IsCancellationRequested)
             return;
+        if (node.SymbolFailed.IsCompleted)
+        {
+            // Its state cannot be restored: go no further (the shutdown stops ingestion) and say what to do.
+            Failure = await node.SymbolFailed.ConfigureAwait(false);
+            await System.Console.Error.WriteLineAsync("error: " + Failure.Message).ConfigureAwait(false);
+            _stopReason = "a symbol could not recover from its snapshot";
+            lifetime.StopApplication();
+            return;
+        }
         if (keepServing)
         {
             await run.Output.WriteLineAsync("Replays complete; still serving. Ctrl+C or SIGTERM stops the node.").ConfigureAwait(false);

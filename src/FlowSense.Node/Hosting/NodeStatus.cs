@@ -7,5 +7,7 @@ internal static class NodeStatus
     public const string Running = "running";
     public const string ReplaysComplete = "replays-complete";
     public const string Stopping = "stopping";
+    /// <summary>A symbol could not recover from its snapshot; the run is being stopped and exits non-zero.</summary>
+    public const string Failed = "failed";
     public const string Stopped = "stopped";
 }

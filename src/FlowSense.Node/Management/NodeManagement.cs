@@ -40,7 +40,10 @@ internal sealed class NodeManagement(
         {
             BookTop? top = await AskAsync<BookTop>(new GetBook(SymbolKey.EntityId(listing.Instrument), 1), cancellationToken).ConfigureAwait(false);
             summaries.Add(new SymbolSummary(SymbolKey.EntityId(listing.Instrument), listing.Shard.Value, listing.Health.Applied,
-                top is null ? null : Best(top.Instrument, top.Bids), top is null ? null : Best(top.Instrument, top.Asks)));
+                top is null ? null : Best(top.Instrument, top.Bids), top is null ? null : Best(top.Instrument, top.Asks))
+            {
+                Failure = listing.Health.Failure,
+            });
         }
         return new SymbolList(summaries);
     }
@@ -61,7 +64,12 @@ internal sealed class NodeManagement(
         if (Known(symbol) is not { } entry)
             return null;
         FeatureValues? values = await AskAsync<FeatureValues>(new GetFeatures(entry.EntityId), cancellationToken).ConfigureAwait(false);
-        return values is null ? null : FeatureView.From(entry.EntityId, Version(entry), values.Instrument, values.Features);
+        return values is null ? null : FeatureView.From(entry.EntityId, Version(entry), values.Instrument, values.Features) with
+        {
+            VpinBucketVolume = values.Instrument.SizeToDecimal(entry.Settings!.Features.Vpin.BucketVolume),
+            VpinReady = (values.Features.Ready & FeatureReadiness.Vpin) != 0,
+            Failure = entry.Failure?.Message,
+        };
     }
 
     public async Task<SymbolBars?> BarsAsync(string symbol, int count, CancellationToken cancellationToken)
@@ -88,7 +96,11 @@ internal sealed class NodeManagement(
         SymbolHealth h = SymbolDirectory.Health(entry);
         return Task.FromResult<SymbolCounters?>(new SymbolCounters(entry.EntityId, Version(entry),
             h.Applied + h.Duplicates + h.Rejected + h.Skipped + h.Quarantined, h.Applied, h.Duplicates, h.Gaps, h.Rejected, h.Skipped,
-            h.Resyncs, h.Restarts, h.Quarantined, h.LastEventTimeNs == 0 ? null : FeatureView.Time(h.LastEventTimeNs)));
+            h.Resyncs, h.Restarts, h.Quarantined, h.LastEventTimeNs == 0 ? null : FeatureView.Time(h.LastEventTimeNs))
+        {
+            Failure = h.Failure,
+            RecoveryRetries = h.RecoveryRetries,
+        });
     }
 
     public ConnectorList Connectors() => new([.. connectors().Select(c => c.ToInfo())]);

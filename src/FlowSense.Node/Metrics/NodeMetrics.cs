@@ -52,6 +52,10 @@ public sealed class NodeMetrics : IDisposable
         _meter.CreateObservableCounter("flowsense.symbol.quarantined", () => Sum(directory, h => h.Quarantined), "{event}",
             "Events that made a symbol's state throw, set aside.");
         _meter.CreateObservableUpDownCounter("flowsense.symbols", () => (long)directory.Count, "{symbol}", "Symbols the node owns.");
+        _meter.CreateObservableUpDownCounter("flowsense.symbols.failed", () => (long)directory.List().Count(l => l.Health.Failure is not null), "{symbol}",
+            "Symbols stopped because their snapshot cannot be restored (other settings, or corrupt); the node fails its run on the first.");
+        _meter.CreateObservableCounter("flowsense.symbol.recovery_retries", () => Sum(directory, h => h.RecoveryRetries), "{retry}",
+            "Snapshot loads that failed because the store did not answer, each retried after a back-off.");
 
         _meter.CreateObservableCounter("flowsense.actor.restarts", () => system.Hierarchy().DescendantsAndSelf().Sum(n => (long)n.RestartCount),
             "{restart}", "Restarts supervisors granted, all actors together.");

@@ -15,8 +15,11 @@ internal sealed class ReplayConnector : INodeConnector
     private volatile string _state = ReplayStates.Pending;
     private volatile string? _lastError;
 
-    public ReplayConnector(string name, string format, ReplaySource source, Feeds.Quarantine.Quarantine quarantine, IReadOnlyList<Instrument> instruments, Pipeline.Symbols.BookType bookType)
+    public ReplayConnector(
+        string name, string format, ReplaySource source, Feeds.Quarantine.Quarantine quarantine, IReadOnlyList<Instrument> instruments,
+        Pipeline.Symbols.BookType bookType, IReadOnlyDictionary<InstrumentId, TradedVolume> traded)
     {
+        Traded = traded;
         Name = name;
         Format = format;
         Source = source;
@@ -37,6 +40,9 @@ internal sealed class ReplayConnector : INodeConnector
 
     /// <summary>The instruments of the file, with their fixed-point scales.</summary>
     public IReadOnlyList<Instrument> Instruments { get; }
+
+    /// <summary>What each instrument traded in the file (from the discovery pass): sizes its VPIN buckets.</summary>
+    public IReadOnlyDictionary<InstrumentId, TradedVolume> Traded { get; }
 
     /// <summary>The book its symbols keep.</summary>
     public Pipeline.Symbols.BookType BookType { get; }

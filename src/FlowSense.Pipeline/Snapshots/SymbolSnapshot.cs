@@ -39,17 +39,20 @@ public static class SymbolSnapshot
 
     /// <summary>
     /// Restores a snapshot of <paramref name="entityId"/> into a freshly built state and the symbol's positions; the
-    /// counters too when <paramref name="counters"/> is given. On a <see cref="CheckpointException"/> the state is
-    /// undefined and must be discarded.
+    /// counters too when <paramref name="counters"/> is given (only once the whole snapshot has restored). On a
+    /// <see cref="CheckpointException"/> the state and positions are undefined and must be discarded.
     /// </summary>
     public static void Restore(ReadOnlySpan<byte> snapshot, string entityId, SymbolState state, InputPositions positions, SymbolCounters? counters)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(positions);
         var reader = new CheckpointReader(snapshot);
-        ReadHeader(ref reader, entityId, positions, counters);
+        SymbolCounters? restored = counters is null ? null : new SymbolCounters();
+        ReadHeader(ref reader, entityId, positions, restored);
         state.RestoreCheckpoint(ref reader);
         reader.Complete();
+        if (restored is not null)
+            counters!.CopyFrom(restored);
     }
 
     /// <summary>The input positions recorded in a snapshot of <paramref name="entityId"/>, without restoring its state.</summary>

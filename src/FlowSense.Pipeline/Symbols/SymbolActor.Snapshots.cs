@@ -15,12 +15,18 @@ namespace FlowSense.Pipeline.Symbols;
 /// shutdown's snapshot phase). The state is serialized on the actor's turn (it is single-threaded) and written off
 /// it, at most one write in flight: a snapshot that falls due meanwhile is taken when the write completes, so
 /// ingestion never waits for storage.
+/// <para><b>Failures.</b> A store that does not answer is retried with a back-off (counted in
+/// <see cref="SymbolCounters.RecoveryRetries"/>). A snapshot that can never be restored — taken with other settings,
+/// or corrupt — is reported once (<see cref="SymbolRecoveryFailed"/>: logged, on the symbol's health, on the event
+/// stream) and the symbol stops processing: it refuses and acknowledges its events, and is never restarted into the
+/// same failure, nor does it overwrite that snapshot.</para>
 /// </summary>
 public sealed partial class SymbolActor
 {
     private readonly SymbolPersistence? _persistence;
     private readonly object _incarnation = new(); // tags replies, so a restarted instance ignores its predecessor's
     private bool _recovering;
+    private int _recoveryAttempts;
     private bool _failed;
     private long _unsaved;       // events processed since the last snapshot was taken
     private bool _saving;        // a write is in flight
@@ -32,12 +38,29 @@ public sealed partial class SymbolActor
 
     private void Recover()
     {
+        if (_entry.Failure is not null)
+        {
+            // An earlier incarnation found the snapshot unrestorable: loading it again would fail again.
+            RefuseWaiting();
+            return;
+        }
         _recovering = true;
         BecomeStacked(() =>
         {
             Receive<SnapshotLoaded>(OnSnapshotLoaded);
+            Receive<RetryRecovery>(r =>
+            {
+                if (r.Incarnation == _incarnation)
+                    Load();
+            });
             ReceiveAny(_ => Stash.Stash());
         });
+        Load();
+    }
+
+    /// <summary>Loads the latest snapshot off the actor's turn, after the predecessor's last write; the answer comes as <see cref="SnapshotLoaded"/>.</summary>
+    private void Load()
+    {
         IActorRef self = Self;
         object incarnation = _incarnation;
         Task previous = _entry.LastSave;
@@ -51,7 +74,7 @@ public sealed partial class SymbolActor
                 SelectedSnapshot? snapshot = await store.LoadAsync(id, SnapshotSelectionCriteria.Latest).ConfigureAwait(false);
                 self.Tell(new SnapshotLoaded(incarnation, snapshot, null), self);
             }
-#pragma warning disable CA1031 // any failure is handed to the actor, which fails on its own turn
+#pragma warning disable CA1031 // any failure is handed to the actor, which decides on its own turn
             catch (Exception ex)
 #pragma warning restore CA1031
             {
@@ -65,20 +88,103 @@ public sealed partial class SymbolActor
         if (loaded.Incarnation != _incarnation)
             return;
         if (loaded.Error is not null)
-            throw new SymbolRecoveryException(_entry.EntityId, loaded.Error);
-        if (loaded.Snapshot is { } snapshot)
         {
-            // A new process continues the counters from the snapshot; a restart or re-creation keeps the live ones.
-            bool newProcess = _entry.Counters.Processed == 0;
-            SymbolSnapshot.Restore(snapshot.Payload.Span, _entry.EntityId, _state, _entry.Positions, newProcess ? _entry.Counters : null);
-            _lastSaved = snapshot.Metadata;
-            Logger.LogDebug("{Entity} recovered from its snapshot at {SequenceNr} (epoch {Epoch})", _entry.EntityId, snapshot.Metadata.SequenceNr, snapshot.Metadata.Epoch);
+            // The store did not answer (I/O, a timeout, an open circuit): it may next time. Retry with a back-off,
+            // messages stay stashed meanwhile (ingestion waits for this symbol's acks, which is the back-pressure).
+            _entry.Counters.CountRecoveryRetry();
+            _recoveryAttempts++;
+            TimeSpan delay = RecoveryBackoff(_recoveryAttempts);
+            Logger.LogWarning(loaded.Error, "{Entity}: loading its snapshot failed (attempt {Attempt}); retrying in {Delay}",
+                _entry.EntityId, _recoveryAttempts, delay);
+            Context.System.Scheduler.ScheduleTellOnce(delay, Self, new RetryRecovery(_incarnation), Self);
+            return;
+        }
+        if (loaded.Snapshot is { } snapshot && !TryRestore(snapshot))
+        {
+            _recovering = false;
+            UnbecomeStacked();
+            Stash.UnstashAll(); // slices among them are refused and acknowledged (OnEvents), queries answered
+            RefuseWaiting();
+            return;
         }
         _recovering = false;
         UnbecomeStacked();
         Stash.UnstashAll();
         Resume();
     }
+
+    /// <summary>
+    /// Restores <paramref name="snapshot"/>; false when it can never be restored (other settings, corrupt bytes, an
+    /// unknown manifest), after recording, logging and publishing why. Restoring the same bytes again cannot succeed,
+    /// so this is never retried.
+    /// </summary>
+    private bool TryRestore(SelectedSnapshot snapshot)
+    {
+        // A new process continues the counters from the snapshot; a restart or re-creation keeps the live ones.
+        bool newProcess = _entry.Counters.Processed == 0;
+        string? reason = null;
+        if (snapshot.Manifest != SymbolSnapshot.Manifest)
+        {
+            reason = $"its manifest is '{snapshot.Manifest}', not '{SymbolSnapshot.Manifest}'";
+        }
+        else
+        {
+            try
+            {
+                SymbolSnapshot.Restore(snapshot.Payload.Span, _entry.EntityId, _state, _entry.Positions, newProcess ? _entry.Counters : null);
+            }
+#pragma warning disable CA1031 // whatever the reader throws on these bytes, it will throw again: never worth a restart
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                reason = ex.Message;
+            }
+        }
+        if (reason is null)
+        {
+            _lastSaved = snapshot.Metadata;
+            Logger.LogDebug("{Entity} recovered from its snapshot at {SequenceNr} (epoch {Epoch})", _entry.EntityId, snapshot.Metadata.SequenceNr, snapshot.Metadata.Epoch);
+            return true;
+        }
+
+        var failure = new SymbolRecoveryFailed(_state.Instrument.Id, _entry.EntityId, snapshot.Metadata.SequenceNr, snapshot.Metadata.Timestamp, reason);
+        _entry.Failure = failure;
+        _failed = true; // the half-restored state must never be stored over the snapshot an operator may still want
+        _state = new SymbolState(_state.Settings, _entry.Sequences, _entry.Counters); // queries see an empty symbol, not a half-restored one
+        Logger.LogError("{Failure}", failure.Message);
+        Context.System.EventStream.Publish(failure);
+        return false;
+    }
+
+    /// <summary>
+    /// A symbol that could not recover acknowledges everything it was holding, as refused, so no ingestion waits for
+    /// it: the rest of an interrupted slice, the held slices, and the withheld acks.
+    /// </summary>
+    private void RefuseWaiting()
+    {
+        if (_entry.Interrupted is { } cut)
+        {
+            _entry.Interrupted = null;
+            Refuse(cut.Events, cut.Sender, cut.ResumeAt, cut.Tally);
+        }
+        while (_entry.HeldSlices.TryDequeue(out var held))
+            Refuse(held.Events, held.Sender, 0, default);
+        while (_entry.PendingAcks.TryDequeue(out var pending))
+            pending.To.Tell(pending.Ack, Self);
+    }
+
+    /// <summary>Acknowledges a slice's events from <paramref name="start"/> as rejected without applying them (the symbol failed to recover).</summary>
+    private void Refuse(SymbolEvents slice, IActorRef sender, int start, SliceTally tally)
+    {
+        int refused = slice.Count - start;
+        _entry.Counters.CountRefused(refused);
+        tally.Rejected += refused;
+        sender.Tell(slice.Acknowledge(tally), Self);
+    }
+
+    /// <summary>100 ms, doubling per failed attempt, at most 10 s: a store that is down is not hammered.</summary>
+    private static TimeSpan RecoveryBackoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(10_000, 100 * Math.Pow(2, Math.Min(attempt - 1, 16))));
 
     private void NoteProcessed(int events)
     {
@@ -105,6 +211,11 @@ public sealed partial class SymbolActor
         if (_persistence is null)
         {
             requester.Tell(new SymbolSnapshotFailed(_state.Instrument.Id, new InvalidOperationException($"{_entry.EntityId} is not persistent.")), Self);
+            return;
+        }
+        if (_entry.Failure is { } failure)
+        {
+            requester.Tell(new SymbolSnapshotFailed(_state.Instrument.Id, new InvalidOperationException(failure.Message)), Self);
             return;
         }
         if (!_saving && _unsaved == 0)
@@ -219,12 +330,7 @@ public sealed partial class SymbolActor
 
     private sealed record SnapshotDue(object Incarnation);
 
-    private sealed record SnapshotWritten(object Incarnation, SnapshotMetadata Metadata, Exception? Error);
-}
+    private sealed record RetryRecovery(object Incarnation);
 
-/// <summary>A symbol actor could not load its snapshot; it fails, and its shard restarts it (which tries again).</summary>
-public sealed class SymbolRecoveryException(string entityId, Exception cause)
-    : Exception($"Recovery of symbol '{entityId}' from its snapshot failed: {cause.Message}", cause)
-{
-    public string EntityId { get; } = entityId;
+    private sealed record SnapshotWritten(object Incarnation, SnapshotMetadata Metadata, Exception? Error);
 }

@@ -28,7 +28,7 @@ namespace FlowSense.Pipeline.Symbols;
 public sealed partial class SymbolActor : ReceiveActor
 {
     private readonly SymbolEntry _entry;
-    private readonly SymbolState _state;
+    private SymbolState _state; // replaced by an empty one if restoring a snapshot fails half-way
 
     /// <param name="entry">The symbol's entry (it outlives this incarnation).</param>
     /// <param name="persistence">Where and when to snapshot; null keeps the state in memory only.</param>
@@ -110,6 +110,11 @@ public sealed partial class SymbolActor : ReceiveActor
 
     private void OnEvents(SymbolEvents slice)
     {
+        if (_entry.Failure is not null)
+        {
+            Refuse(slice, Sender, 0, default);
+            return;
+        }
         if (_entry.Subscribers.IsBlocked || _entry.HeldSlices.Count > 0)
         {
             _entry.HeldSlices.Enqueue((slice, Sender));

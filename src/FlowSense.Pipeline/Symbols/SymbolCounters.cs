@@ -12,7 +12,7 @@ public sealed class SymbolCounters
 {
     private const byte CheckpointVersion = 1;
 
-    private long _snapshots, _snapshotFailures, _lastSnapshotBytes;
+    private long _snapshots, _snapshotFailures, _lastSnapshotBytes, _recoveryRetries;
     private long _applied, _duplicates, _gaps, _rejected, _skipped, _resyncs, _restarts, _quarantined, _lastEventTimeNs;
 
     public long Applied => Volatile.Read(ref _applied);
@@ -40,6 +40,9 @@ public sealed class SymbolCounters
     /// <summary>Snapshot writes that failed (the next one is tried at the next trigger).</summary>
     public long SnapshotFailures => Volatile.Read(ref _snapshotFailures);
 
+    /// <summary>Times loading the symbol's snapshot failed because the store did not answer (each retried after a back-off).</summary>
+    public long RecoveryRetries => Volatile.Read(ref _recoveryRetries);
+
     /// <summary>Size of the last snapshot stored, in bytes.</summary>
     public long LastSnapshotBytes => Volatile.Read(ref _lastSnapshotBytes);
 
@@ -58,6 +61,11 @@ public sealed class SymbolCounters
         Volatile.Write(ref _snapshots, _snapshots + 1);
         Volatile.Write(ref _lastSnapshotBytes, bytes);
     }
+
+    internal void CountRecoveryRetry() => Volatile.Write(ref _recoveryRetries, _recoveryRetries + 1);
+
+    /// <summary>Events refused without being looked at (the symbol could not recover), counted as rejected.</summary>
+    internal void CountRefused(int events) => Volatile.Write(ref _rejected, _rejected + events);
 
     internal void CountSnapshotFailure() => Volatile.Write(ref _snapshotFailures, _snapshotFailures + 1);
 
@@ -92,6 +100,15 @@ public sealed class SymbolCounters
         for (int i = 0; i < c.Length; i++)
             c[i] = reader.ReadInt64();
         reader.EndSection();
+        Set(c);
+    }
+
+    /// <summary>Replaces these counters with <paramref name="other"/>'s (the ones a snapshot held, once it restored whole).</summary>
+    internal void CopyFrom(SymbolCounters other) =>
+        Set([other.Applied, other.Duplicates, other.Gaps, other.Rejected, other.Skipped, other.Resyncs, other.Restarts, other.Quarantined, other.LastEventTimeNs]);
+
+    private void Set(long[] c)
+    {
         Volatile.Write(ref _applied, c[0]);
         Volatile.Write(ref _duplicates, c[1]);
         Volatile.Write(ref _gaps, c[2]);

@@ -58,7 +58,11 @@ public sealed class SymbolDirectory
         ArgumentNullException.ThrowIfNull(entry);
         var c = entry.Counters;
         return new SymbolHealth(entry.Instrument, entry.Shard, c.Applied, c.Duplicates, c.Gaps, c.Rejected, c.Skipped, c.Resyncs,
-            c.Restarts, c.Quarantined, c.LastEventTimeNs);
+            c.Restarts, c.Quarantined, c.LastEventTimeNs)
+        {
+            Failure = entry.Failure?.Message,
+            RecoveryRetries = c.RecoveryRetries,
+        };
     }
 }
 

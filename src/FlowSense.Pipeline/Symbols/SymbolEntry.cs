@@ -20,6 +20,7 @@ public sealed class SymbolEntry
 {
     private const int QuarantineCapacity = 64;
     private readonly Queue<QuarantinedEvent> _quarantine = new();
+    private SymbolRecoveryFailed? _failure;
 
     internal SymbolEntry(string entityId, InstrumentId instrument, ShardId shard, SymbolSettings? settings)
     {
@@ -67,6 +68,16 @@ public sealed class SymbolEntry
 
     /// <summary>A slice whose processing a poisoned event cut short: the next incarnation finishes it.</summary>
     internal InterruptedSlice? Interrupted { get; set; }
+
+    /// <summary>
+    /// Set once the symbol's snapshot proved unrestorable (<see cref="SymbolRecoveryFailed"/>): from then on every
+    /// incarnation refuses the symbol's events instead of recovering again, so there is no restart loop.
+    /// </summary>
+    public SymbolRecoveryFailed? Failure
+    {
+        get => Volatile.Read(ref _failure);
+        internal set => Volatile.Write(ref _failure, value);
+    }
 
     /// <summary>The most recent events that made the state throw (at most 64), oldest first.</summary>
     public IReadOnlyList<QuarantinedEvent> QuarantinedEvents => [.. _quarantine];

@@ -53,7 +53,8 @@ public sealed record GetSymbolHealth(string EntityId) : IEntityMessage;
 /// <param name="Applied">Events the state accepted.</param>
 /// <param name="Duplicates">Events skipped: sequence at or below the last applied for that kind.</param>
 /// <param name="Gaps">Sequence jumps seen (each requests a resync).</param>
-/// <param name="Rejected">Events refused by the book or the features, or malformed (wrong instrument, no kind).</param>
+/// <param name="Rejected">Events refused by the book or the features, or malformed (wrong instrument, no kind), or refused
+/// unseen because the symbol could not recover (<see cref="Failure"/>).</param>
 /// <param name="Skipped">Events the symbol's book type does not use (quotes beside an L2/L3 book).</param>
 /// <param name="Resyncs">Resync requests published.</param>
 /// <param name="Restarts">Times the actor was restarted after a failure.</param>
@@ -61,4 +62,11 @@ public sealed record GetSymbolHealth(string EntityId) : IEntityMessage;
 /// <param name="LastEventTimeNs">Exchange time of the last applied event (ns since the epoch; 0 before any).</param>
 public sealed record SymbolHealth(
     InstrumentId Instrument, ShardId Shard, long Applied, long Duplicates, long Gaps, long Rejected, long Skipped, long Resyncs,
-    long Restarts, long Quarantined, long LastEventTimeNs);
+    long Restarts, long Quarantined, long LastEventTimeNs)
+{
+    /// <summary>Why the symbol stopped processing (its snapshot cannot be restored, with what to do); null while healthy.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>Times loading its snapshot failed because the store did not answer (retried after a back-off).</summary>
+    public long RecoveryRetries { get; init; }
+}

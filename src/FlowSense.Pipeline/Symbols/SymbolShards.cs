@@ -50,7 +50,8 @@ public sealed class SymbolShards
 
     /// <summary>
     /// Asks every running symbol actor to store its state and waits for all of them; returns what each stored.
-    /// Passivated symbols are left alone (they were saved when they stopped).
+    /// Passivated symbols are left alone (they were saved when they stopped), and so are symbols that could not
+    /// recover (<see cref="SymbolEntry.Failure"/>): their unrestorable snapshot stays as it was.
     /// </summary>
     /// <exception cref="AggregateException">Some snapshots failed (the others are stored).</exception>
     public async Task<IReadOnlyList<SymbolSnapshotSaved>> SnapshotAllAsync(CancellationToken cancellationToken = default)
@@ -58,7 +59,7 @@ public sealed class SymbolShards
         if (Persistence is null)
             throw new InvalidOperationException("The symbols are not persistent: start them with a SymbolPersistence.");
         Task<object>[] replies = [.. Directory.Entries
-            .Where(e => e.Settings is not null && e.IsActive)
+            .Where(e => e.Settings is not null && e.IsActive && e.Failure is null)
             .Select(e => Region.Ask(new ShardEnvelope(e.EntityId, SaveSymbolSnapshot.Instance), Timeout.InfiniteTimeSpan, cancellationToken))];
         object[] answers = await Task.WhenAll(replies).ConfigureAwait(false);
         var failures = answers.OfType<SymbolSnapshotFailed>().Select(f => f.Cause).ToList();

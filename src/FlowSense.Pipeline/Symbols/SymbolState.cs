@@ -21,8 +21,13 @@ namespace FlowSense.Pipeline.Symbols;
 /// <see cref="DeltaFlags.LastInBatch"/>, outside a snapshot in progress) the book's top levels go to the features;
 /// an L3 order event to the book, then the top levels to the features. This is exactly what the market-data core
 /// does when driven by hand, which the pipeline tests check.</para>
-/// <para><b>Bars</b> close when the first trade of a later period arrives (exchange time), so the last bar of a replay
-/// stays open. Closed bars feed the indicator set of their time frame and are kept (the last K) for queries.</para>
+/// <para><b>Bars</b> are built from trades only and stamped with the start of their period (LEAN's convention: the
+/// 1-minute bar stamped 14:30:00 holds 14:30:00 ≤ t &lt; 14:31:00, its end is 14:31:00). A bar closes as soon as any
+/// applied event — trade, quote, book update, order event, status — carries an exchange time at or after its end, as
+/// LEAN's consolidators close on any data that advances the clock; so a quiet instrument's bars close on its quotes
+/// or book updates, and only the last bar of a replay stays open. A trade that arrives after the clock has passed its
+/// period is left out of the bars and counted (<see cref="TradesLeftOutOfBars"/>), never merged into a later bar.
+/// Closed bars feed the indicator set of their time frame and are kept (the last K) for queries.</para>
 /// </remarks>
 public sealed class SymbolState : IBarSink, ICheckpointState
 {
@@ -119,6 +124,10 @@ public sealed class SymbolState : IBarSink, ICheckpointState
             MarketEventKind.Status => OnStatus(e.AsStatus()),
             _ => EventOutcome.Rejected,
         };
+        // Exchange time moved: bars whose period has ended close now, not on the instrument's next trade (as LEAN's
+        // consolidators do), so a quiet instrument's last bar is current. A trade did this itself in the aggregator.
+        if (outcome == EventOutcome.Applied && e.Kind != MarketEventKind.Trade)
+            _bars.AdvanceTo(e.Header.ExchangeTimeNs);
         if (outcome == EventOutcome.Applied && check == SequenceCheck.Gap && _settings.SequenceScope == SequenceScope.PerInstrument)
         {
             _counters.CountGap();

@@ -19,7 +19,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task An_uninterrupted_session_ends_with_the_venues_books()
     {
-        await using var venue = await StartVenue();
+        await using var venue = await ConnectorHarness.StartVenueAsync(new BinanceSimulator(), Session);
         var (sink, status) = ConnectorHarness.Run(Sys, new BinanceVenue(), venue, Symbols);
 
         await AssertBooksConverge(venue, sink);
@@ -30,7 +30,7 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task A_dropped_diff_is_detected_resynchronized_from_a_fresh_snapshot_and_the_book_is_right_again()
     {
-        await using var venue = await StartVenue();
+        await using var venue = await ConnectorHarness.StartVenueAsync(new BinanceSimulator(), Session);
         // Drop the first NKNUSDT diff published after the client's snapshot: it lies beyond the snapshot, so the client
         // must see the gap whatever the timing (an earlier diff could be covered by the snapshot itself).
         var simulator = (BinanceSimulator)venue.Simulator;
@@ -53,8 +53,8 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task A_dropped_connection_is_reconnected_with_backoff_and_the_book_ends_as_if_uninterrupted()
     {
-        await using var venue = await StartVenue();
-        venue.Inject(DiffIndex(occurrence: 60), Fault.Disconnect);
+        await using var venue = await ConnectorHarness.StartVenueAsync(new BinanceSimulator(), Session);
+        venue.Inject(ConnectorHarness.IndexOf(Session, "depthUpdate", occurrence: 60), Fault.Disconnect);
         var (sink, status) = ConnectorHarness.Run(Sys, new BinanceVenue(), venue, Symbols);
 
         await AssertBooksConverge(venue, sink);
@@ -62,28 +62,9 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
         Assert.Equal(1, status.Reconnects);
     }
 
-    private static async Task<LoopbackVenue> StartVenue()
-    {
-        var venue = new LoopbackVenue(new BinanceSimulator(), Session);
-        await venue.StartAsync();
-        return venue;
-    }
-
     private static bool IsDiffFor(RecordedMessage message, string stream) =>
         message.Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received &&
         System.Text.Encoding.UTF8.GetString(message.Payload).StartsWith($"{{\"stream\":\"{stream}@depth", StringComparison.Ordinal);
-
-    /// <summary>The index (in the merged session) of the n-th depth diff.</summary>
-    private static int DiffIndex(int occurrence)
-    {
-        int seen = 0;
-        for (int i = 0; i < Session.Count; i++)
-        {
-            if (Session[i].Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received && System.Text.Encoding.UTF8.GetString(Session[i].Payload).Contains("depthUpdate", StringComparison.Ordinal) && ++seen == occurrence)
-                return i;
-        }
-        throw new InvalidOperationException($"the session has fewer than {occurrence} depth diffs");
-    }
 
     private static Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)
     {

@@ -21,7 +21,7 @@ public sealed class BitstampConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task An_uninterrupted_session_ends_with_the_venues_books()
     {
-        await using var venue = await StartVenue();
+        await using var venue = await ConnectorHarness.StartVenueAsync(new BitstampSimulator(Session), Session);
         var (sink, status) = ConnectorHarness.Run(Sys, new BitstampVenue(), venue, Pairs);
 
         await AssertBooksConverge(venue, sink);
@@ -32,8 +32,8 @@ public sealed class BitstampConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task A_dropped_connection_is_reconnected_and_every_book_is_rebuilt_from_a_fresh_snapshot()
     {
-        await using var venue = await StartVenue();
-        venue.Inject(DiffIndex(occurrence: 400), Fault.Disconnect);
+        await using var venue = await ConnectorHarness.StartVenueAsync(new BitstampSimulator(Session), Session);
+        venue.Inject(ConnectorHarness.IndexOf(Session, "\"channel\":\"diff_order_book_", occurrence: 400), Fault.Disconnect);
         var (sink, status) = ConnectorHarness.Run(Sys, new BitstampVenue(), venue, Pairs);
 
         await AssertBooksConverge(venue, sink);
@@ -41,27 +41,6 @@ public sealed class BitstampConnectorTests : FlowSense.Actors.TestKit.TestKit
         Assert.Equal(1, status.Reconnects);
         var simulator = (BitstampSimulator)venue.Simulator;
         Assert.All(Pairs, p => Assert.True(simulator.SnapshotsServed(p) >= 2, $"{p}: {simulator.SnapshotsServed(p)} snapshots"));
-    }
-
-    private static async Task<LoopbackVenue> StartVenue()
-    {
-        var venue = new LoopbackVenue(new BitstampSimulator(Session), Session);
-        await venue.StartAsync();
-        return venue;
-    }
-
-    /// <summary>The index of the n-th order book diff in the session.</summary>
-    private static int DiffIndex(int occurrence)
-    {
-        int seen = 0;
-        for (int i = 0; i < Session.Count; i++)
-        {
-            if (Session[i].Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received
-                && System.Text.Encoding.UTF8.GetString(Session[i].Payload).Contains("\"channel\":\"diff_order_book_", StringComparison.Ordinal)
-                && ++seen == occurrence)
-                return i;
-        }
-        throw new InvalidOperationException($"the session has fewer than {occurrence} order book diffs");
     }
 
     /// <summary>

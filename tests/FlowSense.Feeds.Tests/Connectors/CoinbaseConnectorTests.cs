@@ -20,7 +20,7 @@ public sealed class CoinbaseConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task An_uninterrupted_session_ends_with_the_venues_books()
     {
-        await using var venue = await StartVenue();
+        await using var venue = await ConnectorHarness.StartVenueAsync(new CoinbaseSimulator(), Session);
         var (sink, status) = ConnectorHarness.Run(Sys, new CoinbaseVenue(), venue, Products);
 
         await AssertBooksConverge(venue, sink);
@@ -31,8 +31,8 @@ public sealed class CoinbaseConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task A_dropped_connection_resubscribes_and_every_book_is_rebuilt_from_a_fresh_snapshot()
     {
-        await using var venue = await StartVenue();
-        venue.Inject(L2UpdateIndex(occurrence: 5000), Fault.Disconnect);
+        await using var venue = await ConnectorHarness.StartVenueAsync(new CoinbaseSimulator(), Session);
+        venue.Inject(ConnectorHarness.IndexOf(Session, "{\"type\":\"l2update\"", occurrence: 5000), Fault.Disconnect);
         var (sink, status) = ConnectorHarness.Run(Sys, new CoinbaseVenue(), venue, Products);
 
         await AssertBooksConverge(venue, sink);
@@ -41,25 +41,6 @@ public sealed class CoinbaseConnectorTests : FlowSense.Actors.TestKit.TestKit
         // Every product had its recorded snapshot long before the drop, so the new connection's subscription is
         // answered with a snapshot of each from the venue's book as it stood then.
         Assert.True(((CoinbaseSimulator)venue.Simulator).SnapshotsServed >= Products.Length, status.ToString());
-    }
-
-    private static async Task<LoopbackVenue> StartVenue()
-    {
-        var venue = new LoopbackVenue(new CoinbaseSimulator(), Session);
-        await venue.StartAsync();
-        return venue;
-    }
-
-    /// <summary>The index of the n-th level2 update in the session.</summary>
-    private static int L2UpdateIndex(int occurrence)
-    {
-        int seen = 0;
-        for (int i = 0; i < Session.Count; i++)
-        {
-            if (System.Text.Encoding.UTF8.GetString(Session[i].Payload).StartsWith("{\"type\":\"l2update\"", StringComparison.Ordinal) && ++seen == occurrence)
-                return i;
-        }
-        throw new InvalidOperationException($"the session has fewer than {occurrence} level2 updates");
     }
 
     /// <summary>Books converge, and they are real books: every product's snapshot reached the venue's replica (two empty books would be equal too).</summary>

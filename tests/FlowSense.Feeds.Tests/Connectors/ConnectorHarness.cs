@@ -26,6 +26,31 @@ internal static class ConnectorHarness
         return (sink, status);
     }
 
+    /// <summary>A loopback venue that replays <paramref name="session"/> through <paramref name="simulator"/>, started.</summary>
+    public static async Task<LoopbackVenue> StartVenueAsync(VenueSimulator simulator, IReadOnlyList<RecordedMessage> session)
+    {
+        var venue = new LoopbackVenue(simulator, session);
+        await venue.StartAsync();
+        return venue;
+    }
+
+    /// <summary>
+    /// The index in <paramref name="session"/> of its <paramref name="occurrence"/>-th received message whose text
+    /// contains <paramref name="marker"/> (e.g. a venue's book-update type): where a test injects its fault.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<RecordedMessage> session, string marker, int occurrence)
+    {
+        int seen = 0;
+        for (int i = 0; i < session.Count; i++)
+        {
+            if (session[i].Kind == FlowSense.Feeds.Capture.CaptureLineKind.Received
+                && System.Text.Encoding.UTF8.GetString(session[i].Payload).Contains(marker, StringComparison.Ordinal)
+                && ++seen == occurrence)
+                return i;
+        }
+        throw new InvalidOperationException($"the session has fewer than {occurrence} messages with {marker}");
+    }
+
     /// <summary>Waits until the venue has published everything and every consumer book equals the venue's own; fails with the first difference.</summary>
     public static async Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink, IEnumerable<InstrumentId> instruments,
         Func<InstrumentId, IBookView?> venueBook)

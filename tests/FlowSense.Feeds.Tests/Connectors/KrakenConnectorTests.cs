@@ -12,14 +12,16 @@ public sealed class KrakenConnectorTests : FlowSense.Actors.TestKit.TestKit
     private static readonly string[] Pairs = ["WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF", "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT"];
     private static readonly IReadOnlyList<RecordedMessage> Session = RecordedSession.Load(SharedData.File("crypto", "KRAKEN.ws.50.0"));
 
+    /// <summary>What marks a book update (it carries a checksum).</summary>
+    private const string BookUpdate = "\"c\":";
+
     [Fact]
     public async Task A_corrupted_update_fails_its_checksum_and_a_resubscription_puts_the_book_right()
     {
-        await using var venue = new LoopbackVenue(new KrakenSimulator(), Session);
-        await venue.StartAsync();
+        await using var venue = await ConnectorHarness.StartVenueAsync(new KrakenSimulator(), Session);
         // Corrupt the first update after the 300th that changes a level the checksum covers (the top 10).
         var simulator = (KrakenSimulator)venue.Simulator;
-        int start = UpdateIndex(occurrence: 300), published = 0;
+        int start = ConnectorHarness.IndexOf(Session, BookUpdate, occurrence: 300), published = 0;
         bool corrupted = false;
         venue.FaultPolicy = message =>
         {
@@ -39,24 +41,12 @@ public sealed class KrakenConnectorTests : FlowSense.Actors.TestKit.TestKit
     [Fact]
     public async Task A_dropped_connection_resubscribes_and_every_book_is_rebuilt_from_a_fresh_snapshot()
     {
-        await using var venue = new LoopbackVenue(new KrakenSimulator(), Session);
-        await venue.StartAsync();
-        venue.Inject(UpdateIndex(occurrence: 2000), Fault.Disconnect);
+        await using var venue = await ConnectorHarness.StartVenueAsync(new KrakenSimulator(), Session);
+        venue.Inject(ConnectorHarness.IndexOf(Session, BookUpdate, occurrence: 2000), Fault.Disconnect);
         var (sink, status) = ConnectorHarness.Run(Sys, new KrakenVenue(), venue, Pairs);
 
         await AssertBooksConverge(venue, sink);
         Assert.Equal(1, status.Reconnects);
-    }
-
-    private static int UpdateIndex(int occurrence)
-    {
-        int seen = 0;
-        for (int i = 0; i < Session.Count; i++)
-        {
-            if (System.Text.Encoding.UTF8.GetString(Session[i].Payload).Contains("\"c\":", StringComparison.Ordinal) && ++seen == occurrence)
-                return i;
-        }
-        throw new InvalidOperationException($"the session has fewer than {occurrence} book updates");
     }
 
     private static Task AssertBooksConverge(LoopbackVenue venue, BookCollector sink)

@@ -83,7 +83,8 @@ public sealed partial class KillNineTests : IDisposable
             await Task.Delay(20, deadline.Token);
     }
 
-    private static List<string> SymbolIds(string path)
+    /// <summary>The symbols with a snapshot in the SQLite state file at <paramref name="path"/>.</summary>
+    internal static List<string> SymbolIds(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();

@@ -15,6 +15,9 @@ internal sealed class DirectCount : IMarketEventSink
 {
     public Dictionary<InstrumentId, long> ByInstrument { get; } = [];
 
+    /// <summary>Trades per instrument (the symbols whose VPIN can fill its window).</summary>
+    public Dictionary<InstrumentId, long> TradesByInstrument { get; } = [];
+
     public long Events => ByInstrument.Values.Sum();
 
     /// <summary>Inputs the reader or codec refused.</summary>
@@ -48,7 +51,11 @@ internal sealed class DirectCount : IMarketEventSink
         return count;
     }
 
-    public void OnTrade(in Trade trade) => Count(trade.Header);
+    public void OnTrade(in Trade trade)
+    {
+        Count(trade.Header);
+        TradesByInstrument[trade.Header.Instrument] = TradesByInstrument.GetValueOrDefault(trade.Header.Instrument) + 1;
+    }
 
     public void OnQuote(in Quote quote) => Count(quote.Header);
 

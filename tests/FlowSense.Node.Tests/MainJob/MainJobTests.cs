@@ -1,3 +1,4 @@
+using FlowSense.Management.Contract;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Node.Hosting;
 
@@ -26,6 +27,9 @@ public sealed class MainJobTests
             Speed = "max",
         });
         await node.ReplaysFinished.WaitAsync(TimeSpan.FromMinutes(2));
+        var features = new List<SymbolFeatures>();
+        foreach (var listed in (await node.Management.SymbolsAsync(CancellationToken.None)).Symbols)
+            features.Add((await node.Management.FeaturesAsync(listed.Symbol, CancellationToken.None))!);
         var report = await node.ShutdownAsync("test");
         var summary = report.Summary;
 
@@ -55,5 +59,16 @@ public sealed class MainJobTests
         Assert.Equal(direct.Values.Sum(d => d.Events), summary.Events);
         Assert.Contains($"Summary: {summary.Events:N0} events", summary.ToText(), StringComparison.Ordinal);
         Assert.Equal(0, report.Drain.OutstandingAtEnd);
+
+        // VPIN buckets are sized per instrument (its volume in the files / days traded / 50), so every symbol that
+        // trades enough fills its 50-bucket window within the replay and reads a plausible toxicity, never the 1.000
+        // of one bucket spanning the whole day. (A symbol with a handful of trades reads 1: each trade fills buckets alone.)
+        var trades = direct.Values.SelectMany(d => d.TradesByInstrument).ToDictionary(p => p.Key.ToString(), p => p.Value);
+        var active = features.Where(f => trades.GetValueOrDefault(f.Symbol) >= 50).ToList();
+        Assert.All(features, f => Assert.True(f.VpinBucketVolume > 0, $"{f.Symbol}: bucket {f.VpinBucketVolume}"));
+        Assert.Contains(active, f => f.Symbol == "USA:IBM");
+        Assert.True(active.Count >= 2, string.Join("; ", features.Select(f => $"{f.Symbol}: {trades.GetValueOrDefault(f.Symbol)} trades")));
+        Assert.All(active, f => Assert.True(f.VpinReady && f.Vpin is > 0 and < 1,
+            $"{f.Symbol}: VPIN {f.Vpin} (ready {f.VpinReady}) on buckets of {f.VpinBucketVolume}, {trades[f.Symbol]} trades"));
     }
 }

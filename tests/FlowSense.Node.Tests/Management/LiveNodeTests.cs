@@ -102,6 +102,7 @@ public sealed class LiveNodeTests(ReplayedNode replayed) : IClassFixture<Replaye
         foreach (var source in summary.Sources)
             Assert.Contains($"flowsense_ingest_events_total{{source=\"{source.Name}\"}} {source.Events.ToString(CultureInfo.InvariantCulture)}\n", metrics, StringComparison.Ordinal);
         Assert.Contains($"flowsense_symbols {summary.Symbols.Count}\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("flowsense_symbols_failed 0\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE flowsense_event_to_feature_duration_seconds histogram\n", metrics, StringComparison.Ordinal);
         Assert.Matches(@"flowsense_event_to_feature_duration_seconds_count [1-9]\d*\n", metrics);
         Assert.Contains("flowsense_mailbox_depth{actor_path=\"/user/shards\"}", metrics, StringComparison.Ordinal);

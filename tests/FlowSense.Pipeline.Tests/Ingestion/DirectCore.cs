@@ -11,7 +11,7 @@ namespace FlowSense.Pipeline.Tests.Ingestion;
 /// The market-data core driven by hand, with no actor, shard or pipeline type: the reference the pipeline must equal.
 /// It follows the feeding rule documented on <see cref="SymbolState"/>: trades to features and bars; quotes to an L1
 /// book and the features; L2 deltas to the book and, at the end of each venue message, the top levels to the features;
-/// L3 events to the book and then the top levels.
+/// L3 events to the book and then the top levels; every applied event that is not a trade advances the bars' clock.
 /// </summary>
 internal sealed class DirectCore : IBarSink
 {
@@ -55,18 +55,22 @@ internal sealed class DirectCore : IBarSink
                 break;
             case MarketEventKind.Quote when _l1 is not null:
                 var quote = e.AsQuote();
-                if (_l1.Apply(quote).IsApplied())
-                    Features.OnTopOfBook(quote.Header.ExchangeTimeNs, new TopOfBook(quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize));
+                if (_l1.Apply(quote).IsApplied()
+                    && Features.OnTopOfBook(quote.Header.ExchangeTimeNs, new TopOfBook(quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize)))
+                    _bars.AdvanceTo(quote.Header.ExchangeTimeNs);
                 break;
             case MarketEventKind.BookDelta when _l2 is not null:
                 var delta = e.AsBookDelta();
-                if (_l2.Apply(delta).IsApplied() && (delta.Flags & DeltaFlags.LastInBatch) != 0)
-                    FeedLevels(delta.Header.ExchangeTimeNs);
+                if (_l2.Apply(delta).IsApplied() && ((delta.Flags & DeltaFlags.LastInBatch) == 0 || FeedLevels(delta.Header.ExchangeTimeNs)))
+                    _bars.AdvanceTo(delta.Header.ExchangeTimeNs);
+                break;
+            case MarketEventKind.Status:
+                _bars.AdvanceTo(e.Header.ExchangeTimeNs);
                 break;
             case MarketEventKind.Order when _l3 is not null:
                 var order = e.AsOrder();
-                if (_l3.Apply(order).IsApplied())
-                    FeedLevels(order.Header.ExchangeTimeNs);
+                if (_l3.Apply(order).IsApplied() && FeedLevels(order.Header.ExchangeTimeNs))
+                    _bars.AdvanceTo(order.Header.ExchangeTimeNs);
                 break;
         }
     }
@@ -78,7 +82,7 @@ internal sealed class DirectCore : IBarSink
         list.Add(bar);
     }
 
-    private void FeedLevels(long timeNs)
+    private bool FeedLevels(long timeNs)
     {
         var bidPrices = new long[_depth];
         var bidSizes = new long[_depth];
@@ -86,6 +90,6 @@ internal sealed class DirectCore : IBarSink
         var askSizes = new long[_depth];
         int bids = Book.TopLevels(Side.Bid, bidPrices, bidSizes);
         int asks = Book.TopLevels(Side.Ask, askPrices, askSizes);
-        Features.OnLevels(timeNs, new LevelView(bidPrices.AsSpan(0, bids), bidSizes.AsSpan(0, bids), askPrices.AsSpan(0, asks), askSizes.AsSpan(0, asks)));
+        return Features.OnLevels(timeNs, new LevelView(bidPrices.AsSpan(0, bids), bidSizes.AsSpan(0, bids), askPrices.AsSpan(0, asks), askSizes.AsSpan(0, asks)));
     }
 }
