@@ -25,7 +25,7 @@ internal static class PipelineRun
         var replay = workload.Replay(new ReplayOptions
         {
             BatchSize = plan.BatchSize,
-            Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate) : ReplayPace.AsFastAsPossible,
+            Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate, plan.Tick) : ReplayPace.AsFastAsPossible,
             ReceiveClock = clock.NowNs,
         });
         var run = IngestionPipeline.Run(replay, shards, new IngestionOptions

@@ -31,6 +31,9 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>The GC heap's least-squares slope over the run after its first sample (warm-up), in bytes per minute.</summary>
     public double GcHeapSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.GcHeapBytes)).ToList()) * 60;
 
+    /// <summary>The GC's committed memory's slope, likewise.</summary>
+    public double GcCommittedSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.GcCommittedBytes)).ToList()) * 60;
+
     /// <summary>The resident set's slope, likewise.</summary>
     public double RssSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.RssBytes)).ToList()) * 60;
 

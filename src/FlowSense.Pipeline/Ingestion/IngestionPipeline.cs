@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FlowSense.Actors;
+using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Actors.Streams;
 using FlowSense.Feeds.Replay;
 using FlowSense.Pipeline.Symbols;
@@ -8,15 +9,17 @@ namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>
 /// The ingestion graph: <c>Source&lt;EventBatch&gt;</c> → regroup each batch by instrument → one
-/// <see cref="SymbolEvents"/> slice per instrument into the shard region → shard → symbol actor, each slice
-/// acknowledged. Bounded everywhere: at most <see cref="IngestionOptions.MaxBatchesInFlight"/> batches are out (each
-/// in a reused buffer), and the source is read only when a buffer is free, so a slow symbol (or a slow subscriber of
-/// one) slows the source.
+/// <see cref="SymbolEvents"/> slice per instrument → its shard → symbol actor, each slice acknowledged. Bounded
+/// everywhere: at most <see cref="IngestionOptions.MaxBatchesInFlight"/> batches are out (each in a reused buffer), and
+/// the source is asked for the next batch only once a buffer is free, so a slow symbol (or a slow subscriber of one)
+/// slows the source and a decoded batch never waits for room.
 /// </summary>
 /// <remarks>
 /// Per event the graph costs a route lookup (one compare when the instrument repeats) and two copies of the event;
-/// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Nothing is allocated
-/// per event or per batch in steady state.
+/// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Slices go straight to
+/// their shard actor (resolved once per shard with <see cref="GetShardRoute"/>), not through the region, which would
+/// add a hop and put every slice of the node behind one actor. Nothing is allocated per event or per batch in steady
+/// state.
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -43,7 +46,7 @@ public static class IngestionPipeline
         var o = options ?? new IngestionOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MaxBatchesInFlight, 1, nameof(o.MaxBatchesInFlight));
         var counters = new IngestionCounters();
-        var delivery = new Delivery(shards.Region, shards.Catalog, o, counters, recycleBatches);
+        var delivery = new Delivery(shards, o, counters, recycleBatches);
         var handle = source.RunWith(Sink.ForEachAsync<EventBatch>(delivery.SendAsync), materializer);
         return new IngestionRun(o.Name, delivery.CompleteAsync(handle.Completion), counters, handle.KillSwitch, progress);
     }
@@ -58,15 +61,18 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
+        private readonly IActorRef?[] _shardTargets;
+        private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
-        public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters, bool recycle)
+        public Delivery(SymbolShards shards, IngestionOptions options, IngestionCounters counters, bool recycle)
         {
             _recycle = recycle;
-            _region = region;
+            _region = shards.Region;
             _options = options;
             _counters = counters;
-            _router = new ShardRouter(catalog);
+            _router = new ShardRouter(shards.Catalog, shards.Options.ShardCount);
+            _shardTargets = new IActorRef?[shards.Options.ShardCount];
             _acks = new AckReceiver(options.Name, counters, _free.Writer, options.OnAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
                 _free.Writer.TryWrite(new SliceBuffer(256));
@@ -84,7 +90,8 @@ public static class IngestionPipeline
                     batch.Recycle();
                 return;
             }
-            SliceBuffer buffer = await TakeBufferAsync().ConfigureAwait(false);
+            SliceBuffer buffer = _reserved ?? await TakeBufferAsync().ConfigureAwait(false);
+            _reserved = null;
             int routed = _router.Regroup(batch.Events[skip..], buffer, first + skip);
             int count = batch.Count;
             if (_recycle)
@@ -93,8 +100,13 @@ public static class IngestionPipeline
             _counters.CountBatch(count, skip, routed, touched.Count);
             if (touched.Count == 0)
             {
-                _free.Writer.TryWrite(buffer);
+                _reserved = buffer;
                 return;
+            }
+            for (int i = 0; i < touched.Count; i++)
+            {
+                if (_shardTargets[touched[i].Shard.Value] is null)
+                    await ResolveShardAsync(touched[i]).ConfigureAwait(false);
             }
             buffer.Expect(touched.Count);
             long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -106,14 +118,27 @@ public static class IngestionPipeline
                 slice.Source = _options.Name;
                 slice.PositionBuffer = buffer.Positions;
                 slice.SentTimestamp = sentAt;
-                _region.Tell(slice, _acks);
+                _shardTargets[route.Shard.Value]!.Tell(slice, _acks);
             }
+            _reserved = await TakeBufferAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Once per shard per run: where its slices go (the shard actor, asked of the region).</summary>
+        private async ValueTask ResolveShardAsync(ShardRouter.Route route)
+        {
+            var resolved = await _region.Ask<ShardRoute>(new GetShardRoute(route.EntityId), _options.AckTimeout).ConfigureAwait(false);
+            _shardTargets[resolved.Shard.Value] = resolved.Target;
         }
 
         /// <summary>After the source ends: wait until every buffer is back (every slice acknowledged), then report.</summary>
         public async Task<IngestionSnapshot> CompleteAsync(Task<long> streamed)
         {
             await streamed.ConfigureAwait(false);
+            if (_reserved is { } reserved)
+            {
+                _reserved = null;
+                _free.Writer.TryWrite(reserved);
+            }
             var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
             while (held.Count < _options.MaxBatchesInFlight)
                 held.Add(await TakeBufferAsync().ConfigureAwait(false));

@@ -1,3 +1,4 @@
+using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Pipeline.Symbols;
@@ -7,9 +8,9 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <summary>
 /// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
 /// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
-/// catalog does not know are left out and counted by the caller. Single-threaded: the ingestion run's one loop uses it.
+/// catalog does not know are left out and counted by the caller. Each instrument's route names its shard. Single-threaded: the ingestion run's one loop uses it.
 /// </summary>
-internal sealed class ShardRouter(SymbolCatalog catalog)
+internal sealed class ShardRouter(SymbolCatalog catalog, int shardCount)
 {
     private readonly Dictionary<InstrumentId, Route?> _routes = [];
     private readonly List<Route> _touched = [];
@@ -79,7 +80,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
         {
             // Remember unknown instruments too (as null), so each costs one lookup, not a catalog resolution per event.
             route = instrument.Venue is not null && instrument.Symbol is not null && catalog.TryResolve(instrument, out _)
-                ? new Route(instrument, SymbolKey.EntityId(instrument))
+                ? new Route(instrument, SymbolKey.EntityId(instrument), shardCount)
                 : null;
             _routes[instrument] = route;
         }
@@ -89,11 +90,14 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     }
 
     /// <summary>One instrument's place in the current buffer.</summary>
-    internal sealed class Route(InstrumentId instrument, string entityId)
+    internal sealed class Route(InstrumentId instrument, string entityId, int shardCount)
     {
         public InstrumentId Instrument { get; } = instrument;
 
         public string EntityId { get; } = entityId;
+
+        /// <summary>The entity's shard, whose actor the run tells directly once it has resolved it.</summary>
+        public ShardId Shard { get; } = ShardId.Of(entityId, shardCount);
 
         public int Batch { get; set; }
 

@@ -31,6 +31,26 @@ public sealed class ShardRegionTests() : TestKit.TestKit(virtualTime: true)
     }
 
     [Fact]
+    public void A_shard_route_is_the_shard_actor_itself_and_delivers_like_the_region()
+    {
+        var lifecycle = CreateTestProbe();
+        var region = StartRegion(new ShardingOptions { ShardCount = 256 }, lifecycle.Ref);
+
+        region.Tell(new GetShardRoute("NASDAQ:AAPL"), TestActor.Ref);
+        var route = ExpectMsg<ShardRoute>();
+        Assert.Equal(ShardId.Of("NASDAQ:AAPL", 256), route.Shard);
+        Assert.Equal("/user/shards/183", route.Target.Path.ToString());
+
+        route.Target.Tell(new ShardEnvelope("NASDAQ:AAPL", "tick"), TestActor.Ref);
+        Assert.Equal("started /user/shards/183/NASDAQ:AAPL", lifecycle.ExpectMsg<string>());
+        region.Tell(new Counter.Count("NASDAQ:AAPL"), TestActor.Ref);
+        Assert.Equal(1, ExpectMsg<int>()); // the entity the route reached is the one the region reaches
+
+        region.Tell(new GetShardRoute("NASDAQ:AAPL"), TestActor.Ref);
+        Assert.Same(route.Target, ExpectMsg<ShardRoute>().Target); // one shard actor, however often resolved
+    }
+
+    [Fact]
     public void A_failing_entity_is_restarted_by_its_shard_and_the_restart_is_counted()
     {
         var region = StartRegion(new ShardingOptions { ShardCount = 16 });
