@@ -4,8 +4,8 @@ namespace FlowSense.Actors.Cluster.Sharding;
 /// The entry point to sharded entities on this node, at <c>/user/shards</c>. Send it an <see cref="IEntityMessage"/>
 /// (or a <see cref="ShardEnvelope"/>) and it reaches the entity at <c>/user/shards/&lt;shard&gt;/&lt;entity&gt;</c>,
 /// with the original sender, created on demand. Shards (<see cref="ShardId"/>) are started on their first message.
-/// Ask it <see cref="GetShardRegionState"/> for the shards and their entities, and <see cref="GetShardRoute"/> for
-/// the shard actor a busy sender may tell directly.
+/// Ask it <see cref="GetShardRegionState"/> for the shards and their entities, and <see cref="GetEntityRoute"/> for a
+/// reference a busy sender may tell directly.
 /// </summary>
 /// <remarks>
 /// Every shard is local for now. The cluster issue adds an allocation table: a message for a shard owned by another
@@ -18,7 +18,7 @@ public sealed class ShardRegion : ReceiveActor
 
     private readonly Func<string, Props> _entityProps;
     private readonly ShardingOptions _options;
-    private readonly ShardRoute?[] _routes;
+    private readonly IActorRef?[] _shards;
 
     public ShardRegion(Func<string, Props> entityProps, ShardingOptions options)
     {
@@ -27,10 +27,9 @@ public sealed class ShardRegion : ReceiveActor
         options.Validate();
         _entityProps = entityProps;
         _options = options;
-        _routes = new ShardRoute?[options.ShardCount];
-        Receive<GetShardRoute>(m => Sender.Tell(Route(m.EntityId), Self));
-        Receive<IEntityMessage>(m => Route(m.EntityId).Target.Tell(m, Sender));
-        Receive<GetShardRegionState>(_ => Context.ActorOf(ShardStateCollector.Props(Sender, [.. _routes.OfType<ShardRoute>().Select(r => r.Target)], _options.QueryTimeout)));
+        _shards = new IActorRef?[options.ShardCount];
+        Receive<IEntityMessage>(m => ShardOf(m.EntityId).Tell(m, Sender));
+        Receive<GetShardRegionState>(_ => Context.ActorOf(ShardStateCollector.Props(Sender, [.. _shards.OfType<IActorRef>()], _options.QueryTimeout)));
     }
 
     /// <summary>Props of a region whose entities are made by <paramref name="entityProps"/> (given the entity id).</summary>
@@ -44,9 +43,9 @@ public sealed class ShardRegion : ReceiveActor
         return system.ActorOf(Props(entityProps, options), Name);
     }
 
-    private ShardRoute Route(string entityId)
+    private IActorRef ShardOf(string entityId)
     {
-        var id = ShardId.Of(entityId, _routes.Length);
-        return _routes[id.Value] ??= new ShardRoute(id, Context.ActorOf(Shard.Props(id, _entityProps, _options), id.ToString()));
+        var id = ShardId.Of(entityId, _shards.Length);
+        return _shards[id.Value] ??= Context.ActorOf(Shard.Props(id, _entityProps, _options), id.ToString());
     }
 }

@@ -64,20 +64,25 @@ internal static class PipelineRun
         }
         int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
         return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
-            [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false));
+            [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false))
+        {
+            ThreadPoolWorkItems = measured.WorkItems,
+        };
     }
 
     /// <summary>The process's counters at one moment; the difference of two is a measured window.</summary>
-    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated)
+    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, long WorkItems)
     {
         public static Window Mark(Process process, long events)
         {
             process.Refresh();
-            return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false));
+            return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false),
+                ThreadPool.CompletedWorkItemCount);
         }
 
         public static Window operator -(Window end, Window start) =>
-            new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated);
+            new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated,
+                end.WorkItems - start.WorkItems);
     }
 
     /// <summary>Whether acknowledgements count toward the latency histogram now (after the warm-up, before the stop).</summary>

@@ -17,9 +17,9 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <remarks>
 /// Per event the graph costs a route lookup (one compare when the instrument repeats) and two copies of the event;
 /// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Slices go straight to
-/// their shard actor (resolved once per shard with <see cref="GetShardRoute"/>), not through the region, which would
-/// add a hop and put every slice of the node behind one actor. Nothing is allocated per event or per batch in steady
-/// state.
+/// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
+/// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
+/// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -61,7 +61,6 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
-        private readonly IActorRef?[] _shardTargets;
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
@@ -71,8 +70,7 @@ public static class IngestionPipeline
             _region = shards.Region;
             _options = options;
             _counters = counters;
-            _router = new ShardRouter(shards.Catalog, shards.Options.ShardCount);
-            _shardTargets = new IActorRef?[shards.Options.ShardCount];
+            _router = new ShardRouter(shards.Catalog);
             _acks = new AckReceiver(options.Name, counters, _free.Writer, options.OnAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
                 _free.Writer.TryWrite(new SliceBuffer(256));
@@ -103,11 +101,8 @@ public static class IngestionPipeline
                 _reserved = buffer;
                 return;
             }
-            for (int i = 0; i < touched.Count; i++)
-            {
-                if (_shardTargets[touched[i].Shard.Value] is null)
-                    await ResolveShardAsync(touched[i]).ConfigureAwait(false);
-            }
+            if (HasUnresolved(touched))
+                await ResolveAsync(touched).ConfigureAwait(false);
             buffer.Expect(touched.Count);
             long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int i = 0; i < touched.Count; i++)
@@ -118,33 +113,62 @@ public static class IngestionPipeline
                 slice.Source = _options.Name;
                 slice.PositionBuffer = buffer.Positions;
                 slice.SentTimestamp = sentAt;
-                _shardTargets[route.Shard.Value]!.Tell(slice, _acks);
+                route.Target!.Tell(slice, _acks);
             }
             _reserved = await TakeBufferAsync().ConfigureAwait(false);
         }
 
-        /// <summary>Once per shard per run: where its slices go (the shard actor, asked of the region).</summary>
-        private async ValueTask ResolveShardAsync(ShardRouter.Route route)
+        private static bool HasUnresolved(IReadOnlyList<ShardRouter.Route> routes)
         {
-            var resolved = await _region.Ask<ShardRoute>(new GetShardRoute(route.EntityId), _options.AckTimeout).ConfigureAwait(false);
-            _shardTargets[resolved.Shard.Value] = resolved.Target;
+            for (int i = 0; i < routes.Count; i++)
+            {
+                if (routes[i].Target is null)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Once per symbol per run, all of a batch's new symbols at once: the reference its slices go to.</summary>
+        private async Task ResolveAsync(IReadOnlyList<ShardRouter.Route> routes)
+        {
+            var pending = routes.Where(r => r.Target is null).ToList();
+            var resolved = await Task.WhenAll(pending.Select(r => _region.Ask<EntityRoute>(new GetEntityRoute(r.EntityId), _options.AckTimeout))).ConfigureAwait(false);
+            for (int i = 0; i < pending.Count; i++)
+                pending[i].Target = resolved[i].Target;
+        }
+
+        /// <summary>Gives back the pins of the run's routes, so idle symbols may be passivated again.</summary>
+        private void ReleaseRoutes()
+        {
+            foreach (var route in _router.Known)
+            {
+                if (route.Target is not null)
+                    _region.Tell(new ReleaseEntityRoute(route.EntityId), ActorRefs.NoSender);
+            }
         }
 
         /// <summary>After the source ends: wait until every buffer is back (every slice acknowledged), then report.</summary>
         public async Task<IngestionSnapshot> CompleteAsync(Task<long> streamed)
         {
-            await streamed.ConfigureAwait(false);
-            if (_reserved is { } reserved)
+            try
             {
-                _reserved = null;
-                _free.Writer.TryWrite(reserved);
+                await streamed.ConfigureAwait(false);
+                if (_reserved is { } reserved)
+                {
+                    _reserved = null;
+                    _free.Writer.TryWrite(reserved);
+                }
+                var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
+                while (held.Count < _options.MaxBatchesInFlight)
+                    held.Add(await TakeBufferAsync().ConfigureAwait(false));
+                foreach (var buffer in held)
+                    _free.Writer.TryWrite(buffer);
+                return _counters.Snapshot();
             }
-            var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
-            while (held.Count < _options.MaxBatchesInFlight)
-                held.Add(await TakeBufferAsync().ConfigureAwait(false));
-            foreach (var buffer in held)
-                _free.Writer.TryWrite(buffer);
-            return _counters.Snapshot();
+            finally
+            {
+                ReleaseRoutes();
+            }
         }
 
         private async ValueTask<SliceBuffer> TakeBufferAsync()

@@ -1,4 +1,4 @@
-using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Actors;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Pipeline.Symbols;
@@ -8,15 +8,18 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <summary>
 /// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
 /// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
-/// catalog does not know are left out and counted by the caller. Each instrument's route names its shard. Single-threaded: the ingestion run's one loop uses it.
+/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go. Single-threaded: the ingestion run's one loop uses it.
 /// </summary>
-internal sealed class ShardRouter(SymbolCatalog catalog, int shardCount)
+internal sealed class ShardRouter(SymbolCatalog catalog)
 {
     private readonly Dictionary<InstrumentId, Route?> _routes = [];
     private readonly List<Route> _touched = [];
     private Route?[] _routeOf = new Route?[256];
     private Route? _last;
     private int _batch;
+
+    /// <summary>Every routable instrument seen so far.</summary>
+    public IEnumerable<Route> Known => _routes.Values.OfType<Route>();
 
     /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
     public IReadOnlyList<Route> Touched => _touched;
@@ -80,7 +83,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog, int shardCount)
         {
             // Remember unknown instruments too (as null), so each costs one lookup, not a catalog resolution per event.
             route = instrument.Venue is not null && instrument.Symbol is not null && catalog.TryResolve(instrument, out _)
-                ? new Route(instrument, SymbolKey.EntityId(instrument), shardCount)
+                ? new Route(instrument, SymbolKey.EntityId(instrument))
                 : null;
             _routes[instrument] = route;
         }
@@ -90,14 +93,14 @@ internal sealed class ShardRouter(SymbolCatalog catalog, int shardCount)
     }
 
     /// <summary>One instrument's place in the current buffer.</summary>
-    internal sealed class Route(InstrumentId instrument, string entityId, int shardCount)
+    internal sealed class Route(InstrumentId instrument, string entityId)
     {
         public InstrumentId Instrument { get; } = instrument;
 
         public string EntityId { get; } = entityId;
 
-        /// <summary>The entity's shard, whose actor the run tells directly once it has resolved it.</summary>
-        public ShardId Shard { get; } = ShardId.Of(entityId, shardCount);
+        /// <summary>Where the run tells this instrument's slices (its symbol actor), once resolved.</summary>
+        public IActorRef? Target { get; set; }
 
         public int Batch { get; set; }
 
