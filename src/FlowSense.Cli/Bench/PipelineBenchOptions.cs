@@ -22,7 +22,7 @@ internal sealed record PipelineBenchOptions
     /// <summary>
     /// Events per source batch at full speed (paced runs emit smaller ones while on schedule). Large, because a batch is regrouped into
     /// one message per symbol: over 1,000 symbols a 16k batch gives each symbol a slice of ~16 events, which pays
-    /// the per-message cost (two shard hops, a mailbox turn, an acknowledgement) once per 16 events.
+    /// the per-message cost (a mailbox turn, a thread-pool work item, an acknowledgement) once per 16 events.
     /// </summary>
     public int BatchSize { get; init; } = 16_384;
 

@@ -9,7 +9,7 @@ namespace FlowSense.Cli.Bench;
 
 /// <summary>
 /// One timed run of the full single-node pipeline: the workload's replay (stamping each event's receive time as it
-/// is decoded) → ingestion graph → shard region → symbol actors (book, features, bars), at full speed or at a paced
+/// is decoded) → ingestion graph → symbol actors, told directly (book, features, bars), at full speed or at a paced
 /// rate, in a fresh actor system. Latency is event-to-feature: from an event's decoding to its slice's
 /// acknowledgement, which the symbol actor sends once the book, features and bars hold the event.
 /// </summary>
