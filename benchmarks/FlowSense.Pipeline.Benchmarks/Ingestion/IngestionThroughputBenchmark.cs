@@ -12,7 +12,7 @@ namespace FlowSense.Pipeline.Benchmarks.Ingestion;
 
 /// <summary>
 /// End-to-end ingestion: pre-built batches of 256 events (L2 deltas, every tenth a trade) over N instruments →
-/// regroup by instrument → shard region → shards → symbol actors (book, features, 1s/1m bars, indicators), every
+/// regroup by instrument → symbol actors, each resolved once through the shard region (book, features, 1s/1m bars, indicators), every
 /// slice acknowledged. Per event (OperationsPerInvoke), against the baseline of the same events applied to the same
 /// <see cref="SymbolState"/>s directly on one thread: the difference is what the actor path costs. Goal: 2M events/s
 /// end to end on 2 cores (500 ns/event), nothing allocated per event.

@@ -3,7 +3,8 @@ namespace FlowSense.Actors.Cluster.Sharding;
 /// <summary>
 /// The parent of one shard's entities (<c>/user/shards/&lt;shard&gt;</c>): creates an entity on its first message,
 /// forwards messages to it with their sender, restarts it when it fails (counting restarts per entity), and stops it
-/// when idle (passivation), holding the messages that arrive while it stops and re-creating it for them.
+/// when idle (passivation), holding the messages that arrive while it stops and re-creating it for them. It hands out
+/// direct routes to its entities (<see cref="GetEntityRoute"/>), pinning them against passivation until released.
 /// </summary>
 internal sealed class Shard : ReceiveActor
 {
@@ -21,6 +22,8 @@ internal sealed class Shard : ReceiveActor
         _entityProps = entityProps;
         _options = options;
         _time = Context.System.TimeProvider;
+        Receive<GetEntityRoute>(OnGetRoute);
+        Receive<ReleaseEntityRoute>(OnReleaseRoute);
         Receive<IEntityMessage>(Deliver);
         Receive<Terminated>(OnTerminated);
         Receive<PassivationTick>(_ => PassivateIdle());
@@ -50,12 +53,7 @@ internal sealed class Shard : ReceiveActor
     private void Deliver(IEntityMessage message)
     {
         object payload = message is ShardEnvelope envelope ? envelope.Message : message;
-        if (!_byId.TryGetValue(message.EntityId, out EntityRecord? entity))
-        {
-            entity = new EntityRecord(message.EntityId, EntityName.Escape(message.EntityId));
-            _byId.Add(entity.Id, entity);
-        }
-        entity.LastActivity = _time.GetTimestamp();
+        EntityRecord entity = Record(message.EntityId);
 
         if (entity.Stopping)
         {
@@ -63,6 +61,37 @@ internal sealed class Shard : ReceiveActor
             return;
         }
         (entity.Ref ?? Start(entity)).Tell(payload, Sender);
+    }
+
+    private EntityRecord Record(string entityId)
+    {
+        if (!_byId.TryGetValue(entityId, out EntityRecord? entity))
+        {
+            entity = new EntityRecord(entityId, EntityName.Escape(entityId));
+            _byId.Add(entity.Id, entity);
+        }
+        entity.LastActivity = _time.GetTimestamp();
+        return entity;
+    }
+
+    /// <summary>The entity itself, pinned (never passivated while pinned); the shard while the entity is stopping.</summary>
+    private void OnGetRoute(GetEntityRoute request)
+    {
+        EntityRecord entity = Record(request.EntityId);
+        if (entity.Stopping)
+        {
+            Sender.Tell(new EntityRoute(entity.Id, Self), Self);
+            return;
+        }
+        entity.Pins++;
+        Sender.Tell(new EntityRoute(entity.Id, entity.Ref ?? Start(entity)), Self);
+    }
+
+    private void OnReleaseRoute(ReleaseEntityRoute release)
+    {
+        EntityRecord entity = Record(release.EntityId); // counts as activity: its idle time starts now
+        if (entity.Pins > 0)
+            entity.Pins--;
     }
 
     private IActorRef Start(EntityRecord entity)
@@ -94,7 +123,7 @@ internal sealed class Shard : ReceiveActor
         long now = _time.GetTimestamp();
         foreach (EntityRecord entity in _byRef.Values)
         {
-            if (!entity.Stopping && _time.GetElapsedTime(entity.LastActivity, now) >= idle)
+            if (!entity.Stopping && entity.Pins == 0 && _time.GetElapsedTime(entity.LastActivity, now) >= idle)
             {
                 entity.Stopping = true;
                 entity.Passivations++;
@@ -143,6 +172,9 @@ internal sealed class Shard : ReceiveActor
         public int Incarnations { get; set; }
 
         public long Dropped { get; set; }
+
+        /// <summary>Direct routes handed out and not given back; a pinned entity is not passivated.</summary>
+        public int Pins { get; set; }
 
         public Queue<(object, IActorRef)>? Buffer { get; set; }
     }

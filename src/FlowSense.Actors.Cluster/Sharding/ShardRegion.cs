@@ -4,7 +4,8 @@ namespace FlowSense.Actors.Cluster.Sharding;
 /// The entry point to sharded entities on this node, at <c>/user/shards</c>. Send it an <see cref="IEntityMessage"/>
 /// (or a <see cref="ShardEnvelope"/>) and it reaches the entity at <c>/user/shards/&lt;shard&gt;/&lt;entity&gt;</c>,
 /// with the original sender, created on demand. Shards (<see cref="ShardId"/>) are started on their first message.
-/// Ask it <see cref="GetShardRegionState"/> for the shards and their entities.
+/// Ask it <see cref="GetShardRegionState"/> for the shards and their entities, and <see cref="GetEntityRoute"/> for a
+/// reference a busy sender may tell directly.
 /// </summary>
 /// <remarks>
 /// Every shard is local for now. The cluster issue adds an allocation table: a message for a shard owned by another

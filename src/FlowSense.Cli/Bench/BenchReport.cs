@@ -15,11 +15,11 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Machine.Cores} cores, load {Machine.LoadAverages}")
-            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
         foreach (var r in Runs)
         {
             runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
-                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
+                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), r.WorkItemsPerSlice.ToString("N2", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
                 Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), N(r.Totals.Rejected));
         }
         console.Write(runs);
@@ -33,12 +33,12 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             console.Write(stages);
         }
 
-        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "RSS MB", "gen0", "gen1", "gen2");
+        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "GC committed MB", "RSS MB", "gen0", "gen1", "gen2");
         foreach (var r in Runs)
         {
             foreach (var m in r.Memory)
-                memory.AddRow(r.Plan.Name, m.AtSeconds.ToString("N0", Invariant), Mb(m.GcHeapBytes), Mb(m.RssBytes), N(m.Gen0), N(m.Gen1), N(m.Gen2));
-            memory.AddRow(r.Plan.Name, "slope", $"{Mb(r.GcHeapSlopePerMinute)}/min", $"{Mb(r.RssSlopePerMinute)}/min", "", "", "");
+                memory.AddRow(r.Plan.Name, m.AtSeconds.ToString("N0", Invariant), Mb(m.GcHeapBytes), Mb(m.GcCommittedBytes), Mb(m.RssBytes), N(m.Gen0), N(m.Gen1), N(m.Gen2));
+            memory.AddRow(r.Plan.Name, "slope", $"{Mb(r.GcHeapSlopePerMinute)}/min", $"{Mb(r.GcCommittedSlopePerMinute)}/min", $"{Mb(r.RssSlopePerMinute)}/min", "", "", "");
         }
         console.Write(memory);
     }
@@ -62,8 +62,10 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             cpuNsPerEvent = r.CpuNsPerEvent,
             bytesPerEvent = r.BytesPerEvent,
             eventsPerSymbolMessage = r.EventsPerSlice,
+            threadPoolWorkItemsPerSymbolMessage = r.WorkItemsPerSlice,
             latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
             gcHeapSlopeBytesPerMinute = r.GcHeapSlopePerMinute,
+            gcCommittedSlopeBytesPerMinute = r.GcCommittedSlopePerMinute,
             rssSlopeBytesPerMinute = r.RssSlopePerMinute,
             totals = r.Totals,
             perSecondRates = r.PerSecondRates,
@@ -75,11 +77,11 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     /// <summary>One row per memory sample of every run.</summary>
     public string MemoryCsv()
     {
-        var csv = new StringBuilder("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes\n");
+        var csv = new StringBuilder("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes,gc_committed_bytes\n");
         foreach (var r in Runs)
         {
             foreach (var m in r.Memory)
-                csv.Append(Invariant, $"{r.Plan.Name},{m.AtSeconds:F1},{m.GcHeapBytes},{m.RssBytes},{m.Gen0},{m.Gen1},{m.Gen2},{m.AllocatedBytes}\n");
+                csv.Append(Invariant, $"{r.Plan.Name},{m.AtSeconds:F1},{m.GcHeapBytes},{m.RssBytes},{m.Gen0},{m.Gen1},{m.Gen2},{m.AllocatedBytes},{m.GcCommittedBytes}\n");
         }
         return csv.ToString();
     }

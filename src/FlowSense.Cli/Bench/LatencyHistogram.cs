@@ -14,17 +14,21 @@ internal sealed class LatencyHistogram
     private const int SubBuckets = 1 << SubBucketBits;
     private const int Magnitudes = 34 - SubBucketBits; // 2^33 ns ≈ 8.6 s
     private readonly long[] _counts = new long[(Magnitudes + 1) * SubBuckets + 1];
-    private long _total;
 
-    /// <summary>Values recorded.</summary>
-    public long Count => Interlocked.Read(ref _total);
+    /// <summary>Values recorded (a sum over the buckets: recording keeps no shared total, which every core would contend for).</summary>
+    public long Count
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 0; i < _counts.Length; i++)
+                total += Interlocked.Read(ref _counts[i]);
+            return total;
+        }
+    }
 
     /// <summary>Records one latency in nanoseconds (negatives, from clock steps, count as 0).</summary>
-    public void Record(long nanoseconds)
-    {
-        Interlocked.Increment(ref _counts[IndexOf(Math.Max(0, nanoseconds))]);
-        Interlocked.Increment(ref _total);
-    }
+    public void Record(long nanoseconds) => Interlocked.Increment(ref _counts[IndexOf(Math.Max(0, nanoseconds))]);
 
     /// <summary>The value at quantile <paramref name="q"/> (0..1): the upper edge of its bucket, so never an underestimate; 0 when empty.</summary>
     public long ValueAt(double q)

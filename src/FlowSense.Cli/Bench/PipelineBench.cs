@@ -18,7 +18,7 @@ internal static class PipelineBench
         {
             double rate = max.SustainedPerSecond * percent / 100;
             progress($"{percent}%: paced at {rate:N0} events/s for {options.Duration}");
-            var plan = Plan($"{percent}%", rate, options) with { BatchSize = PacedBatch(rate, options.BatchSize) };
+            var plan = Plan($"{percent}%", rate, options);
             runs.Add(await PipelineRun.ExecuteAsync(workload, plan, cancellation).ConfigureAwait(false));
         }
 
@@ -31,12 +31,10 @@ internal static class PipelineBench
         return new BenchReport(workload.Name, workload.Symbols, options, runs, stages, MachineLoad.Read());
     }
 
-    private static RunPlan Plan(string name, double? rate, PipelineBenchOptions o) =>
-        new(name, rate, o.Duration, o.WarmUp, o.BatchSize, BatchesInFlight: 8, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds));
-
     /// <summary>
-    /// A paced source emits a batch when its events are due, so a batch's first event waits for its last: batches of
-    /// about 0.25 ms of events keep that wait small against the 1 ms goal, without a message per event.
+    /// Every run has the same largest batch: a paced run emits what is due once per tick (small batches while it is
+    /// on schedule) and fills whole batches only to catch up, so the batch size is a cap, not the paced batch.
     /// </summary>
-    internal static int PacedBatch(double eventsPerSecond, int maxBatch) => (int)Math.Clamp(eventsPerSecond / 4_000, 1, maxBatch);
+    private static RunPlan Plan(string name, double? rate, PipelineBenchOptions o) =>
+        new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, BatchesInFlight: 8, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds));
 }

@@ -23,11 +23,12 @@ internal static class PipelineBenchCommand
         var memoryEvery = new Option<string>("--memory-interval") { Description = "Time between memory samples.", DefaultValueFactory = _ => "10s" };
         var sample = new Option<FileInfo?>("--sample") { Description = "The recording to repeat (default: itch/ex20101224.TEST_ITCH_50 or the LOBSTER AAPL message file in the shared data)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the JSON report and the memory CSV.", DefaultValueFactory = _ => new DirectoryInfo("bench-results") };
-        var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed (paced runs cut batches to about 0.25 ms of events).", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
+        var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed, and the most a paced run emits at once when catching up.", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
+        var tick = new Option<string>("--tick") { Description = "How often a paced run's source wakes to emit the events due by then: 200us, 1ms.", DefaultValueFactory = _ => "200us" };
         var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
         var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
         {
-            source, symbols, duration, warmUp, rates, memoryEvery, batch, sample, output, noStages,
+            source, symbols, duration, warmUp, rates, memoryEvery, batch, tick, sample, output, noStages,
         };
         command.SetGuardedAction(console, async (parse, cancellation) =>
         {
@@ -39,6 +40,7 @@ internal static class PipelineBenchCommand
                 WarmUp = Duration(parse.GetValue(warmUp)!, "--warm-up", allowZero: true),
                 RatePercents = Percents(parse.GetValue(rates)!),
                 MemoryInterval = Duration(parse.GetValue(memoryEvery)!, "--memory-interval"),
+                Tick = Duration(parse.GetValue(tick)!, "--tick"),
                 Stages = !parse.GetValue(noStages),
                 BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
                     ? b : throw new UserError($"--batch {parse.GetValue(batch)} is out of range.", "Pick 1 to 1048576 events per batch.", ExitCodes.Usage),
@@ -91,17 +93,18 @@ internal static class PipelineBenchCommand
             ?? throw new UserError($"No {relative} found in the shared data.", "Pass the recording with --sample FILE, or set FLOWSENSE_SHARED_DATA.", ExitCodes.Usage);
     }
 
-    /// <summary>"60s", "10m", "500ms", "1h".</summary>
+    /// <summary>"60s", "10m", "500ms", "200us", "1h".</summary>
     internal static TimeSpan Duration(string text, string option, bool allowZero = false)
     {
         string t = text.Trim();
-        (string number, double scale) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
+        (string number, double scale) = t.EndsWith("us", StringComparison.Ordinal) || t.EndsWith("µs", StringComparison.Ordinal) ? (t[..^2], 1e-6)
+            : t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
             : t.EndsWith('s') ? (t[..^1], 1)
             : t.EndsWith('m') ? (t[..^1], 60)
             : t.EndsWith('h') ? (t[..^1], 3600)
             : (t, 1);
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0 || (value == 0 && !allowZero))
-            throw new UserError($"{option} {text} is not a duration.", "Write it as a number and a unit: 500ms, 60s, 10m, 1h.", ExitCodes.Usage);
+            throw new UserError($"{option} {text} is not a duration.", "Write it as a number and a unit: 200us, 500ms, 60s, 10m, 1h.", ExitCodes.Usage);
         return TimeSpan.FromSeconds(value * scale);
     }
 

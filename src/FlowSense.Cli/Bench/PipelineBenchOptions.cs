@@ -16,10 +16,13 @@ internal sealed record PipelineBenchOptions
     /// <summary>The paced runs, in percent of the full-speed run's sustained rate.</summary>
     public IReadOnlyList<int> RatePercents { get; init; } = [25, 50, 90];
 
+    /// <summary>How often a paced run's source wakes and emits the events due by then.</summary>
+    public TimeSpan Tick { get; init; } = FlowSense.Feeds.Replay.ReplayPace.DefaultTick;
+
     /// <summary>
-    /// Events per source batch at full speed (paced runs use smaller ones). Large, because a batch is regrouped into
+    /// Events per source batch at full speed (paced runs emit smaller ones while on schedule). Large, because a batch is regrouped into
     /// one message per symbol: over 1,000 symbols a 16k batch gives each symbol a slice of ~16 events, which pays
-    /// the per-message cost (two shard hops, a mailbox turn, an acknowledgement) once per 16 events.
+    /// the per-message cost (a mailbox turn, a thread-pool work item, an acknowledgement) once per 16 events.
     /// </summary>
     public int BatchSize { get; init; } = 16_384;
 

@@ -9,7 +9,7 @@ namespace FlowSense.Cli.Bench;
 
 /// <summary>
 /// One timed run of the full single-node pipeline: the workload's replay (stamping each event's receive time as it
-/// is decoded) → ingestion graph → shard region → symbol actors (book, features, bars), at full speed or at a paced
+/// is decoded) → ingestion graph → symbol actors, told directly (book, features, bars), at full speed or at a paced
 /// rate, in a fresh actor system. Latency is event-to-feature: from an event's decoding to its slice's
 /// acknowledgement, which the symbol actor sends once the book, features and bars hold the event.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class PipelineRun
         var replay = workload.Replay(new ReplayOptions
         {
             BatchSize = plan.BatchSize,
-            Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate) : ReplayPace.AsFastAsPossible,
+            Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate, plan.Tick) : ReplayPace.AsFastAsPossible,
             ReceiveClock = clock.NowNs,
         });
         var run = IngestionPipeline.Run(replay, shards, new IngestionOptions
@@ -64,20 +64,25 @@ internal static class PipelineRun
         }
         int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
         return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
-            [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false));
+            [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false))
+        {
+            ThreadPoolWorkItems = measured.WorkItems,
+        };
     }
 
     /// <summary>The process's counters at one moment; the difference of two is a measured window.</summary>
-    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated)
+    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, long WorkItems)
     {
         public static Window Mark(Process process, long events)
         {
             process.Refresh();
-            return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false));
+            return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false),
+                ThreadPool.CompletedWorkItemCount);
         }
 
         public static Window operator -(Window end, Window start) =>
-            new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated);
+            new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated,
+                end.WorkItems - start.WorkItems);
     }
 
     /// <summary>Whether acknowledgements count toward the latency histogram now (after the warm-up, before the stop).</summary>

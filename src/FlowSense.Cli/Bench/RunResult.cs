@@ -26,10 +26,20 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>Events per symbol message (slice) over the run: what each message's fixed cost was shared by.</summary>
     public double EventsPerSlice => Totals.Slices == 0 ? double.NaN : (double)Totals.Delivered / Totals.Slices;
 
+    /// <summary>Thread-pool work items completed in the window (actor turns, continuations, timer callbacks).</summary>
+    public long ThreadPoolWorkItems { get; init; }
+
+    /// <summary>Thread-pool work items per symbol message (slice): the scheduling each message costs.</summary>
+    public double WorkItemsPerSlice => Totals.Slices == 0 || Totals.Delivered == 0 ? double.NaN
+        : ThreadPoolWorkItems / (Events / ((double)Totals.Delivered / Totals.Slices));
+
     public double BytesPerEvent => Events == 0 ? double.NaN : (double)AllocatedBytes / Events;
 
     /// <summary>The GC heap's least-squares slope over the run after its first sample (warm-up), in bytes per minute.</summary>
     public double GcHeapSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.GcHeapBytes)).ToList()) * 60;
+
+    /// <summary>The GC's committed memory's slope, likewise.</summary>
+    public double GcCommittedSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.GcCommittedBytes)).ToList()) * 60;
 
     /// <summary>The resident set's slope, likewise.</summary>
     public double RssSlopePerMinute => Slope(Memory.Skip(1).Select(m => (m.AtSeconds, (double)m.RssBytes)).ToList()) * 60;

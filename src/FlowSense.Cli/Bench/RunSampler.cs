@@ -66,7 +66,10 @@ internal sealed class RunSampler : IDisposable
     private void SampleMemory()
     {
         var sample = new MemorySample(_clock.Elapsed.TotalSeconds, GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: false));
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: false))
+        {
+            GcCommittedBytes = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes,
+        };
         lock (_memory)
             _memory.Add(sample);
     }
@@ -86,4 +89,11 @@ internal sealed class RunSampler : IDisposable
 /// <param name="RssBytes">The process's resident set (working set).</param>
 /// <param name="Gen0">Gen-0 collections since the process started; likewise <paramref name="Gen1"/>, <paramref name="Gen2"/>.</param>
 /// <param name="AllocatedBytes">Bytes allocated since the process started, all threads.</param>
-internal sealed record MemorySample(double AtSeconds, long GcHeapBytes, long RssBytes, int Gen0, int Gen1, int Gen2, long AllocatedBytes);
+internal sealed record MemorySample(double AtSeconds, long GcHeapBytes, long RssBytes, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+{
+    /// <summary>
+    /// Memory the GC had committed at its last collection (heap in use, free space and fragmentation): with RSS, tells
+    /// whether a growing resident set is the GC keeping memory or native memory.
+    /// </summary>
+    public long GcCommittedBytes { get; init; }
+}

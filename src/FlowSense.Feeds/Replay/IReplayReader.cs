@@ -11,12 +11,13 @@ internal interface IReplayReader : IDisposable
     bool ReadNext();
 
     /// <summary>
-    /// Reads units until <paramref name="sink"/> (the one the reader was opened with) holds a full batch; false at the
-    /// end. A free-running replay calls this rather than <see cref="ReadNext"/>, so its bookkeeping is paid per batch.
+    /// Reads units until <paramref name="sink"/> (the one the reader was opened with) holds at least
+    /// <paramref name="events"/> events; false at the end. A free-running or rate-paced replay calls this rather than
+    /// <see cref="ReadNext"/>, so its bookkeeping is paid per batch.
     /// </summary>
-    bool ReadUntilFull(EventBatchSink sink)
+    bool ReadUntil(EventBatchSink sink, int events)
     {
-        while (!sink.IsFull)
+        while (sink.Count < events)
         {
             if (!ReadNext())
                 return false;

@@ -17,7 +17,7 @@ internal static class ReplayLoop
         using var reader = open(sink);
         counters.Start(time, reader.Unit, reader.Length, sink.Pool);
         var pacer = options.Pace.Speed is { } speed ? new RecordedPacer(speed, time) : null;
-        var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, time) : null;
+        using var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, options.Pace.Tick, time) : null;
         var reporter = new ProgressReporter(options, counters);
 
         bool more = true;
@@ -26,10 +26,15 @@ internal static class ReplayLoop
             cancellationToken.ThrowIfCancellationRequested();
             if (pacer is null)
             {
-                if (rate is not null && rate.WaitFor(counters.EventsEmitted) is var due && due > TimeSpan.Zero)
-                    await Task.Delay(due, time, cancellationToken).ConfigureAwait(false);
                 // Free-running: fill a whole batch per turn, so the loop's own cost is paid once per batch, not per unit.
-                more = reader.ReadUntilFull(sink);
+                // At a rate: wait for the next tick (or not at all when behind), then take what is due by then.
+                int take = sink.Capacity;
+                if (rate is not null)
+                {
+                    await rate.WaitAsync(counters.EventsEmitted, sink.Capacity, cancellationToken).ConfigureAwait(false);
+                    take = rate.Due(counters.EventsEmitted, sink.Capacity);
+                }
+                more = reader.ReadUntil(sink, take);
                 counters.Read(reader.Position, reader.Rejected);
                 if (sink.TakeBatch() is { } batch)
                     yield return reporter.Emitted(batch);
@@ -78,13 +83,50 @@ internal static class ReplayLoop
         }
     }
 
-    /// <summary>Holds a steady average rate: event n is due n / rate seconds after the replay started.</summary>
-    private sealed class RatePacer(double eventsPerSecond, TimeProvider time)
+    /// <summary>
+    /// Holds a steady rate: event k (from 0) is due k / rate after the replay started. On schedule it wakes once per
+    /// tick after its last emission (or when the next event is due, if later) and emits what is due; behind schedule
+    /// (a full batch due) it does not wait. Sub-millisecond waits on the system clock use a <see cref="PacingTimer"/>,
+    /// since .NET timers fire on a millisecond grid; other clocks (virtual time in tests) use their own timers.
+    /// </summary>
+    private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time) : IDisposable
     {
+        private static readonly TimeSpan FineWaitLimit = TimeSpan.FromMilliseconds(2);
         private readonly long _startTimestamp = time.GetTimestamp();
+        private readonly long _tickTimestamps = (long)(tick.TotalSeconds * time.TimestampFrequency);
+        private long _lastEmission = long.MinValue;
+        private PacingTimer? _fine;
 
-        public TimeSpan WaitFor(long eventsEmitted) =>
-            TimeSpan.FromSeconds(eventsEmitted / eventsPerSecond) - time.GetElapsedTime(_startTimestamp);
+        /// <summary>Waits for the next emission of events after the first <paramref name="emitted"/>.</summary>
+        public ValueTask WaitAsync(long emitted, int batchSize, CancellationToken cancellationToken)
+        {
+            long now = time.GetTimestamp();
+            if (Owed(emitted, now) >= batchSize)
+                return ValueTask.CompletedTask;
+            long nextDue = _startTimestamp + (long)Math.Ceiling(emitted / eventsPerSecond * time.TimestampFrequency);
+            long nextTick = _lastEmission == long.MinValue ? now : _lastEmission + _tickTimestamps;
+            long wakeAt = Math.Max(nextDue, nextTick);
+            if (wakeAt <= now)
+                return ValueTask.CompletedTask;
+            var wait = time.GetElapsedTime(now, wakeAt);
+            if (ReferenceEquals(time, TimeProvider.System) && wait < FineWaitLimit)
+                return (_fine ??= new PacingTimer()).WaitUntil(wakeAt);
+            return new ValueTask(Task.Delay(wait, time, cancellationToken));
+        }
+
+        /// <summary>How many events to emit now, after <paramref name="emitted"/>: those due, at least one, at most a batch.</summary>
+        public int Due(long emitted, int batchSize)
+        {
+            long now = time.GetTimestamp();
+            _lastEmission = now;
+            return (int)Math.Clamp(Owed(emitted, now), 1, batchSize);
+        }
+
+        // Events due by now (every k with k / rate <= elapsed) and not yet emitted.
+        private long Owed(long emitted, long now) =>
+            (long)Math.Floor(time.GetElapsedTime(_startTimestamp, now).TotalSeconds * eventsPerSecond) + 1 - emitted;
+
+        public void Dispose() => _fine?.Dispose();
     }
 
     /// <summary>Counts emitted batches and reports progress at most once per interval of the replay clock, plus once at the end.</summary>

@@ -8,10 +8,14 @@ namespace FlowSense.Feeds.Replay;
 /// </summary>
 public sealed record ReplayPace
 {
-    private ReplayPace(double? speed, double? eventsPerSecond)
+    /// <summary>The tick of <see cref="Rate"/> when none is given: small against a 1 ms latency goal.</summary>
+    public static readonly TimeSpan DefaultTick = TimeSpan.FromMicroseconds(200);
+
+    private ReplayPace(double? speed, double? eventsPerSecond, TimeSpan tick = default)
     {
         Speed = speed;
         EventsPerSecond = eventsPerSecond;
+        Tick = tick;
     }
 
     /// <summary>No waiting: only back-pressure sets the pace.</summary>
@@ -21,11 +25,19 @@ public sealed record ReplayPace
     public static ReplayPace Recorded(double speed = 1.0) => new(Positive(speed, nameof(speed)), null);
 
     /// <summary>
-    /// A steady average of <paramref name="eventsPerSecond"/>: before each batch the replay waits until the events
-    /// already emitted are due at that rate. Batches stay whole (at most the replay's batch size), so events arrive in
-    /// bursts of one batch, and a replay that fell behind (a slow consumer, a late timer) catches up at full speed.
+    /// A steady rate of <paramref name="eventsPerSecond"/> (event k, counting from 0, is due k / rate after the start),
+    /// whatever the recorded times. The replay wakes at most once per <paramref name="tick"/> (default
+    /// <see cref="DefaultTick"/>) and emits every event due by then, so an event waits at most about a tick for its
+    /// batch and batches are as small as the rate allows. Batches grow only when the replay is behind (a slow consumer,
+    /// a late wake-up): then it emits what is due in batches of up to the replay's batch size, without waiting, which
+    /// is the cheapest way to catch up.
     /// </summary>
-    public static ReplayPace Rate(double eventsPerSecond) => new(null, Positive(eventsPerSecond, nameof(eventsPerSecond)));
+    public static ReplayPace Rate(double eventsPerSecond, TimeSpan? tick = null)
+    {
+        var t = tick ?? DefaultTick;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(t, TimeSpan.Zero, nameof(tick));
+        return new(null, Positive(eventsPerSecond, nameof(eventsPerSecond)), t);
+    }
 
     /// <summary>The speed factor of <see cref="Recorded"/>, else null.</summary>
     public double? Speed { get; }
@@ -33,8 +45,11 @@ public sealed record ReplayPace
     /// <summary>The rate of <see cref="Rate"/>, else null.</summary>
     public double? EventsPerSecond { get; }
 
+    /// <summary>The longest a <see cref="Rate"/> replay waits between emissions while it is on schedule; zero otherwise.</summary>
+    public TimeSpan Tick { get; }
+
     public override string ToString() =>
-        Speed is { } s ? $"Recorded(x{s})" : EventsPerSecond is { } r ? $"Rate({r}/s)" : "AsFastAsPossible";
+        Speed is { } s ? $"Recorded(x{s})" : EventsPerSecond is { } r ? $"Rate({r}/s, tick {Tick.TotalMicroseconds} µs)" : "AsFastAsPossible";
 
     private static double Positive(double value, string name) =>
         double.IsFinite(value) && value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, "A positive finite number is required.");

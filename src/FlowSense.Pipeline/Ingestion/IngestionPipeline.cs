@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FlowSense.Actors;
+using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Actors.Streams;
 using FlowSense.Feeds.Replay;
 using FlowSense.Pipeline.Symbols;
@@ -8,15 +9,17 @@ namespace FlowSense.Pipeline.Ingestion;
 
 /// <summary>
 /// The ingestion graph: <c>Source&lt;EventBatch&gt;</c> → regroup each batch by instrument → one
-/// <see cref="SymbolEvents"/> slice per instrument into the shard region → shard → symbol actor, each slice
-/// acknowledged. Bounded everywhere: at most <see cref="IngestionOptions.MaxBatchesInFlight"/> batches are out (each
-/// in a reused buffer), and the source is read only when a buffer is free, so a slow symbol (or a slow subscriber of
-/// one) slows the source.
+/// <see cref="SymbolEvents"/> slice per instrument → its shard → symbol actor, each slice acknowledged. Bounded
+/// everywhere: at most <see cref="IngestionOptions.MaxBatchesInFlight"/> batches are out (each in a reused buffer), and
+/// the source is asked for the next batch only once a buffer is free, so a slow symbol (or a slow subscriber of one)
+/// slows the source and a decoded batch never waits for room.
 /// </summary>
 /// <remarks>
 /// Per event the graph costs a route lookup (one compare when the instrument repeats) and two copies of the event;
-/// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Nothing is allocated
-/// per event or per batch in steady state.
+/// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Slices go straight to
+/// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
+/// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
+/// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -43,7 +46,7 @@ public static class IngestionPipeline
         var o = options ?? new IngestionOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MaxBatchesInFlight, 1, nameof(o.MaxBatchesInFlight));
         var counters = new IngestionCounters();
-        var delivery = new Delivery(shards.Region, shards.Catalog, o, counters, recycleBatches);
+        var delivery = new Delivery(shards, o, counters, recycleBatches);
         var handle = source.RunWith(Sink.ForEachAsync<EventBatch>(delivery.SendAsync), materializer);
         return new IngestionRun(o.Name, delivery.CompleteAsync(handle.Completion), counters, handle.KillSwitch, progress);
     }
@@ -58,15 +61,16 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
+        private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
-        public Delivery(IActorRef region, SymbolCatalog catalog, IngestionOptions options, IngestionCounters counters, bool recycle)
+        public Delivery(SymbolShards shards, IngestionOptions options, IngestionCounters counters, bool recycle)
         {
             _recycle = recycle;
-            _region = region;
+            _region = shards.Region;
             _options = options;
             _counters = counters;
-            _router = new ShardRouter(catalog);
+            _router = new ShardRouter(shards.Catalog);
             _acks = new AckReceiver(options.Name, counters, _free.Writer, options.OnAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
                 _free.Writer.TryWrite(new SliceBuffer(256));
@@ -84,7 +88,8 @@ public static class IngestionPipeline
                     batch.Recycle();
                 return;
             }
-            SliceBuffer buffer = await TakeBufferAsync().ConfigureAwait(false);
+            SliceBuffer buffer = _reserved ?? await TakeBufferAsync().ConfigureAwait(false);
+            _reserved = null;
             int routed = _router.Regroup(batch.Events[skip..], buffer, first + skip);
             int count = batch.Count;
             if (_recycle)
@@ -93,9 +98,11 @@ public static class IngestionPipeline
             _counters.CountBatch(count, skip, routed, touched.Count);
             if (touched.Count == 0)
             {
-                _free.Writer.TryWrite(buffer);
+                _reserved = buffer;
                 return;
             }
+            if (HasUnresolved(touched))
+                await ResolveAsync(touched).ConfigureAwait(false);
             buffer.Expect(touched.Count);
             long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int i = 0; i < touched.Count; i++)
@@ -106,20 +113,62 @@ public static class IngestionPipeline
                 slice.Source = _options.Name;
                 slice.PositionBuffer = buffer.Positions;
                 slice.SentTimestamp = sentAt;
-                _region.Tell(slice, _acks);
+                route.Target!.Tell(slice, _acks);
+            }
+            _reserved = await TakeBufferAsync().ConfigureAwait(false);
+        }
+
+        private static bool HasUnresolved(IReadOnlyList<ShardRouter.Route> routes)
+        {
+            for (int i = 0; i < routes.Count; i++)
+            {
+                if (routes[i].Target is null)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Once per symbol per run, all of a batch's new symbols at once: the reference its slices go to.</summary>
+        private async Task ResolveAsync(IReadOnlyList<ShardRouter.Route> routes)
+        {
+            var pending = routes.Where(r => r.Target is null).ToList();
+            var resolved = await Task.WhenAll(pending.Select(r => _region.Ask<EntityRoute>(new GetEntityRoute(r.EntityId), _options.AckTimeout))).ConfigureAwait(false);
+            for (int i = 0; i < pending.Count; i++)
+                pending[i].Target = resolved[i].Target;
+        }
+
+        /// <summary>Gives back the pins of the run's routes, so idle symbols may be passivated again.</summary>
+        private void ReleaseRoutes()
+        {
+            foreach (var route in _router.Known)
+            {
+                if (route.Target is not null)
+                    _region.Tell(new ReleaseEntityRoute(route.EntityId), ActorRefs.NoSender);
             }
         }
 
         /// <summary>After the source ends: wait until every buffer is back (every slice acknowledged), then report.</summary>
         public async Task<IngestionSnapshot> CompleteAsync(Task<long> streamed)
         {
-            await streamed.ConfigureAwait(false);
-            var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
-            while (held.Count < _options.MaxBatchesInFlight)
-                held.Add(await TakeBufferAsync().ConfigureAwait(false));
-            foreach (var buffer in held)
-                _free.Writer.TryWrite(buffer);
-            return _counters.Snapshot();
+            try
+            {
+                await streamed.ConfigureAwait(false);
+                if (_reserved is { } reserved)
+                {
+                    _reserved = null;
+                    _free.Writer.TryWrite(reserved);
+                }
+                var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
+                while (held.Count < _options.MaxBatchesInFlight)
+                    held.Add(await TakeBufferAsync().ConfigureAwait(false));
+                foreach (var buffer in held)
+                    _free.Writer.TryWrite(buffer);
+                return _counters.Snapshot();
+            }
+            finally
+            {
+                ReleaseRoutes();
+            }
         }
 
         private async ValueTask<SliceBuffer> TakeBufferAsync()

@@ -1,3 +1,4 @@
+using FlowSense.Actors;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Pipeline.Symbols;
@@ -7,7 +8,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <summary>
 /// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
 /// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
-/// catalog does not know are left out and counted by the caller. Single-threaded: the ingestion run's one loop uses it.
+/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go. Single-threaded: the ingestion run's one loop uses it.
 /// </summary>
 internal sealed class ShardRouter(SymbolCatalog catalog)
 {
@@ -16,6 +17,9 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     private Route?[] _routeOf = new Route?[256];
     private Route? _last;
     private int _batch;
+
+    /// <summary>Every routable instrument seen so far.</summary>
+    public IEnumerable<Route> Known => _routes.Values.OfType<Route>();
 
     /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
     public IReadOnlyList<Route> Touched => _touched;
@@ -94,6 +98,9 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
         public InstrumentId Instrument { get; } = instrument;
 
         public string EntityId { get; } = entityId;
+
+        /// <summary>Where the run tells this instrument's slices (its symbol actor), once resolved.</summary>
+        public IActorRef? Target { get; set; }
 
         public int Batch { get; set; }
 

@@ -31,6 +31,47 @@ public sealed class ShardRegionTests() : TestKit.TestKit(virtualTime: true)
     }
 
     [Fact]
+    public void An_entity_route_is_the_entity_itself_started_on_demand()
+    {
+        var lifecycle = CreateTestProbe();
+        var region = StartRegion(new ShardingOptions { ShardCount = 256 }, lifecycle.Ref);
+
+        region.Tell(new GetEntityRoute("NASDAQ:AAPL"), TestActor.Ref);
+        var route = ExpectMsg<EntityRoute>();
+        Assert.Equal("started /user/shards/183/NASDAQ:AAPL", lifecycle.ExpectMsg<string>());
+        Assert.Equal("/user/shards/183/NASDAQ:AAPL", route.Target.Path.ToString());
+
+        route.Target.Tell("tick", TestActor.Ref);
+        region.Tell(new Counter.Count("NASDAQ:AAPL"), TestActor.Ref);
+        Assert.Equal(1, ExpectMsg<int>()); // the entity the route reached is the one the region reaches
+    }
+
+    [Fact]
+    public void A_routed_entity_is_pinned_against_passivation_until_its_route_is_released()
+    {
+        var lifecycle = CreateTestProbe();
+        var region = StartRegion(new ShardingOptions { ShardCount = 4, PassivateIdleAfter = TimeSpan.FromSeconds(10) }, lifecycle.Ref);
+        region.Tell(new GetEntityRoute("A"), TestActor.Ref);
+        var route = ExpectMsg<EntityRoute>();
+        lifecycle.ExpectMsg<string>();
+        lifecycle.Watch(route.Target);
+
+        Time.Advance(TimeSpan.FromSeconds(16)); // idle past the timeout and a check, but pinned
+        region.Tell(new Counter.Count("A"), TestActor.Ref);
+        Assert.Equal(0, ExpectMsg<int>());
+        region.Tell(GetShardRegionState.Instance, TestActor.Ref);
+        Assert.Equal(0, ExpectMsg<ShardRegionState>().Find("A")!.Passivations);
+
+        region.Tell(new ReleaseEntityRoute("A"), TestActor.Ref);
+        region.Tell(new Counter.Count("A"), TestActor.Ref);
+        Assert.Equal(0, ExpectMsg<int>()); // the shard has taken the release (it sits before the count in its mailbox)
+        Time.Advance(TimeSpan.FromSeconds(16));
+        lifecycle.ExpectTerminated(route.Target);
+        region.Tell(GetShardRegionState.Instance, TestActor.Ref);
+        Assert.Equal(1, ExpectMsg<ShardRegionState>().Find("A")!.Passivations);
+    }
+
+    [Fact]
     public void A_failing_entity_is_restarted_by_its_shard_and_the_restart_is_counted()
     {
         var region = StartRegion(new ShardingOptions { ShardCount = 16 });

@@ -121,25 +121,85 @@ public sealed class ReplayPacingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rate_emits_each_batch_when_the_events_before_it_are_due_whatever_the_recorded_times()
+    public async Task A_slow_rate_emits_each_event_when_it_is_due_whatever_the_recorded_times()
     {
         var time = new VirtualTime();
         var start = time.GetUtcNow();
         var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
-        // 2 events per batch at 4 events/s: batches due at 0, 0.5 s (2 events out).
+        // 4 events/s: event k is due at k × 250 ms, each alone (a batch would hold the first until the second is due).
         var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Rate(4), BatchSize = 2, Time = time });
 
         var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
 
         await Until(() => seen.Count == 1 && time.PendingTimers == 1);
-        time.Advance(TimeSpan.FromMilliseconds(499));
+        time.Advance(TimeSpan.FromMilliseconds(249));
         Assert.Single(seen);
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await Until(() => seen.Count == 2 && time.PendingTimers == 1); // the end of the file is found after waiting for event 4
-        time.Advance(TimeSpan.FromMilliseconds(500));
+        await Until(() => seen.Count == 2 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await Until(() => seen.Count == 3 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await Until(() => seen.Count == 4 && time.PendingTimers == 1); // the end of the file is found when event 5 would be due
+        time.Advance(TimeSpan.FromMilliseconds(250));
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal([(TimeSpan.Zero, 2), (TimeSpan.FromMilliseconds(500), 2)], seen.ToArray());
+        Assert.Equal([(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(250), 1), (TimeSpan.FromMilliseconds(500), 1), (TimeSpan.FromMilliseconds(750), 1)], seen.ToArray());
+    }
+
+    [Fact]
+    public async Task A_fast_rate_emits_once_per_tick_everything_due_by_then()
+    {
+        var time = new VirtualTime();
+        var start = time.GetUtcNow();
+        var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
+        // 2,000 events/s with a 1 ms tick: event 0 at once; events 1 (due 0.5 ms) and 2 (due 1 ms) together at 1 ms;
+        // event 3 (due 1.5 ms) at the next tick, 2 ms.
+        var replay = ReplaySource.Lobster(_path, _session,
+            new ReplayOptions { Pace = ReplayPace.Rate(2_000, TimeSpan.FromMilliseconds(1)), BatchSize = 10, Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
+
+        await Until(() => seen.Count == 1 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMicroseconds(999));
+        Assert.Single(seen);
+        time.Advance(TimeSpan.FromMicroseconds(1));
+        await Until(() => seen.Count == 2 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(1), 2), (TimeSpan.FromMilliseconds(2), 1)], seen.ToArray());
+    }
+
+    [Fact]
+    public async Task A_rate_that_fell_behind_catches_up_in_whole_batches_without_waiting()
+    {
+        var time = new VirtualTime();
+        var start = time.GetUtcNow();
+        var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
+        var replay = ReplaySource.Lobster(_path, _session,
+            new ReplayOptions { Pace = ReplayPace.Rate(2_000, TimeSpan.FromMilliseconds(1)), BatchSize = 2, Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
+
+        await Until(() => seen.Count == 1 && time.PendingTimers == 1);
+        time.Advance(TimeSpan.FromMilliseconds(10)); // the tick's wake-up comes 9 ms late: 20 events are due by then
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(10), 2), (TimeSpan.FromMilliseconds(10), 1)], seen.ToArray());
+    }
+
+    [Fact]
+    public async Task A_rate_on_the_system_clock_holds_its_average_with_sub_millisecond_ticks()
+    {
+        // 4 events at 20,000/s take 150 µs of schedule; with millisecond timers this would take about 2-4 ms.
+        var replay = ReplaySource.Lobster(_path, _session, new ReplayOptions { Pace = ReplayPace.Rate(20_000, TimeSpan.FromMicroseconds(50)), BatchSize = 1 });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var counts = new ConcurrentQueue<int>();
+
+        await replay.Source.RunWith(Sink.ForEach<EventBatch>(b => counts.Enqueue(b.Count))).Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 1, 1, 1], counts.ToArray());
+        Assert.True(clock.Elapsed >= TimeSpan.FromMicroseconds(150), $"took {clock.Elapsed.TotalMicroseconds} µs");
     }
 
     [Fact]
