@@ -15,6 +15,12 @@ internal sealed class DirectCount : IMarketEventSink
 {
     public Dictionary<InstrumentId, long> ByInstrument { get; } = [];
 
+    /// <summary>Trades decoded, per instrument.</summary>
+    public Dictionary<InstrumentId, long> Trades { get; } = [];
+
+    /// <summary>Quotes decoded, per instrument.</summary>
+    public Dictionary<InstrumentId, long> Quotes { get; } = [];
+
     public long Events => ByInstrument.Values.Sum();
 
     /// <summary>Inputs the reader or codec refused.</summary>
@@ -48,9 +54,17 @@ internal sealed class DirectCount : IMarketEventSink
         return count;
     }
 
-    public void OnTrade(in Trade trade) => Count(trade.Header);
+    public void OnTrade(in Trade trade)
+    {
+        Count(trade.Header);
+        Trades[trade.Header.Instrument] = Trades.GetValueOrDefault(trade.Header.Instrument) + 1;
+    }
 
-    public void OnQuote(in Quote quote) => Count(quote.Header);
+    public void OnQuote(in Quote quote)
+    {
+        Count(quote.Header);
+        Quotes[quote.Header.Instrument] = Quotes.GetValueOrDefault(quote.Header.Instrument) + 1;
+    }
 
     public void OnBookDelta(in BookDelta delta) => Count(delta.Header);
 
