@@ -9,16 +9,6 @@ namespace FlowSense.Sinks.PostgreSql.Tests;
 
 public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private const long NsPerDay = 86_400_000_000_000L;
-    // 2026-11-02 23:59:59.999999000 UTC: the batch straddles midnight, so it needs two partitions.
-    private static readonly long LateEvening = (new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L) + NsPerDay - 1_000;
-
-    private static Trade TradeAt(string symbol, long exchangeTimeNs, long sequence, long price = 1_234_500) =>
-        new(new EventHeader(new InstrumentId("NASDAQ", symbol), exchangeTimeNs, exchangeTimeNs + 5_000, sequence), price, 100, Aggressor.Buyer, 0x10, sequence % 2 == 0 ? null : $"T{sequence}");
-
-    private static IEnumerable<Trade> Tape(string symbol, int count) =>
-        Enumerable.Range(0, count).Select(i => TradeAt(symbol, LateEvening + (i * 1_000L), i + 1, 1_234_500 + i));
-
     private async Task<long> ScalarAsync(string sql, string symbol)
     {
         await using NpgsqlCommand command = database.DataSource.CreateCommand(sql);
@@ -32,7 +22,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
         string symbol = $"A{Guid.NewGuid():N}"[..12];
         await using (var sink = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable(), new TimeSeriesSinkOptions { BatchSize = 64 }))
         {
-            foreach (Trade trade in Tape(symbol, 500))
+            foreach (Trade trade in TradeTape.Of(symbol, 500))
                 await sink.WriteAsync(trade);
             await sink.DisposeAsync();
             Assert.Equal(new SinkCounters(500, 0, 0, 0, sink.Counters.Batches, null), sink.Counters);
@@ -52,14 +42,14 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
         string symbol = $"B{Guid.NewGuid():N}"[..12];
         await using (var first = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable()))
         {
-            foreach (Trade trade in Tape(symbol, 300))
+            foreach (Trade trade in TradeTape.Of(symbol, 300))
                 await first.WriteAsync(trade);
         }
 
         await using var replay = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable());
-        foreach (Trade trade in Tape(symbol, 400)) // the same 300, then 100 new ones
+        foreach (Trade trade in TradeTape.Of(symbol, 400)) // the same 300, then 100 new ones
             await replay.WriteAsync(trade);
-        await replay.WriteAsync(TradeAt(symbol, LateEvening, 1)); // a duplicate inside the same batch
+        await replay.WriteAsync(TradeTape.TradeAt(symbol, TradeTape.LateEvening, 1)); // a duplicate inside the same batch
         await replay.DisposeAsync();
 
         Assert.Equal(100, replay.Counters.Inserted);
@@ -71,7 +61,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     public async Task A_late_row_below_the_high_water_mark_is_stored_not_taken_for_a_replay()
     {
         string symbol = $"L{Guid.NewGuid():N}"[..12];
-        Trade[] tape = [.. Tape(symbol, 200)];
+        Trade[] tape = [.. TradeTape.Of(symbol, 200)];
         await using (var first = new TimeSeriesSink<Trade>(database.DataSource, new TradesTable()))
         {
             foreach (Trade trade in tape.Where((_, i) => i % 10 != 3)) // rows 3, 13, 23, ... arrive late
@@ -98,7 +88,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
 
         await Task.WhenAll(sinks.Select(sink => Task.Run(async () =>
         {
-            foreach (Trade trade in Tape(symbol, 2_000))
+            foreach (Trade trade in TradeTape.Of(symbol, 2_000))
                 await sink.WriteAsync(trade);
             await sink.DisposeAsync();
         })));
@@ -114,7 +104,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
         var instrument = new InstrumentId("NYSE", $"E{Guid.NewGuid():N}"[..12]);
         long firstDay = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000L;
         BarRow[] bars = [.. Enumerable.Range(0, 30).Select(d => new BarRow(instrument, "1d",
-            new MarketData.Bars.Bar(firstDay + (d * NsPerDay), firstDay + ((d + 1) * NsPerDay), 10, 12, 9, 11, 100, 1_100, 10)))];
+            new MarketData.Bars.Bar(firstDay + (d * TradeTape.NsPerDay), firstDay + ((d + 1) * TradeTape.NsPerDay), 10, 12, 9, 11, 100, 1_100, 10)))];
 
         for (int load = 0; load < 2; load++)
         {
@@ -133,7 +123,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
     public async Task A_row_that_cannot_be_encoded_is_counted_as_failed_and_the_rest_of_its_batch_is_stored()
     {
         var instrument = new InstrumentId("NASDAQ", $"N{Guid.NewGuid():N}"[..12]);
-        BookTopRow Row(long sequence) => new(new EventHeader(instrument, LateEvening, LateEvening, sequence), [100], [1], [101], [1]);
+        BookTopRow Row(long sequence) => new(new EventHeader(instrument, TradeTape.LateEvening, TradeTape.LateEvening, sequence), [100], [1], [101], [1]);
         await using var sink = new TimeSeriesSink<BookTopRow>(database.DataSource, new BookTopTable());
 
         await sink.WriteAsync(Row(1));
@@ -157,10 +147,10 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
         var loaded = new SemaphoreSlim(0);
         sink.BatchCompleted += _ => loaded.Release();
 
-        await sink.WriteAsync(TradeAt(symbol, day, 1));
+        await sink.WriteAsync(TradeTape.TradeAt(symbol, day, 1));
         Assert.True(await loaded.WaitAsync(TimeSpan.FromSeconds(30)));
         await new DayPartitions(database.DataSource).DropOlderThanAsync("trades", new DateOnly(2024, 2, 11));
-        await sink.WriteAsync(TradeAt(symbol, day + 1_000, 2)); // late, and the sink still believes the day exists
+        await sink.WriteAsync(TradeTape.TradeAt(symbol, day + 1_000, 2)); // late, and the sink still believes the day exists
         await sink.DisposeAsync();
 
         Assert.Equal(0, sink.Counters.Failed);
@@ -177,7 +167,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
         var loaded = new TaskCompletionSource<SinkCounters>(TaskCreationOptions.RunContinuationsAsynchronously);
         sink.BatchCompleted += counters => loaded.TrySetResult(counters);
 
-        foreach (Trade trade in Tape(symbol, 3))
+        foreach (Trade trade in TradeTape.Of(symbol, 3))
             await sink.WriteAsync(trade);
         SinkCounters counters = await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -198,7 +188,7 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
             RetryDelay = TimeSpan.FromMilliseconds(100),
         });
 
-        int accepted = Tape("DEAD", 1_000).Count(sink.TryWrite);
+        int accepted = TradeTape.Of("DEAD", 1_000).Count(sink.TryWrite);
         await sink.DisposeAsync();
 
         SinkCounters counters = sink.Counters;
@@ -225,8 +215,8 @@ public sealed class TimeSeriesSinkTests(PostgresDatabase database) : IClassFixtu
 
     [Theory]
     [InlineData(0L, "1970-01-01")]
-    [InlineData(NsPerDay - 1, "1970-01-01")]
-    [InlineData(NsPerDay, "1970-01-02")]
+    [InlineData(TradeTape.NsPerDay - 1, "1970-01-01")]
+    [InlineData(TradeTape.NsPerDay, "1970-01-02")]
     [InlineData(-1L, "1969-12-31")]
     public void A_time_belongs_to_the_UTC_day_that_contains_it(long timeNs, string day) =>
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DayPartitions.DayOf(timeNs));

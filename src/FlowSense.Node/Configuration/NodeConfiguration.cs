@@ -187,6 +187,7 @@ public sealed partial class NodeConfiguration
             Problem(snapshots + ":every", "must be positive.");
         if (Persistence.SymbolSnapshots.Keep < 1)
             Problem(snapshots + ":keep", "must be at least 1.");
+        ValidateSinks(Problem);
         foreach ((string name, ReplaySourceOptions source) in Node.Replays)
             ValidateReplay($"{NodeOptions.Section}:replays:{name}", source, Problem);
         foreach ((string name, LiveConnectorOptions connector) in Node.Connectors)
@@ -262,6 +263,28 @@ public sealed partial class NodeConfiguration
             problem(symbols + ":bar-time-frames", "name at least one time frame, e.g. [1s, 1m].");
         else if (frames.Any(f => f <= TimeSpan.Zero || f.Ticks % frames.Min().Ticks != 0))
             problem(symbols + ":bar-time-frames", "every time frame must be positive and a multiple of the shortest.");
+    }
+
+    private void ValidateSinks(Action<string, string> problem)
+    {
+        const string sinks = PersistenceOptions.Section + ":sinks";
+        TimeSeriesSinkSettings s = Persistence.Sinks;
+        if (!string.Equals(s.WhenFull, TimeSeriesSinkSettings.BackPressure, StringComparison.OrdinalIgnoreCase) && !s.DropsWhenFull)
+            problem(sinks + ":when-full", $"'{s.WhenFull}' is not {TimeSeriesSinkSettings.BackPressure} or {TimeSeriesSinkSettings.Drop}.");
+        if (s.Buffer < 1)
+            problem(sinks + ":buffer", "must be at least 1.");
+        if (s.BatchSize < 1)
+            problem(sinks + ":batch-size", "must be at least 1.");
+        if (s.FlushInterval <= TimeSpan.Zero)
+            problem(sinks + ":flush-interval", "must be positive.");
+        if (s.RetentionDays < 0)
+            problem(sinks + ":retention-days", "must not be negative (0 keeps every day).");
+        if (s.BookTop.Depth < 1)
+            problem(sinks + ":book-top:depth", "must be at least 1.");
+        if (s.BookTop.Interval <= TimeSpan.Zero)
+            problem(sinks + ":book-top:interval", "must be positive.");
+        if (s.Features.Interval <= TimeSpan.Zero)
+            problem(sinks + ":features:interval", "must be positive.");
     }
 
     private void ValidateReplay(string key, ReplaySourceOptions source, Action<string, string> problem)

@@ -13,6 +13,7 @@ using FlowSense.Node.Persistence;
 using FlowSense.Node.Replays;
 using FlowSense.Node.Shutdown;
 using FlowSense.Node.Vpin;
+using FlowSense.Node.TimeSeries;
 using FlowSense.Pipeline.Ingestion;
 using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Symbols;
@@ -67,7 +68,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
         _allConnectors = [.. connectors, .. live];
         _loggerFactory = loggerFactory;
         _log = loggerFactory.CreateLogger("FlowSense.Node");
-        _metrics = new NodeMetrics(() => _allConnectors, shards.Directory, system);
+        _metrics = new NodeMetrics(() => _allConnectors, shards.Directory, system, persistence.TimeSeries);
         _exporter = new PrometheusExporter("FlowSense");
         // A symbol whose snapshot cannot be restored makes the whole run fail (NodeService stops the node on it).
         _symbolFailures = system.EventStream.Subscribe<SymbolRecoveryFailed>(failure =>
@@ -118,6 +119,12 @@ public sealed class FlowSenseNode : IAsyncDisposable
             ? $"; {c.Name} resumes after {_resumeAfter[i].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events"
             : ""));
 
+    /// <summary>What the time-series sinks record, or why there are none, as printed at start.</summary>
+    public string TimeSeriesLine => _persistence.TimeSeriesLine;
+
+    /// <summary>The time-series sinks, when on (for tests and the metrics).</summary>
+    internal NodeTimeSeries? TimeSeries => _persistence.TimeSeries;
+
     /// <summary>The live connectors (<c>flowsense.node.connectors</c>), which run until the node stops.</summary>
     internal IReadOnlyList<LiveConnector> LiveConnectors => _live;
 
@@ -162,7 +169,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             });
         }
 
-        NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, cancellationToken).ConfigureAwait(false);
+        NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, loggerFactory, cancellationToken).ConfigureAwait(false);
         var resumeAfter = new long[connectors.Count];
         for (int i = 0; i < connectors.Count; i++)
             resumeAfter[i] = await persistence.ResumePointAsync(connectors[i].Name, [.. connectors[i].Instruments.Select(x => x.Id)], cancellationToken).ConfigureAwait(false);
@@ -172,7 +179,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
         {
             ShardCount = options.Symbols.ShardCount,
             PassivateIdleAfter = options.Symbols.PassivateIdleAfter > TimeSpan.Zero ? options.Symbols.PassivateIdleAfter : null,
-        }, persistence.Symbols);
+        }, persistence.Symbols, persistence.TimeSeries?.Recording);
         var node = new FlowSenseNode(configuration, system, shards, connectors, live, persistence, resumeAfter, loggerFactory);
         try
         {
@@ -208,7 +215,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             _status = NodeStatus.Stopping;
         ShutdownReport phases = await _system.CoordinatedShutdown.RunAsync(reason).ConfigureAwait(false);
         _status = NodeStatus.Stopped;
-        return new NodeShutdownReport(phases, _drain ?? DrainRecord.Nothing, Summary());
+        return new NodeShutdownReport(phases, _drain ?? DrainRecord.Nothing, Summary(), _persistence.TimeSeries?.Report() ?? []);
     }
 
     /// <inheritdoc />
@@ -258,6 +265,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
                 Name = connector.Name,
                 ResumeAfter = _resumeAfter[i],
                 OnAcknowledged = _metrics.RecordEventToFeature,
+                AckTimeout = AckTimeout,
             });
             connector.Started();
             _runs.Add(run);
@@ -276,10 +284,20 @@ public sealed class FlowSenseNode : IAsyncDisposable
         foreach (LiveConnector connector in _live)
         {
             connector.Run = IngestionPipeline.Run(connector.Feed.Source, _shards,
-                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature });
+                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature, AckTimeout = AckTimeout });
         }
         _connectorsActor = _system.ActorOf(Props.Create(() => new ConnectorsActor(_live, _http, _loggerFactory)), ConnectorsActor.Name);
     }
+
+    /// <summary>
+    /// How long an ingestion graph waits for an acknowledgement before it fails. With time-series sinks that
+    /// back-pressure, symbols withhold acknowledgements for as long as the database is unreachable (the sinks retry
+    /// until it is back, and /metrics shows flowsense_sink_connected 0), so an outage of any length must not fail the
+    /// replay: the wait is unbounded. Otherwise the graph's default guards against a symbol that never answers.
+    /// </summary>
+    private TimeSpan AckTimeout => _persistence.TimeSeries is { Settings.DropsWhenFull: false }
+        ? Timeout.InfiniteTimeSpan
+        : new IngestionOptions().AckTimeout;
 
     /// <summary>Every ingestion graph: the replays' and the live connectors'.</summary>
     private List<IngestionRun> AllRuns() => [.. _runs, .. _live.Select(c => c.Run).OfType<IngestionRun>()];
@@ -340,6 +358,13 @@ public sealed class FlowSenseNode : IAsyncDisposable
             _finalSymbols = _shards.Directory.List();
             return Task.CompletedTask;
         });
+        if (_persistence.TimeSeries is { } timeSeries)
+        {
+            // Ingestion is drained, so every row is offered; the symbols' snapshots flush the sinks before they are
+            // stored, and this covers the rows of symbols that store none (snapshots off, or nothing new to save).
+            shutdown.AddTask(CoordinatedShutdown.Snapshot, "flush-time-series", timeSeries.FlushAsync);
+            shutdown.AddTask(CoordinatedShutdown.CloseStorage, "close-time-series", async _ => await timeSeries.CloseAsync().ConfigureAwait(false));
+        }
         shutdown.AddTask(CoordinatedShutdown.CloseStorage, "stop-management-endpoint", cancellationToken =>
             _server?.StopAsync(cancellationToken) ?? Task.CompletedTask);
     }

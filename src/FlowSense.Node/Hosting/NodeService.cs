@@ -34,6 +34,7 @@ internal sealed class NodeService(
             (_node.ManagementAddress is { } address ? $"; management endpoint {address} (flowsense --node {address.Authority})" : "; management endpoint off"))
             .ConfigureAwait(false);
         await run.Output.WriteLineAsync(_node.PersistenceLine).ConfigureAwait(false);
+        await run.Output.WriteLineAsync(_node.TimeSeriesLine).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using FlowSense.Actors;
 using FlowSense.Node.Connectors;
+using FlowSense.Node.TimeSeries;
 using FlowSense.Pipeline.Symbols;
 
 namespace FlowSense.Node.Metrics;
@@ -16,7 +17,9 @@ namespace FlowSense.Node.Metrics;
 /// flowsense_ingest_events_total{source}, flowsense_ingest_rejected_total{source}, flowsense_ingest_quarantined_total{source},
 /// flowsense_symbol_events_total{outcome}, flowsense_book_resyncs_total, flowsense_sequence_gaps_total,
 /// flowsense_symbol_quarantined_total, flowsense_actor_restarts_total, flowsense_mailbox_depth{actor_path},
-/// flowsense_messages_dropped_total, flowsense_symbols, flowsense_event_to_feature_duration_seconds (histogram).
+/// flowsense_messages_dropped_total, flowsense_symbols, flowsense_event_to_feature_duration_seconds (histogram);
+/// with time-series sinks, per table: flowsense_sink_rows_total{table, outcome} (inserted, duplicate, dropped, failed),
+/// flowsense_sink_buffered_rows{table}, flowsense_sink_connected{table}.
 /// </remarks>
 public sealed class NodeMetrics : IDisposable
 {
@@ -30,7 +33,7 @@ public sealed class NodeMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Histogram<double> _eventToFeature;
 
-    internal NodeMetrics(Func<IReadOnlyList<INodeConnector>> connectors, SymbolDirectory directory, ActorSystem system)
+    internal NodeMetrics(Func<IReadOnlyList<INodeConnector>> connectors, SymbolDirectory directory, ActorSystem system, NodeTimeSeries? timeSeries = null)
     {
         _eventToFeature = _meter.CreateHistogram("flowsense.event_to_feature.duration", "s",
             "Time from a symbol slice leaving the ingestion graph to its symbol actor acknowledging it with features updated.",
@@ -64,6 +67,9 @@ public sealed class NodeMetrics : IDisposable
         // Mailbox overflow drops go to dead letters too, so the dead-letter count covers both.
         _meter.CreateObservableCounter("flowsense.messages.dropped", () => system.DeadLetterCount, "{message}",
             "Messages that were not delivered (dead letters, mailbox overflow drops included).");
+
+        if (timeSeries is not null)
+            SinkInstruments(timeSeries.Tables);
     }
 
     /// <summary>Records the event-to-feature latency of one symbol slice: from the ingestion graph sending it to its symbol actor acknowledging it (book, features and bars updated).</summary>
@@ -72,6 +78,33 @@ public sealed class NodeMetrics : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
+
+    private void SinkInstruments(IReadOnlyList<ITableWriter> tables)
+    {
+        _meter.CreateObservableCounter("flowsense.sink.rows", () => SinkRows(tables), "{row}",
+            "Rows the time-series sinks handled, by table and outcome (inserted, duplicate, dropped, failed).");
+        _meter.CreateObservableGauge("flowsense.sink.buffered", () => tables.Select(t => Table(t, t.Counters.Buffered)), "{row}",
+            "Rows waiting to be loaded, by table (the bounded buffer, plus rows parked while it is full).");
+        _meter.CreateObservableGauge("flowsense.sink.connected", () => tables.Select(t => Table(t, t.Counters.IsConnected ? 1 : 0)), "{connection}",
+            "1 while the table's sink reaches PostgreSQL, 0 during an outage (rows wait, retried until it is back).");
+
+        static IEnumerable<Measurement<long>> SinkRows(IReadOnlyList<ITableWriter> tables)
+        {
+            foreach (ITableWriter table in tables)
+            {
+                var c = table.Counters;
+                yield return Row(table, "inserted", c.Inserted);
+                yield return Row(table, "duplicate", c.Duplicates);
+                yield return Row(table, "dropped", c.Dropped);
+                yield return Row(table, "failed", c.Failed);
+            }
+        }
+
+        static Measurement<long> Row(ITableWriter table, string outcome, long value) =>
+            new(value, new KeyValuePair<string, object?>("table", table.Table), new KeyValuePair<string, object?>("outcome", outcome));
+
+        static Measurement<long> Table(ITableWriter table, long value) => new(value, new KeyValuePair<string, object?>("table", table.Table));
+    }
 
     private static IEnumerable<Measurement<long>> PerSource(IReadOnlyList<INodeConnector> connectors, Func<INodeConnector, long> value) =>
         connectors.Select(c => new Measurement<long>(value(c), new KeyValuePair<string, object?>("source", c.Name)));

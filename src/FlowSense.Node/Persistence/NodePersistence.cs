@@ -4,16 +4,18 @@ using FlowSense.Actors.Persistence.PostgreSql.Snapshots;
 using FlowSense.Actors.Persistence.Snapshots;
 using FlowSense.Actors.Persistence.Sqlite;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Node.TimeSeries;
 using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Symbols;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace FlowSense.Node.Persistence;
 
 /// <summary>
 /// The node's durable state: the snapshot store (PostgreSQL, migrated at start under the migration runner's advisory
-/// lock, or the embedded SQLite file), the symbol actors' snapshot settings with this node's epoch, and where each
-/// replay resumes.
+/// lock, or the embedded SQLite file), the symbol actors' snapshot settings with this node's epoch, where each
+/// replay resumes, and (PostgreSQL only) the time-series sinks.
 /// </summary>
 /// <remarks>
 /// <b>Replays and resumption.</b> A replay interrupted (kill -9, SIGTERM, a crash) resumes on the next start from
@@ -28,12 +30,15 @@ internal sealed class NodePersistence : IAsyncDisposable
     private readonly NpgsqlDataSource? _dataSource;
     private readonly long _epoch;
 
-    private NodePersistence(ISnapshotStore store, string description, long epoch, SymbolPersistence? symbols, NpgsqlDataSource? dataSource)
+    private NodePersistence(
+        ISnapshotStore store, string description, long epoch, SymbolPersistence? symbols, NodeTimeSeries? timeSeries, string timeSeriesLine, NpgsqlDataSource? dataSource)
     {
         Store = store;
         Description = description;
         _epoch = epoch;
         Symbols = symbols;
+        TimeSeries = timeSeries;
+        TimeSeriesLine = timeSeriesLine;
         _dataSource = dataSource;
     }
 
@@ -45,8 +50,15 @@ internal sealed class NodePersistence : IAsyncDisposable
     /// <summary>The symbol actors' persistence; null when symbol snapshots are off.</summary>
     public SymbolPersistence? Symbols { get; }
 
-    /// <summary>Opens the configured store; PostgreSQL is migrated first.</summary>
-    public static async Task<NodePersistence> OpenAsync(PersistenceOptions options, Func<string, string> resolvePath, CancellationToken cancellationToken)
+    /// <summary>The time-series sinks; null when off (SQLite, or switched off).</summary>
+    public NodeTimeSeries? TimeSeries { get; }
+
+    /// <summary>One line for the start-up log: what the sinks record, or why there are none.</summary>
+    public string TimeSeriesLine { get; }
+
+    /// <summary>Opens the configured store; PostgreSQL is migrated first, then the time-series sinks start.</summary>
+    public static async Task<NodePersistence> OpenAsync(
+        PersistenceOptions options, Func<string, string> resolvePath, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ISnapshotStore store;
@@ -73,7 +85,20 @@ internal sealed class NodePersistence : IAsyncDisposable
         SymbolPersistence? symbols = s.Enabled
             ? new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = s.EveryEvents, Every = s.Every, Keep = s.Keep }, _ => epoch)
             : null;
-        return new NodePersistence(store, description + $", epoch {epoch}", epoch, symbols, dataSource);
+        NodeTimeSeries? timeSeries = null;
+        string timeSeriesLine;
+        if (options.RecordsTimeSeries)
+        {
+            timeSeries = await NodeTimeSeries.StartAsync(dataSource!, options.Sinks, loggerFactory.CreateLogger("FlowSense.Sinks"), cancellationToken).ConfigureAwait(false);
+            timeSeriesLine = timeSeries.Description;
+        }
+        else
+        {
+            timeSeriesLine = options.UsesPostgres
+                ? "Time series: off (flowsense.persistence.sinks.enabled = false)"
+                : "Time series: off (the sinks need PostgreSQL: set flowsense.persistence.postgres.connection-string)";
+        }
+        return new NodePersistence(store, description + $", epoch {epoch}", epoch, symbols, timeSeries, timeSeriesLine, dataSource);
     }
 
     /// <summary>
@@ -98,7 +123,13 @@ internal sealed class NodePersistence : IAsyncDisposable
         ? Task.CompletedTask
         : Store.SaveAsync(new SnapshotMetadata(MarkerId(source), 1, DateTimeOffset.UtcNow) { Epoch = _epoch }, CompletedManifest, ReadOnlyMemory<byte>.Empty);
 
-    public ValueTask DisposeAsync() => _dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (TimeSeries is not null)
+            await TimeSeries.DisposeAsync().ConfigureAwait(false); // loads what is left before the connections go
+        if (_dataSource is not null)
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static string MarkerId(string source) => "replay/" + source;
 }

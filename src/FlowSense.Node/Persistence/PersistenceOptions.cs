@@ -24,8 +24,15 @@ public sealed class PersistenceOptions
     [ConfigurationKeyName("symbol-snapshots")]
     public SymbolSnapshotSettings SymbolSnapshots { get; set; } = new();
 
+    /// <summary>The time series symbol actors record (PostgreSQL only).</summary>
+    [ConfigurationKeyName("sinks")]
+    public TimeSeriesSinkSettings Sinks { get; set; } = new();
+
     /// <summary>True when PostgreSQL is configured (it then takes the place of SQLite).</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres.ConnectionString);
+
+    /// <summary>True when the time-series sinks run: enabled, with PostgreSQL.</summary>
+    public bool RecordsTimeSeries => UsesPostgres && Sinks.Enabled;
 }
 
 /// <summary><c>flowsense.persistence.sqlite</c>.</summary>

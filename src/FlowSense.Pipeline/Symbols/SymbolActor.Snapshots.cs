@@ -1,6 +1,7 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Persistence.Journal;
 using FlowSense.Actors.Persistence.Snapshots;
+using FlowSense.Pipeline.Recording;
 using FlowSense.Pipeline.Snapshots;
 using Microsoft.Extensions.Logging;
 
@@ -311,9 +312,16 @@ public sealed partial class SymbolActor
         _unsaved = 0;
         Task previous = _entry.LastSave;
         SymbolCounters counters = _entry.Counters;
+        ISeriesWriter? series = _recorder?.Writer;
         Task write = Task.Run(async () =>
         {
             await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // A snapshot must never get ahead of the time series: once it is durable, a restart resumes after its
+            // position, so rows derived from events up to it that were still buffered would be lost for good. Every
+            // such row was offered before this point (on the actor's turn), so flushing first makes them durable
+            // before the snapshot; rows re-derived after a restart from later events are absorbed as duplicates.
+            if (series is not null)
+                await series.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await persistence.Store.SaveAsync(metadata, SymbolSnapshot.Manifest, bytes).ConfigureAwait(false);
             counters.CountSnapshot(bytes.Length);
             await persistence.Store.KeepLatestAsync(metadata.PersistenceId, persistence.Options.Keep).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using FlowSense.Actors;
 using Microsoft.Extensions.Logging;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.OrderBook;
+using FlowSense.Pipeline.Recording;
 using FlowSense.Pipeline.Snapshots;
 using FlowSense.Pipeline.Subscriptions;
 
@@ -32,12 +33,14 @@ public sealed partial class SymbolActor : ReceiveActor
 
     /// <param name="entry">The symbol's entry (it outlives this incarnation).</param>
     /// <param name="persistence">Where and when to snapshot; null keeps the state in memory only.</param>
-    public SymbolActor(SymbolEntry entry, SymbolPersistence? persistence = null)
+    /// <param name="recording">Which time series to record, and where; null records none.</param>
+    public SymbolActor(SymbolEntry entry, SymbolPersistence? persistence = null, SeriesRecording? recording = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _entry = entry;
         _persistence = persistence;
         _state = new SymbolState(entry.Settings ?? throw new ArgumentException("The symbol has no settings.", nameof(entry)), entry.Sequences, entry.Counters);
+        _recorder = recording is null ? null : new SymbolRecorder(recording);
 
         Receive<SymbolEvents>(OnEvents);
         Receive<SubscriptionCredit>(OnCredit);
@@ -54,15 +57,16 @@ public sealed partial class SymbolActor : ReceiveActor
         Receive<SaveSymbolSnapshot>(_ => RequestSnapshot(Sender));
         Receive<SnapshotDue>(OnSnapshotDue);
         Receive<SnapshotWritten>(OnSnapshotWritten);
+        ReceiveRecording();
     }
 
     /// <summary>Props of the actor of <paramref name="entry"/>'s symbol (an unknown symbol gets an actor that says so).</summary>
-    public static Props Props(SymbolEntry entry, SymbolPersistence? persistence = null)
+    public static Props Props(SymbolEntry entry, SymbolPersistence? persistence = null, SeriesRecording? recording = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Settings is null
             ? Actors.Props.Create(() => new UnknownSymbolActor(entry.EntityId))
-            : Actors.Props.Create(() => new SymbolActor(entry, persistence));
+            : Actors.Props.Create(() => new SymbolActor(entry, persistence, recording));
     }
 
     /// <summary>The actor updates are sent from and credit goes to: the shard, which outlives passivation.</summary>
@@ -115,7 +119,7 @@ public sealed partial class SymbolActor : ReceiveActor
             Refuse(slice, Sender, 0, default);
             return;
         }
-        if (_entry.Subscribers.IsBlocked || _entry.HeldSlices.Count > 0)
+        if (_entry.Subscribers.IsBlocked || SeriesBlocked || _entry.HeldSlices.Count > 0)
         {
             _entry.HeldSlices.Enqueue((slice, Sender));
             return;
@@ -141,6 +145,7 @@ public sealed partial class SymbolActor : ReceiveActor
                 continue;
             }
             EventOutcome outcome;
+            long latestBeforeNs = _entry.Counters.LastEventTimeNs;
             try
             {
                 outcome = _state.Apply(events[i]);
@@ -155,6 +160,8 @@ public sealed partial class SymbolActor : ReceiveActor
                 throw new PoisonedEventException(events[i], ex);
             }
             tally.Add(outcome);
+            if (outcome is EventOutcome.Applied or EventOutcome.AppliedAfterGap)
+                Record(events[i], latestBeforeNs);
             gap |= outcome == EventOutcome.AppliedAfterGap;
         }
         if (gap)
@@ -165,7 +172,8 @@ public sealed partial class SymbolActor : ReceiveActor
             _entry.Subscribers.Publish(new FeatureUpdate(_state.Instrument.Id, _state.Features.Snapshot(), _entry.Counters.Applied), SymbolTopics.Features, UpdateSender);
 
         var ack = slice.Acknowledge(tally);
-        if (_entry.Subscribers.IsBlocked)
+        bool seriesBlocked = WaitForSeriesIfRefused();
+        if (seriesBlocked || _entry.Subscribers.IsBlocked)
             _entry.PendingAcks.Enqueue((sender, ack));
         else
             sender.Tell(ack, Self);
@@ -173,6 +181,7 @@ public sealed partial class SymbolActor : ReceiveActor
 
     private void PublishBars()
     {
+        RecordClosedBars();
         var closed = _state.ClosedBars;
         if (closed.Count > 0 && _entry.Subscribers.Wants(SymbolTopics.Bars))
         {
@@ -210,7 +219,7 @@ public sealed partial class SymbolActor : ReceiveActor
     /// <summary>While subscribers have room: release withheld acks in order, then apply held slices.</summary>
     private void Drain()
     {
-        while (!_entry.Subscribers.IsBlocked)
+        while (!_entry.Subscribers.IsBlocked && !SeriesBlocked)
         {
             while (_entry.PendingAcks.TryDequeue(out var pending))
                 pending.To.Tell(pending.Ack, Self);

@@ -1,5 +1,6 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
+using FlowSense.Pipeline.Recording;
 using FlowSense.Pipeline.Snapshots;
 
 namespace FlowSense.Pipeline.Symbols;
@@ -33,15 +34,18 @@ public sealed class SymbolShards
     /// <summary>
     /// Starts the region for the instruments of <paramref name="catalog"/>. With <paramref name="persistence"/>, every
     /// symbol actor recovers from and snapshots to its store, and the coordinated shutdown's snapshot phase stores
-    /// every running symbol's state (<see cref="SnapshotAllAsync"/>).
+    /// every running symbol's state (<see cref="SnapshotAllAsync"/>). With <paramref name="recording"/>, every symbol
+    /// actor records its time series (trades, quotes, bars, sampled book tops and features) to its writer.
     /// </summary>
-    public static SymbolShards Start(ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null, SymbolPersistence? persistence = null)
+    public static SymbolShards Start(
+        ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null, SymbolPersistence? persistence = null, SeriesRecording? recording = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         persistence?.Options.Validate();
+        recording?.Validate();
         var o = options ?? new ShardingOptions();
         var directory = new SymbolDirectory(catalog, o.ShardCount);
-        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence), o);
+        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence, recording), o);
         var shards = new SymbolShards(region, directory, o, persistence);
         if (persistence is not null)
             system.CoordinatedShutdown.AddTask(CoordinatedShutdown.Snapshot, "snapshot-symbols", shards.SnapshotAllAsync);

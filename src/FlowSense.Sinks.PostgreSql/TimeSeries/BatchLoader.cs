@@ -18,7 +18,7 @@ namespace FlowSense.Sinks.PostgreSql.TimeSeries;
 /// Steady-state live data only takes step 3's COPY path: no unique index is checked row by row (migration 0004 says
 /// why). A failure leaves nothing behind (the transaction rolls back), so a batch can be loaded again as it is.
 /// </summary>
-internal sealed class BatchLoader<TRow> : IAsyncDisposable
+internal sealed class BatchLoader<TRow> : IBatchLoader
 {
     private const int Staged = -1; // route of a row at or below its mark
     private const int AnyDay = -2; // COPY target of every row above its mark: the parent table routes them

@@ -15,6 +15,7 @@ internal sealed class EncodedBatch
     private readonly int[] _rowStarts;
     private readonly int[] _seriesOfRow;
     private readonly SeriesPosition[] _positions;
+    private readonly List<TaskCompletionSource> _flushes = [];
 
     public EncodedBatch(int capacity, int columnCount)
     {
@@ -76,6 +77,20 @@ internal sealed class EncodedBatch
     /// <summary>The encoded bytes of rows [<paramref name="first"/>, <paramref name="end"/>).</summary>
     public ReadOnlyMemory<byte> Rows(int first, int end) =>
         Writer.Written[_rowStarts[first].._rowStarts[end]];
+
+    /// <summary>Whether a flush ended this batch (it is then loaded however few rows it holds).</summary>
+    public bool HasFlushes => _flushes.Count > 0;
+
+    /// <summary>Adds a flush to complete once this batch, and so every row offered before the flush, is settled.</summary>
+    public void AddFlush(TaskCompletionSource flush) => _flushes.Add(flush);
+
+    /// <summary>Completes the flushes waiting on this batch (after its rows are counted).</summary>
+    public void ReleaseFlushes()
+    {
+        foreach (TaskCompletionSource flush in _flushes)
+            flush.TrySetResult();
+        _flushes.Clear();
+    }
 
     /// <summary>Empties the batch for reuse.</summary>
     public void Clear()

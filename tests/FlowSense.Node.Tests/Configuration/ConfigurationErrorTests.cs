@@ -153,6 +153,52 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)], main.Node.Symbols.BarTimeFrames);
     }
 
+    [Fact]
+    public void The_time_series_sinks_default_to_every_table_with_back_pressure_and_bind_every_key()
+    {
+        var defaults = Load(Overlay("include \"flowsense.conf\"")).Persistence;
+        Assert.False(defaults.RecordsTimeSeries); // SQLite: no sinks
+        Assert.True(defaults.Sinks.Enabled && !defaults.Sinks.DropsWhenFull);
+        Assert.Equal((10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), (defaults.Sinks.BookTop.Depth, defaults.Sinks.BookTop.Interval, defaults.Sinks.Features.Interval));
+
+        var sinks = Load(Overlay("""
+            include "flowsense.conf"
+            flowsense.persistence.postgres.connection-string = "Host=127.0.0.1;Database=flowsense"
+            flowsense.persistence.sinks {
+              when-full = drop
+              buffer = 1000
+              batch-size = 100
+              flush-interval = 50ms
+              retention-days = 7
+              quotes.enabled = false
+              book-top { depth = 5, interval = 250ms }
+              features { enabled = false, interval = 5s }
+            }
+            """)).Persistence;
+        Assert.True(sinks.RecordsTimeSeries);
+        Assert.True(sinks.Sinks.DropsWhenFull);
+        Assert.Equal((1000, 100, TimeSpan.FromMilliseconds(50), 7), (sinks.Sinks.Buffer, sinks.Sinks.BatchSize, sinks.Sinks.FlushInterval, sinks.Sinks.RetentionDays));
+        Assert.Equal((true, false, true, true, false), (sinks.Sinks.Trades.Enabled, sinks.Sinks.Quotes.Enabled, sinks.Sinks.Bars.Enabled, sinks.Sinks.BookTop.Enabled, sinks.Sinks.Features.Enabled));
+        Assert.Equal((5, TimeSpan.FromMilliseconds(250)), (sinks.Sinks.BookTop.Depth, sinks.Sinks.BookTop.Interval));
+    }
+
+    [Fact]
+    public void Bad_time_series_settings_are_reported_at_their_keys()
+    {
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(Overlay("""
+            include "flowsense.conf"
+            flowsense.persistence.sinks {
+              when-full = block
+              buffer = 0
+              book-top.interval = 0s
+            }
+            """)));
+        Assert.Equal(3, error.Problems.Count);
+        Assert.Contains(":3:15: flowsense.persistence.sinks.when-full: 'block' is not back-pressure or drop.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(":4:12: flowsense.persistence.sinks.buffer: must be at least 1.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("flowsense.persistence.sinks.book-top.interval: must be positive.", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static NodeConfiguration Load(string file) => NodeConfiguration.Load(file, environmentVariables: false);

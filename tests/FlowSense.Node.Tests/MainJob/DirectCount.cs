@@ -15,8 +15,11 @@ internal sealed class DirectCount : IMarketEventSink
 {
     public Dictionary<InstrumentId, long> ByInstrument { get; } = [];
 
-    /// <summary>Trades per instrument (the symbols whose VPIN can fill its window).</summary>
-    public Dictionary<InstrumentId, long> TradesByInstrument { get; } = [];
+    /// <summary>Trades decoded, per instrument.</summary>
+    public Dictionary<InstrumentId, long> Trades { get; } = [];
+
+    /// <summary>Quotes decoded, per instrument.</summary>
+    public Dictionary<InstrumentId, long> Quotes { get; } = [];
 
     public long Events => ByInstrument.Values.Sum();
 
@@ -54,10 +57,14 @@ internal sealed class DirectCount : IMarketEventSink
     public void OnTrade(in Trade trade)
     {
         Count(trade.Header);
-        TradesByInstrument[trade.Header.Instrument] = TradesByInstrument.GetValueOrDefault(trade.Header.Instrument) + 1;
+        Trades[trade.Header.Instrument] = Trades.GetValueOrDefault(trade.Header.Instrument) + 1;
     }
 
-    public void OnQuote(in Quote quote) => Count(quote.Header);
+    public void OnQuote(in Quote quote)
+    {
+        Count(quote.Header);
+        Quotes[quote.Header.Instrument] = Quotes.GetValueOrDefault(quote.Header.Instrument) + 1;
+    }
 
     public void OnBookDelta(in BookDelta delta) => Count(delta.Header);
 

@@ -63,7 +63,7 @@ public sealed class MainJobTests
         // VPIN buckets are sized per instrument (its volume in the files / days traded / 50), so every symbol that
         // trades enough fills its 50-bucket window within the replay and reads a plausible toxicity, never the 1.000
         // of one bucket spanning the whole day. (A symbol with a handful of trades reads 1: each trade fills buckets alone.)
-        var trades = direct.Values.SelectMany(d => d.TradesByInstrument).ToDictionary(p => p.Key.ToString(), p => p.Value);
+        var trades = direct.Values.SelectMany(d => d.Trades).ToDictionary(p => p.Key.ToString(), p => p.Value);
         var active = features.Where(f => trades.GetValueOrDefault(f.Symbol) >= 50).ToList();
         Assert.All(features, f => Assert.True(f.VpinBucketVolume > 0, $"{f.Symbol}: bucket {f.VpinBucketVolume}"));
         Assert.Contains(active, f => f.Symbol == "USA:IBM");
