@@ -204,11 +204,11 @@ internal sealed class PriceLadder
     /// <summary>Copies up to <c>destination.Length</c> levels, best first; returns how many were written.</summary>
     public int CopyTop(Span<Level> destination)
     {
-        int n = Math.Min(destination.Length, _count);
-        Entry[] entries = _entries;
+        Entry[] entries = TopEntries(out int count);
+        int n = Math.Min(destination.Length, count);
         for (int d = 0; d < n; d++)
         {
-            ref Entry e = ref entries[_count - 1 - d];
+            ref Entry e = ref entries[count - 1 - d];
             destination[d] = new Level(e.Price, e.Size, e.OrderCount);
         }
         return n;
@@ -217,14 +217,26 @@ internal sealed class PriceLadder
     /// <summary>Copies up to the shorter span's length of levels into parallel spans, best first; returns how many were written.</summary>
     public int CopyTop(Span<long> prices, Span<long> sizes)
     {
-        int n = Math.Min(Math.Min(prices.Length, sizes.Length), _count);
-        Entry[] entries = _entries;
+        Entry[] entries = TopEntries(out int count);
+        int n = Math.Min(Math.Min(prices.Length, sizes.Length), count);
         for (int d = 0; d < n; d++)
         {
-            ref Entry e = ref entries[_count - 1 - d];
+            ref Entry e = ref entries[count - 1 - d];
             prices[d] = e.Price;
             sizes[d] = e.Size;
         }
         return n;
+    }
+
+    /// <summary>
+    /// The entries and their count, each read once and consistent with each other. Books have one owner, but a reader
+    /// on another thread (a test polling a simulator's book) must get a stale copy, not an index out of range.
+    /// </summary>
+    private Entry[] TopEntries(out int count)
+    {
+        count = _count; // before the array: an insert grows the array before it counts the new entry
+        Entry[] entries = _entries;
+        count = Math.Min(count, entries.Length);
+        return entries;
     }
 }
