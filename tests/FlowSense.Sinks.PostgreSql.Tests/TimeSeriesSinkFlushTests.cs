@@ -1,3 +1,4 @@
+using FlowSense.Actors.Persistence.TestSupport;
 using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using FlowSense.MarketData.Events;
 using FlowSense.Sinks.PostgreSql.Series;
@@ -37,7 +38,7 @@ public sealed class TimeSeriesSinkFlushTests
         Task flush = scripted.Sink.FlushAsync();
         foreach (Trade trade in tape[7..]) // after the flush: not its business
             await scripted.Sink.WriteAsync(trade);
-        await ScriptedSink.EventuallyAsync(() => scripted.Loader.Attempts == 1, "the flushed batch is loading");
+        await Probe.EventuallyAsync(() => scripted.Loader.Attempts == 1, "the flushed batch is loading");
         Assert.False(flush.IsCompleted);
 
         scripted.Loader.Release();

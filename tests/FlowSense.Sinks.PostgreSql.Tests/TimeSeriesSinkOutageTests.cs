@@ -1,3 +1,4 @@
+using FlowSense.Actors.Persistence.TestSupport;
 using FlowSense.MarketData.Events;
 using FlowSense.Sinks.PostgreSql.Tests.Scripted;
 using FlowSense.Sinks.PostgreSql.TimeSeries;
@@ -116,7 +117,7 @@ public sealed class TimeSeriesSinkOutageTests
             }
         });
 
-        await ScriptedSink.EventuallyAsync(() => Volatile.Read(ref accepted) == Bound, $"{Bound} rows are accepted");
+        await Probe.EventuallyAsync(() => Volatile.Read(ref accepted) == Bound, $"{Bound} rows are accepted");
         await scripted.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1)); // the loader is pausing before its next attempt
         Assert.Equal(Bound, Volatile.Read(ref accepted));
         Assert.False(writer.IsCompleted);

@@ -193,15 +193,17 @@ public sealed class TimeSeriesSink<TRow> : IAsyncDisposable
 
     private async ValueTask WaitAndWriteAsync(TRow row, CancellationToken cancellationToken)
     {
-        try
+        // Not counted while it waits: Buffered holds rows inside the sink, not rows queued at its door.
+        Interlocked.Decrement(ref _accepted);
+        while (await _entries.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _entries.Writer.WriteAsync(SinkEntry<TRow>.ForRow(row), cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _accepted);
+            if (_entries.Writer.TryWrite(SinkEntry<TRow>.ForRow(row)))
+                return;
+            Interlocked.Decrement(ref _accepted); // another writer took the room
         }
-        catch
-        {
-            Interlocked.Decrement(ref _accepted);
-            throw;
-        }
+
+        throw new ChannelClosedException("The sink is closed.");
     }
 
     private bool NothingPending()

@@ -23,17 +23,5 @@ internal sealed class ScriptedSink : IAsyncDisposable
 
     public TimeSeriesSink<Trade> Sink { get; }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, failing the test after 30 s.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-                Assert.Fail($"Timed out waiting until {what}.");
-            await Task.Delay(5, CancellationToken.None);
-        }
-    }
-
     public ValueTask DisposeAsync() => Sink.DisposeAsync();
 }
