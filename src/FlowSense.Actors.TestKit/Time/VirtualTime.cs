@@ -56,12 +56,25 @@ public sealed class VirtualTime : TimeProvider
     }
 
     /// <summary>Moves the clock forward by <paramref name="by"/>, firing every timer that falls due on the way.</summary>
-    public void Advance(TimeSpan by)
+    public void Advance(TimeSpan by) => Advance(by, late: false);
+
+    /// <summary>
+    /// Moves the clock forward by <paramref name="by"/> at once, then fires every timer that fell due meanwhile
+    /// (earliest first), each observing the new time: a process that was descheduled and wakes late. Unlike
+    /// <see cref="Advance(TimeSpan)"/>, a callback's asynchronous continuation cannot observe an intermediate time.
+    /// </summary>
+    public void AdvanceLate(TimeSpan by) => Advance(by, late: true);
+
+    private void Advance(TimeSpan by, bool late)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         DateTimeOffset target;
         lock (_sync)
+        {
             target = _now + by;
+            if (late)
+                _now = target;
+        }
 
         while (true)
         {

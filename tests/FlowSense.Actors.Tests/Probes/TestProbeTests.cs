@@ -115,4 +115,21 @@ public sealed class VirtualTimeTests
         Assert.Equal(start.AddSeconds(3), time.GetUtcNow());
         Assert.Equal(TimeSpan.FromSeconds(3), time.GetElapsedTime(time.GetTimestamp() - (3 * TimeSpan.TicksPerSecond)));
     }
+
+    [Fact]
+    public void A_late_advance_fires_what_fell_due_once_and_every_callback_sees_the_new_time()
+    {
+        var time = new VirtualTime();
+        DateTimeOffset start = time.GetUtcNow();
+        var fired = new List<(string Name, TimeSpan At)>();
+        using ITimer once = time.CreateTimer(_ => fired.Add(("once", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+        using ITimer periodic = time.CreateTimer(_ => fired.Add(("tick", time.GetUtcNow() - start)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        time.AdvanceLate(TimeSpan.FromSeconds(3));
+
+        // Like a descheduled process: the missed ticks of the periodic timer collapse into one, at the late time.
+        Assert.Equal([("tick", TimeSpan.FromSeconds(3)), ("once", TimeSpan.FromSeconds(3))], fired);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(("tick", TimeSpan.FromSeconds(4)), fired[^1]);
+    }
 }

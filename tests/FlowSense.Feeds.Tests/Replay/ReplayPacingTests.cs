@@ -182,7 +182,7 @@ public sealed class ReplayPacingTests : IDisposable
         var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
 
         await Until(() => seen.Count == 1 && time.PendingTimers == 1);
-        time.Advance(TimeSpan.FromMilliseconds(10)); // the tick's wake-up comes 9 ms late: 20 events are due by then
+        time.AdvanceLate(TimeSpan.FromMilliseconds(10)); // the tick's wake-up comes 9 ms late: 20 events are due by then
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal([(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(10), 2), (TimeSpan.FromMilliseconds(10), 1)], seen.ToArray());
