@@ -186,8 +186,16 @@ public sealed class FlowSenseNode : IAsyncDisposable
             node.RegisterShutdownTasks();
             if (configuration.Management.Enabled)
                 node._server = await ManagementServer.StartAsync(configuration.Management, node.Management, node._exporter, loggerFactory, cancellationToken).ConfigureAwait(false);
-            node.StartReplays();
-            node.StartLiveConnectors();
+            if (await node.RecoverReplayedSymbolsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                node.StartReplays();
+                node.StartLiveConnectors();
+            }
+            else
+            {
+                foreach (ReplayConnector connector in connectors)
+                    connector.Stopped();
+            }
         }
         catch
         {
@@ -254,6 +262,29 @@ public sealed class FlowSenseNode : IAsyncDisposable
     /// </summary>
     private static SequenceScope SequenceScopeOf(string format) =>
         format == ReplayFormats.Lean ? SequenceScope.PerInstrument : SequenceScope.DuplicatesOnly;
+
+    /// <summary>
+    /// Recovers every replayed symbol before any event flows, and says whether all of them could be. A stored
+    /// snapshot that cannot be restored (taken with other settings, or corrupt) must fail the run before ingestion
+    /// starts: otherwise the symbols that had no snapshot yet would store new ones under the new settings, and going
+    /// back to the old settings, as the error advises, would then fail on those instead.
+    /// </summary>
+    private async Task<bool> RecoverReplayedSymbolsAsync(CancellationToken cancellationToken)
+    {
+        if (_persistence.Symbols is null)
+            return true;
+        // A health query is answered once the symbol has recovered (messages wait while it recovers).
+        SymbolHealth[] health = await Task.WhenAll(_connectors
+            .SelectMany(c => c.Instruments)
+            .Select(i => i.Id.ToString())
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => _shards.Region.Ask<SymbolHealth>(new GetSymbolHealth(id), Timeout.InfiniteTimeSpan, cancellationToken))).ConfigureAwait(false);
+        if (health.All(h => h.Failure is null))
+            return true;
+        _status = NodeStatus.Failed;
+        await _symbolFailed.Task.WaitAsync(cancellationToken).ConfigureAwait(false); // published by the symbol as it failed
+        return false;
+    }
 
     private void StartReplays()
     {
