@@ -72,7 +72,6 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
         _quietUntilNs = _builders[0].FrontierEndNs;
     }
 
-    /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
     /// <summary>Writes the counts and every time frame's builder, shortest first.</summary>
     public void WriteCheckpoint(ref CheckpointWriter writer)
     {
@@ -98,6 +97,7 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
         _quietUntilNs = _builders[0].FrontierEndNs;
     }
 
+    /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
     /// <remarks>
     /// Cheap enough to call on every event: every longer period is a union of shortest ones, so until time reaches
     /// the end of the latest shortest period seen no bar can close and no frontier move, and it returns at once.

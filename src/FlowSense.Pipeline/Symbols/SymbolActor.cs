@@ -69,6 +69,9 @@ public sealed partial class SymbolActor : ReceiveActor
             : Actors.Props.Create(() => new SymbolActor(entry, persistence, recording));
     }
 
+    /// <summary>True while a subscriber lacks credit or rows wait for the writer: acknowledgements are withheld, new slices held.</summary>
+    private bool Blocked => _entry.Subscribers.IsBlocked || SeriesBlocked;
+
     /// <summary>The actor updates are sent from and credit goes to: the shard, which outlives passivation.</summary>
     private IActorRef UpdateSender => Context.Parent;
 
@@ -119,7 +122,7 @@ public sealed partial class SymbolActor : ReceiveActor
             Refuse(slice, Sender, 0, default);
             return;
         }
-        if (_entry.Subscribers.IsBlocked || SeriesBlocked || _entry.HeldSlices.Count > 0)
+        if (Blocked || _entry.HeldSlices.Count > 0)
         {
             _entry.HeldSlices.Enqueue((slice, Sender));
             return;
@@ -219,7 +222,7 @@ public sealed partial class SymbolActor : ReceiveActor
     /// <summary>While subscribers have room: release withheld acks in order, then apply held slices.</summary>
     private void Drain()
     {
-        while (!_entry.Subscribers.IsBlocked && !SeriesBlocked)
+        while (!Blocked)
         {
             while (_entry.PendingAcks.TryDequeue(out var pending))
                 pending.To.Tell(pending.Ack, Self);
