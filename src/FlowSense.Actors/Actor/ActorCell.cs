@@ -32,6 +32,9 @@ internal sealed partial class ActorCell : LocalActorRef, IActorContext
     private ChildrenContainer? _children; // created on the first child; locked for writes
     private CellExtras? _extras;          // created on first use of a rarely used feature
 
+    /// <summary>The lane a <see cref="LaneDispatcher"/> pinned this actor to; null on other dispatchers.</summary>
+    internal LaneDispatcher.Lane? Lane;
+
     internal ActorCell(ActorSystem system, ActorCell? parent, string name, Props props, MessageDispatcher dispatcher, MailboxOptions mailbox)
         : base(parent, name)
     {

@@ -33,7 +33,7 @@ public sealed class ActorSystem : IAsyncDisposable, IDisposable
         TimeProvider = timeProvider;
         Log = loggerFactory.CreateLogger<ActorSystem>();
         EventStream = new EventStream();
-        Dispatchers = new Dispatchers(options.DefaultDispatcher);
+        Dispatchers = new Dispatchers(options.DefaultDispatcher, options.LanesDispatcher);
         _scheduler = new TimerScheduler(timeProvider, Log);
         DeadLetters = new DeadLetterActorRef(this);
         _termination = new Lazy<Task>(TerminateAsync);
@@ -155,6 +155,7 @@ public sealed class ActorSystem : IAsyncDisposable, IDisposable
         _root.SendSystem(new Terminate());
         await _root.WhenTerminated.ConfigureAwait(false);
         _scheduler.CancelAll();
+        Dispatchers.Shutdown();
     }
 
     /// <summary>The guardian of <c>/user</c> and <c>/system</c>: supervises top-level actors with the default strategy.</summary>

@@ -14,14 +14,18 @@ public sealed class Dispatchers
     /// <summary>Turns run on the sender's thread (tests only).</summary>
     public const string CallingThreadId = "calling-thread";
 
+    /// <summary>A fixed set of threads, each actor pinned to one (<see cref="LaneDispatcher"/>), configured by <c>lanes-dispatcher</c>.</summary>
+    public const string LanesId = "lanes";
+
     private readonly ConcurrentDictionary<string, MessageDispatcher> _byId = new(StringComparer.Ordinal);
 
-    internal Dispatchers(DispatcherOptions options)
+    internal Dispatchers(DispatcherOptions options, LanesDispatcherOptions lanes)
     {
         Default = new ThreadPoolDispatcher(options.Throughput);
         _byId[DefaultId] = Default;
         _byId[DedicatedThreadId] = new DedicatedThreadDispatcher(options.Throughput);
         _byId[CallingThreadId] = new CallingThreadDispatcher();
+        _byId[LanesId] = new LaneDispatcher(LanesId, lanes.Threads, lanes.Throughput); // its threads start with its first actor
     }
 
     /// <summary>The default thread-pool dispatcher.</summary>
@@ -34,6 +38,13 @@ public sealed class Dispatchers
         ArgumentNullException.ThrowIfNull(dispatcher);
         if (!_byId.TryAdd(id, dispatcher))
             throw new ArgumentException($"A dispatcher '{id}' is already registered.", nameof(id));
+    }
+
+    /// <summary>Stops the threads of the dispatchers that own some (after the last actor has stopped).</summary>
+    internal void Shutdown()
+    {
+        foreach (MessageDispatcher dispatcher in _byId.Values)
+            (dispatcher as IDisposable)?.Dispose();
     }
 
     /// <summary>The dispatcher registered under <paramref name="id"/>; the default for null.</summary>

@@ -15,6 +15,10 @@ public sealed class ActorSystemOptions
     [ConfigurationKeyName("default-dispatcher")]
     public DispatcherOptions DefaultDispatcher { get; set; } = new();
 
+    /// <summary>The lanes dispatcher (<see cref="Dispatchers.LanesId"/>): a fixed set of threads for many small, busy actors.</summary>
+    [ConfigurationKeyName("lanes-dispatcher")]
+    public LanesDispatcherOptions LanesDispatcher { get; set; } = new();
+
     /// <summary>The mailbox actors get unless their Props say otherwise.</summary>
     [ConfigurationKeyName("default-mailbox")]
     public MailboxOptions DefaultMailbox { get; set; } = new();
@@ -50,6 +54,10 @@ public sealed class ActorSystemOptions
     {
         if (DefaultDispatcher.Throughput < 1)
             throw new ArgumentOutOfRangeException(nameof(DefaultDispatcher), "flowsense.actor.default-dispatcher.throughput must be at least 1.");
+        if (LanesDispatcher.Threads < 0)
+            throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.threads must not be negative (0 means one per processor).");
+        if (LanesDispatcher.Throughput < 1)
+            throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.throughput must be at least 1.");
         if (DefaultMailbox.Capacity < 1 || DefaultMailbox.Capacity > MailboxQueue.HardLimit)
             throw new ArgumentOutOfRangeException(nameof(DefaultMailbox), $"flowsense.actor.default-mailbox.capacity must be between 1 and {MailboxQueue.HardLimit}.");
         if (!Enum.IsDefined(DefaultMailbox.Overflow))
@@ -67,6 +75,18 @@ public sealed class ActorSystemOptions
 public sealed class DispatcherOptions
 {
     /// <summary>Messages an actor handles per turn before yielding its thread.</summary>
+    [ConfigurationKeyName("throughput")]
+    public int Throughput { get; set; } = 30;
+}
+
+/// <summary>Settings of the lanes dispatcher.</summary>
+public sealed class LanesDispatcherOptions
+{
+    /// <summary>Lane threads; 0 for one per processor.</summary>
+    [ConfigurationKeyName("threads")]
+    public int Threads { get; set; }
+
+    /// <summary>Messages an actor handles per turn before the lane runs the next ready actor.</summary>
     [ConfigurationKeyName("throughput")]
     public int Throughput { get; set; } = 30;
 }

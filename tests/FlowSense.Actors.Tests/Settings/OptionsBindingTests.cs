@@ -12,6 +12,8 @@ public sealed class OptionsBindingTests
     private static readonly Dictionary<string, string?> Contract = new()
     {
         ["flowsense:actor:default-dispatcher:throughput"] = "30",
+        ["flowsense:actor:lanes-dispatcher:threads"] = "3",
+        ["flowsense:actor:lanes-dispatcher:throughput"] = "12",
         ["flowsense:actor:default-mailbox:capacity"] = "1000",
         ["flowsense:actor:default-mailbox:overflow"] = "drop",
         ["flowsense:actor:ask-timeout"] = "00:00:05",
@@ -24,6 +26,8 @@ public sealed class OptionsBindingTests
     {
         ActorSystemOptions options = ActorSystemOptions.FromConfiguration(Configuration(Contract));
         Assert.Equal(30, options.DefaultDispatcher.Throughput);
+        Assert.Equal(3, options.LanesDispatcher.Threads);
+        Assert.Equal(12, options.LanesDispatcher.Throughput);
         Assert.Equal(1000, options.DefaultMailbox.Capacity);
         Assert.Equal(MailboxOverflow.Drop, options.DefaultMailbox.Overflow);
         Assert.Equal(TimeSpan.FromSeconds(5), options.AskTimeout);
@@ -83,11 +87,23 @@ public sealed class OptionsBindingTests
         Assert.Contains("flowsense.actor.default-mailbox.capacity", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("flowsense:actor:lanes-dispatcher:threads", "-1", "flowsense.actor.lanes-dispatcher.threads")]
+    [InlineData("flowsense:actor:lanes-dispatcher:throughput", "0", "flowsense.actor.lanes-dispatcher.throughput")]
+    public void Lane_settings_out_of_range_are_rejected_naming_the_key(string key, string value, string named)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ActorSystemOptions.FromConfiguration(Configuration(new() { [key] = value })));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_system_created_from_configuration_uses_it()
     {
         using ActorSystem system = ActorSystem.Create("configured", ActorSystemOptions.FromConfiguration(Configuration(Contract)));
         Assert.Equal(30, system.Dispatchers.Default.Throughput);
+        var lanes = Assert.IsType<LaneDispatcher>(system.Dispatchers.Lookup(Dispatchers.LanesId));
+        Assert.Equal(3, lanes.LaneCount);
+        Assert.Equal(12, lanes.Throughput);
         Assert.Equal(MailboxOverflow.Drop, system.Options.DefaultMailbox.Overflow);
     }
 }

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+
+namespace FlowSense.Actors.Tests.Dispatch;
+
+public sealed class LaneDispatcherTests : TestKit.TestKit
+{
+    private sealed class ThreadReporter : ReceiveActor
+    {
+        public ThreadReporter() => ReceiveAny(_ => Sender.Tell((Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), Self));
+    }
+
+    /// <summary>Checks that each sender's numbers arrive in order and answers how many it got.</summary>
+    private sealed class OrderChecker : ReceiveActor
+    {
+        private readonly Dictionary<int, int> _last = [];
+        private int _received;
+        private int _outOfOrder;
+
+        public OrderChecker()
+        {
+            Receive<(int Sender, int Number)>(m =>
+            {
+                _received++;
+                if (_last.TryGetValue(m.Sender, out int last) && m.Number != last + 1)
+                    _outOfOrder++;
+                _last[m.Sender] = m.Number;
+            });
+            Receive<string>(_ => Sender.Tell((_received, _outOfOrder), Self));
+        }
+    }
+
+    private LaneDispatcher Lanes(string id, int lanes)
+    {
+        var dispatcher = new LaneDispatcher(id, lanes, throughput: 5);
+        Sys.Dispatchers.Register(id, dispatcher);
+        return dispatcher;
+    }
+
+    [Fact]
+    public void Each_actor_runs_every_turn_on_the_same_named_lane_thread()
+    {
+        Lanes("two", 2);
+        var actors = Enumerable.Range(0, 4).Select(i => Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("two"), $"a{i}")).ToList();
+        var threadOf = new Dictionary<IActorRef, HashSet<int>>();
+        var names = new HashSet<string?>();
+        for (int round = 0; round < 5; round++)
+        {
+            foreach (IActorRef actor in actors)
+            {
+                actor.Tell(round, TestActor.Ref);
+                (int id, bool pool, string? name) = ExpectMsg<(int, bool, string?)>();
+                Assert.False(pool);
+                names.Add(name);
+                (threadOf.TryGetValue(actor, out var seen) ? seen : threadOf[actor] = []).Add(id);
+            }
+        }
+        Assert.All(threadOf.Values, threads => Assert.Single(threads));
+        Assert.Equal(new HashSet<string?> { "two-0", "two-1" }, names);
+    }
+
+    [Fact]
+    public void Actors_are_placed_on_the_lane_with_the_fewest_and_leave_it_when_they_stop()
+    {
+        LaneDispatcher lanes = Lanes("three", 3);
+        var actors = Enumerable.Range(0, 7).Select(_ => Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("three"))).ToList();
+        foreach (IActorRef actor in actors)
+        {
+            actor.Tell(0, TestActor.Ref); // the first turn has run, so the actor has been placed
+            ExpectMsg<(int, bool, string?)>();
+        }
+        Assert.Equal([3, 2, 2], lanes.ActorsPerLane);
+
+        foreach (IActorRef actor in actors.Take(3))
+        {
+            Watch(actor);
+            Sys.Stop(actor);
+            ExpectTerminated(actor);
+        }
+        Assert.Equal(4, lanes.ActorsPerLane.Sum());
+        IActorRef next = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("three"));
+        next.Tell(0, TestActor.Ref);
+        ExpectMsg<(int, bool, string?)>();
+        Assert.Equal(5, lanes.ActorsPerLane.Sum());
+        Assert.True(lanes.ActorsPerLane.Max() - lanes.ActorsPerLane.Min() <= 1, string.Join(",", lanes.ActorsPerLane));
+    }
+
+    [Fact]
+    public async Task Many_senders_to_many_lane_actors_lose_nothing_and_keep_each_senders_order()
+    {
+        Lanes("busy", 2);
+        const int Actors = 64, Senders = 4, PerSender = 2_000;
+        var actors = Enumerable.Range(0, Actors).Select(_ => Sys.ActorOf(Props.Create<OrderChecker>().WithDispatcher("busy"))).ToArray();
+
+        // Bursts with pauses between them, so the lanes keep parking and being woken mid-burst.
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(async () =>
+        {
+            for (int n = 1; n <= PerSender; n++)
+            {
+                foreach (IActorRef actor in actors)
+                    actor.Tell((sender, n), ActorRefs.NoSender);
+                if (n % 250 == 0)
+                    await Task.Yield();
+            }
+        })));
+
+        foreach (IActorRef actor in actors)
+        {
+            actor.Tell("count", TestActor.Ref);
+            Assert.Equal((Senders * PerSender, 0), ExpectMsg<(int, int)>());
+        }
+    }
+
+    [Fact]
+    public void After_the_lanes_stop_turns_run_on_the_thread_pool()
+    {
+        LaneDispatcher lanes = Lanes("stopping", 1);
+        IActorRef actor = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("stopping"));
+        actor.Tell(1, TestActor.Ref);
+        Assert.False(ExpectMsg<(int, bool, string?)>().Item2);
+
+        lanes.Dispose();
+        for (int i = 0; i < 3; i++)
+        {
+            actor.Tell(i, TestActor.Ref);
+            Assert.True(ExpectMsg<(int, bool, string?)>().Item2);
+        }
+    }
+
+    [Fact]
+    public async Task A_terminated_system_stops_its_lane_threads()
+    {
+        var threads = new ConcurrentBag<Thread>();
+        ActorSystem system = ActorSystem.Create("lanes-end");
+        IActorRef actor = system.ActorOf(Props.Create(() => new ThreadCapture(threads)).WithDispatcher(Dispatchers.LanesId));
+        await actor.Ask<bool>("capture", TimeSpan.FromSeconds(5));
+        Thread lane = Assert.Single(threads);
+        Assert.True(lane.IsAlive);
+
+        await system.Terminate();
+        Assert.True(lane.Join(TimeSpan.FromSeconds(5)), "the lane thread should end once the system has terminated");
+    }
+
+    private sealed class ThreadCapture : ReceiveActor
+    {
+        public ThreadCapture(ConcurrentBag<Thread> threads) => Receive<string>(_ =>
+        {
+            threads.Add(Thread.CurrentThread);
+            Sender.Tell(true, Self);
+        });
+    }
+}
