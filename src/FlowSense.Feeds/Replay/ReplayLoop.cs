@@ -31,8 +31,9 @@ internal static class ReplayLoop
                 int take = sink.Capacity;
                 if (rate is not null)
                 {
-                    await rate.WaitAsync(counters.EventsEmitted, sink.Capacity, cancellationToken).ConfigureAwait(false);
-                    take = rate.Due(counters.EventsEmitted, sink.Capacity);
+                    int most = Math.Min(sink.Capacity, rate.CatchUpBatch);
+                    await rate.WaitAsync(counters.EventsEmitted, most, cancellationToken).ConfigureAwait(false);
+                    take = rate.Due(counters.EventsEmitted, most);
                 }
                 more = reader.ReadUntil(sink, take);
                 counters.Read(reader.Position, reader.Rejected);
@@ -86,7 +87,7 @@ internal static class ReplayLoop
     /// <summary>
     /// Holds a steady rate: event k (from 0) is due k / rate after the replay started. On schedule it wakes once per
     /// tick after its last emission (or when the next event is due, if later) and emits what is due; behind schedule
-    /// (a full batch due) it does not wait. Sub-millisecond waits on the system clock use a <see cref="PacingTimer"/>,
+    /// (a catch-up batch due) it does not wait. Sub-millisecond waits on the system clock use a <see cref="PacingTimer"/>,
     /// since .NET timers fire on a millisecond grid; other clocks (virtual time in tests) use their own timers.
     /// </summary>
     private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time) : IDisposable
@@ -96,6 +97,9 @@ internal static class ReplayLoop
         private readonly long _tickTimestamps = (long)(tick.TotalSeconds * time.TimestampFrequency);
         private long _lastEmission = long.MinValue;
         private PacingTimer? _fine;
+
+        /// <summary>The most events one emission takes when behind: <see cref="ReplayPace.CatchUpTicks"/> ticks' worth.</summary>
+        public int CatchUpBatch { get; } = (int)Math.Clamp(Math.Ceiling(eventsPerSecond * tick.TotalSeconds * ReplayPace.CatchUpTicks), 1, int.MaxValue);
 
         /// <summary>Waits for the next emission of events after the first <paramref name="emitted"/>.</summary>
         public ValueTask WaitAsync(long emitted, int batchSize, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed record ReplayPace
     /// <summary>The tick of <see cref="Rate"/> when none is given: small against a 1 ms latency goal.</summary>
     public static readonly TimeSpan DefaultTick = TimeSpan.FromMicroseconds(200);
 
+    /// <summary>The largest batch of a <see cref="Rate"/> replay that is catching up, in ticks' worth of events.</summary>
+    public const int CatchUpTicks = 4;
+
     private ReplayPace(double? speed, double? eventsPerSecond, TimeSpan tick = default)
     {
         Speed = speed;
@@ -28,9 +31,10 @@ public sealed record ReplayPace
     /// A steady rate of <paramref name="eventsPerSecond"/> (event k, counting from 0, is due k / rate after the start),
     /// whatever the recorded times. The replay wakes at most once per <paramref name="tick"/> (default
     /// <see cref="DefaultTick"/>) and emits every event due by then, so an event waits at most about a tick for its
-    /// batch and batches are as small as the rate allows. Batches grow only when the replay is behind (a slow consumer,
-    /// a late wake-up): then it emits what is due in batches of up to the replay's batch size, without waiting, which
-    /// is the cheapest way to catch up.
+    /// batch and batches are as small as the rate allows. When the replay is behind (a slow consumer, a late wake-up)
+    /// it emits what is due without waiting, in batches of at most <see cref="CatchUpTicks"/> ticks' worth of events
+    /// (and never more than the replay's batch size): one late wake-up must not become one huge batch, whose first
+    /// events would wait for the last to be decoded and regrouped, and for the whole batch to be applied.
     /// </summary>
     public static ReplayPace Rate(double eventsPerSecond, TimeSpan? tick = null)
     {

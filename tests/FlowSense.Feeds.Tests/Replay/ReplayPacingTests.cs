@@ -189,6 +189,27 @@ public sealed class ReplayPacingTests : IDisposable
     }
 
     [Fact]
+    public async Task Catching_up_emits_at_most_four_ticks_worth_at_once_however_large_the_batch_size()
+    {
+        var time = new VirtualTime();
+        var start = time.GetUtcNow();
+        var seen = new ConcurrentQueue<(TimeSpan At, int Count)>();
+        // 500 events/s with a 1 ms tick: half an event per tick, so a catch-up batch holds at most 4 x 0.5 = 2 events,
+        // though the batch size would allow 10.
+        var replay = ReplaySource.Lobster(_path, _session,
+            new ReplayOptions { Pace = ReplayPace.Rate(500, TimeSpan.FromMilliseconds(1)), BatchSize = 10, Time = time });
+
+        var handle = replay.Source.RunWith(Sink.ForEach<EventBatch>(b => seen.Enqueue((time.GetUtcNow() - start, b.Count))), new Materializer(time));
+
+        await Until(() => seen.Count == 1 && time.PendingTimers == 1);
+        time.AdvanceLate(TimeSpan.FromMilliseconds(10)); // due at 2 ms, woken at 10 ms: the other 3 events are all due
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(4, ReplayPace.CatchUpTicks);
+        Assert.Equal([(TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(10), 2), (TimeSpan.FromMilliseconds(10), 1)], seen.ToArray());
+    }
+
+    [Fact]
     public async Task A_rate_on_the_system_clock_holds_its_average_with_sub_millisecond_ticks()
     {
         // 4 events at 20,000/s take 150 µs of schedule; with millisecond timers this would take about 2-4 ms.
