@@ -23,12 +23,14 @@ internal static class PipelineBenchCommand
         var memoryEvery = new Option<string>("--memory-interval") { Description = "Time between memory samples.", DefaultValueFactory = _ => "10s" };
         var sample = new Option<FileInfo?>("--sample") { Description = "The recording to repeat (default: itch/ex20101224.TEST_ITCH_50 or the LOBSTER AAPL message file in the shared data)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the JSON report and the memory CSV.", DefaultValueFactory = _ => new DirectoryInfo("bench-results") };
-        var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed, and the most a paced run emits at once when catching up.", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
+        var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed; a paced run catching up emits at most this, and at most 4 ticks' worth.", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
         var tick = new Option<string>("--tick") { Description = "How often a paced run's source wakes to emit the events due by then: 200us, 1ms.", DefaultValueFactory = _ => "200us" };
+        var dispatcher = new Option<string>("--dispatcher") { Description = "Where symbol actors run: lanes (a thread per core, the node's default) or default (the thread pool).", DefaultValueFactory = _ => Actors.Dispatchers.LanesId };
+        dispatcher.AcceptOnlyFromAmong(Actors.Dispatchers.LanesId, Actors.Dispatchers.DefaultId);
         var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
         var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
         {
-            source, symbols, duration, warmUp, rates, memoryEvery, batch, tick, sample, output, noStages,
+            source, symbols, duration, warmUp, rates, memoryEvery, batch, tick, dispatcher, sample, output, noStages,
         };
         command.SetGuardedAction(console, async (parse, cancellation) =>
         {
@@ -42,6 +44,7 @@ internal static class PipelineBenchCommand
                 MemoryInterval = Duration(parse.GetValue(memoryEvery)!, "--memory-interval"),
                 Tick = Duration(parse.GetValue(tick)!, "--tick"),
                 Stages = !parse.GetValue(noStages),
+                Dispatcher = parse.GetValue(dispatcher)!,
                 BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
                     ? b : throw new UserError($"--batch {parse.GetValue(batch)} is out of range.", "Pick 1 to 1048576 events per batch.", ExitCodes.Usage),
             };

@@ -26,6 +26,9 @@ internal sealed record PipelineBenchOptions
     /// </summary>
     public int BatchSize { get; init; } = 16_384;
 
+    /// <summary>Where the symbol actors run: <c>lanes</c> (the node's default) or <c>default</c> (the thread pool).</summary>
+    public string Dispatcher { get; init; } = Actors.Dispatchers.LanesId;
+
     public TimeSpan MemoryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Also measure the per-stage CPU breakdown.</summary>

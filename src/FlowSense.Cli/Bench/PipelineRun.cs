@@ -21,7 +21,7 @@ internal static class PipelineRun
         var latency = new LatencyHistogram();
         var window = new MeasuringWindow();
         await using var system = ActorSystem.Create("bench");
-        var shards = SymbolShards.Start(system, workload.Catalog, new ShardingOptions { ShardCount = plan.Shards });
+        var shards = SymbolShards.Start(system, workload.Catalog, new ShardingOptions { ShardCount = plan.Shards }, dispatcher: plan.Dispatcher);
         var replay = workload.Replay(new ReplayOptions
         {
             BatchSize = plan.BatchSize,

@@ -10,5 +10,6 @@ namespace FlowSense.Cli.Bench;
 /// <param name="BatchesInFlight">Source batches delivered but not yet acknowledged, at most.</param>
 /// <param name="Shards">Shards of the symbol region.</param>
 /// <param name="MemoryEverySeconds">Seconds between memory samples.</param>
+/// <param name="Dispatcher">The dispatcher of the symbol actors.</param>
 internal sealed record RunPlan(string Name, double? EventsPerSecond, TimeSpan Tick, TimeSpan Duration, TimeSpan WarmUp, int BatchSize,
-    int BatchesInFlight, int Shards, int MemoryEverySeconds);
+    int BatchesInFlight, int Shards, int MemoryEverySeconds, string Dispatcher);

@@ -256,6 +256,8 @@ public sealed partial class NodeConfiguration
             problem(symbols + ":shard-count", "must be at least 1.");
         if (Node.Symbols.BarHistory < 1)
             problem(symbols + ":bar-history", "must be at least 1.");
+        if (Node.Symbols.Dispatcher is not (Actors.Dispatchers.LanesId or Actors.Dispatchers.DefaultId))
+            problem(symbols + ":dispatcher", $"'{Node.Symbols.Dispatcher}' is not {Actors.Dispatchers.LanesId} or {Actors.Dispatchers.DefaultId}.");
         if (Node.Symbols.PassivateIdleAfter < TimeSpan.Zero)
             problem(symbols + ":passivate-idle-after", "must not be negative.");
         List<TimeSpan> frames = Node.Symbols.BarTimeFrames;

@@ -116,6 +116,13 @@ public sealed class SymbolDefaults
     [ConfigurationKeyName("passivate-idle-after")]
     public TimeSpan PassivateIdleAfter { get; set; }
 
+    /// <summary>
+    /// Where symbol actors run: <c>lanes</c> (<see cref="Actors.Dispatchers.LanesId"/>: a thread per core, each symbol
+    /// pinned to one) or <c>default</c> (the .NET thread pool).
+    /// </summary>
+    [ConfigurationKeyName("dispatcher")]
+    public string Dispatcher { get; set; } = Actors.Dispatchers.LanesId;
+
     /// <summary>VPIN buckets per day of average volume: a replay's bucket volume is its instrument's ADV over this (the paper's 50).</summary>
     [ConfigurationKeyName("vpin-buckets-per-day")]
     public int VpinBucketsPerDay { get; set; } = 50;

@@ -179,7 +179,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
         {
             ShardCount = options.Symbols.ShardCount,
             PassivateIdleAfter = options.Symbols.PassivateIdleAfter > TimeSpan.Zero ? options.Symbols.PassivateIdleAfter : null,
-        }, persistence.Symbols, persistence.TimeSeries?.Recording);
+        }, persistence.Symbols, persistence.TimeSeries?.Recording, options.Symbols.Dispatcher);
         var node = new FlowSenseNode(configuration, system, shards, connectors, live, persistence, resumeAfter, loggerFactory);
         try
         {

@@ -16,6 +16,8 @@ public sealed class InputPositions
     private const int MaxSourceIdBytes = 1024;
 
     private readonly Dictionary<string, SourcePosition> _bySource = new(StringComparer.Ordinal);
+    private string? _lastSource;           // the source of the last lookup: a run names all its slices with one string,
+    private SourcePosition? _lastPosition; // so a reference compare usually replaces a hash and three cold cache lines
 
     /// <summary>The sources seen, each with its last processed position.</summary>
     public IReadOnlyDictionary<string, long> Positions => _bySource.ToDictionary(p => p.Key, p => p.Value.Last, StringComparer.Ordinal);
@@ -27,8 +29,11 @@ public sealed class InputPositions
     public SourcePosition For(string sourceId)
     {
         ArgumentNullException.ThrowIfNull(sourceId);
+        if (ReferenceEquals(sourceId, _lastSource))
+            return _lastPosition!;
         if (!_bySource.TryGetValue(sourceId, out SourcePosition? position))
             _bySource.Add(sourceId, position = new SourcePosition());
+        (_lastSource, _lastPosition) = (sourceId, position);
         return position;
     }
 
@@ -51,6 +56,7 @@ public sealed class InputPositions
         reader.BeginSection(SymbolSections.InputPositions, CheckpointVersion);
         int count = reader.ReadCount(MaxSources, "input sources");
         _bySource.Clear();
+        (_lastSource, _lastPosition) = (null, null);
         for (int i = 0; i < count; i++)
         {
             string source = CheckpointText.Read(ref reader, MaxSourceIdBytes, "source id length");

@@ -20,8 +20,6 @@ public sealed partial class SymbolActor
     /// <summary>True while rows wait for room in the writer: acknowledgements are withheld, new slices held.</summary>
     private bool SeriesBlocked => _waitingForSeries || _recorder?.MustWait == true;
 
-    private void ReceiveRecording() => Receive<SeriesWritable>(OnSeriesWritable);
-
     /// <summary>Offers the rows of an event just applied; <paramref name="latestBeforeNs"/> is the latest exchange time applied before it.</summary>
     private void Record(in MarketEvent e, long latestBeforeNs) =>
         _recorder?.OnApplied(e, latestBeforeNs, _entry.Counters.Applied, _state);

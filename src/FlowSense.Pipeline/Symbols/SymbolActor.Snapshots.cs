@@ -46,17 +46,26 @@ public sealed partial class SymbolActor
             return;
         }
         _recovering = true;
-        BecomeStacked(() =>
-        {
-            Receive<SnapshotLoaded>(OnSnapshotLoaded);
-            Receive<RetryRecovery>(r =>
-            {
-                if (r.Incarnation == _incarnation)
-                    Load();
-            });
-            ReceiveAny(_ => Stash.Stash());
-        });
+        Become(Recovering, discardOld: false);
         Load();
+    }
+
+    /// <summary>While the snapshot loads: everything but the load's answer waits in the stash.</summary>
+    private void Recovering(object message)
+    {
+        switch (message)
+        {
+            case SnapshotLoaded loaded:
+                OnSnapshotLoaded(loaded);
+                break;
+            case RetryRecovery retry:
+                if (retry.Incarnation == _incarnation)
+                    Load();
+                break;
+            default:
+                Stash.Stash();
+                break;
+        }
     }
 
     /// <summary>Loads the latest snapshot off the actor's turn, after the predecessor's last write; the answer comes as <see cref="SnapshotLoaded"/>.</summary>
@@ -103,13 +112,13 @@ public sealed partial class SymbolActor
         if (loaded.Snapshot is { } snapshot && !TryRestore(snapshot))
         {
             _recovering = false;
-            UnbecomeStacked();
+            Context.Unbecome();
             Stash.UnstashAll(); // slices among them are refused and acknowledged (OnEvents), queries answered
             RefuseWaiting();
             return;
         }
         _recovering = false;
-        UnbecomeStacked();
+        Context.Unbecome();
         Stash.UnstashAll();
         Resume();
     }
@@ -168,10 +177,10 @@ public sealed partial class SymbolActor
             _entry.Interrupted = null;
             Refuse(cut.Events, cut.Sender, cut.ResumeAt, cut.Tally);
         }
-        while (_entry.HeldSlices.TryDequeue(out var held))
+        while (_entry.TryTakeHeld(out var held))
             Refuse(held.Events, held.Sender, 0, default);
-        while (_entry.PendingAcks.TryDequeue(out var pending))
-            pending.To.Tell(pending.Ack, Self);
+        while (_entry.TryTakeWithheldAck(out var withheld))
+            withheld.To.Tell(withheld.Ack, Self);
     }
 
     /// <summary>Acknowledges a slice's events from <paramref name="start"/> as rejected without applying them (the symbol failed to recover).</summary>

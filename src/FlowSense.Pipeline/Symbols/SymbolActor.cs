@@ -26,7 +26,7 @@ namespace FlowSense.Pipeline.Symbols;
 /// snapshots its state and input positions every N events or T seconds, recovers from the latest snapshot when it
 /// starts, restarts or comes back from passivation, and skips events at or below its recovered positions.</para>
 /// </remarks>
-public sealed partial class SymbolActor : ReceiveActor
+public sealed partial class SymbolActor : UntypedActor
 {
     private readonly SymbolEntry _entry;
     private SymbolState _state; // replaced by an empty one if restoring a snapshot fails half-way
@@ -41,32 +41,77 @@ public sealed partial class SymbolActor : ReceiveActor
         _persistence = persistence;
         _state = new SymbolState(entry.Settings ?? throw new ArgumentException("The symbol has no settings.", nameof(entry)), entry.Sequences, entry.Counters);
         _recorder = recording is null ? null : new SymbolRecorder(recording);
-
-        Receive<SymbolEvents>(OnEvents);
-        Receive<SubscriptionCredit>(OnCredit);
-        Receive<SubscribeSymbol>(OnSubscribe);
-        Receive<UnsubscribeSymbol>(u => RemoveSubscriber(u.Subscriber));
-        Receive<Terminated>(t => RemoveSubscriber(t.Actor));
-        Receive<GetBook>(q => Sender.Tell(Book(q.Depth), Self));
-        Receive<GetFeatures>(_ => Sender.Tell(new FeatureValues(_state.Instrument, _state.Features.Snapshot()), Self));
-        Receive<GetBars>(q => Sender.Tell(new RecentBars(_state.Instrument,
-            _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<MarketData.Bars.Bar>)_state.RecentBars(f, q.Count))), Self));
-        Receive<GetIndicators>(_ => Sender.Tell(new IndicatorValues(_state.Instrument,
-            _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<IndicatorValue>)_state.IndicatorValues(f))), Self));
-        Receive<GetSymbolHealth>(_ => Sender.Tell(SymbolDirectory.Health(_entry), Self));
-        Receive<SaveSymbolSnapshot>(_ => RequestSnapshot(Sender));
-        Receive<SnapshotDue>(OnSnapshotDue);
-        Receive<SnapshotWritten>(OnSnapshotWritten);
-        ReceiveRecording();
     }
 
-    /// <summary>Props of the actor of <paramref name="entry"/>'s symbol (an unknown symbol gets an actor that says so).</summary>
-    public static Props Props(SymbolEntry entry, SymbolPersistence? persistence = null, SeriesRecording? recording = null)
+    /// <summary>
+    /// Props of the actor of <paramref name="entry"/>'s symbol (an unknown symbol gets an actor that says so), on the
+    /// <paramref name="dispatcher"/> named (see <see cref="SymbolShards.Start"/>); null is the system's default.
+    /// </summary>
+    public static Props Props(SymbolEntry entry, SymbolPersistence? persistence = null, SeriesRecording? recording = null, string? dispatcher = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Settings is null
             ? Actors.Props.Create(() => new UnknownSymbolActor(entry.EntityId))
-            : Actors.Props.Create(() => new SymbolActor(entry, persistence, recording));
+            : Actors.Props.Create(() => new SymbolActor(entry, persistence, recording)).WithDispatcher(dispatcher ?? Dispatchers.DefaultId);
+    }
+
+    /// <summary>
+    /// One type switch, slices first. A symbol actor gets a message or two per event burst, each finding the actor's
+    /// state out of cache; a switch costs compares against shared type handles, where a per-instance handler table
+    /// (<see cref="ReceiveActor"/>) would cost several more cache misses per message.
+    /// </summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case SymbolEvents slice:
+                OnEvents(slice);
+                break;
+            case SubscriptionCredit credit:
+                OnCredit(credit);
+                break;
+            case SubscribeSymbol subscribe:
+                OnSubscribe(subscribe);
+                break;
+            case UnsubscribeSymbol unsubscribe:
+                RemoveSubscriber(unsubscribe.Subscriber);
+                break;
+            case Terminated terminated:
+                RemoveSubscriber(terminated.Actor);
+                break;
+            case GetBook query:
+                Sender.Tell(Book(query.Depth), Self);
+                break;
+            case GetFeatures:
+                Sender.Tell(new FeatureValues(_state.Instrument, _state.Features.Snapshot()), Self);
+                break;
+            case GetBars query:
+                Sender.Tell(new RecentBars(_state.Instrument,
+                    _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<MarketData.Bars.Bar>)_state.RecentBars(f, query.Count))), Self);
+                break;
+            case GetIndicators:
+                Sender.Tell(new IndicatorValues(_state.Instrument,
+                    _state.TimeFrames.ToDictionary(f => f, f => (IReadOnlyList<IndicatorValue>)_state.IndicatorValues(f))), Self);
+                break;
+            case GetSymbolHealth:
+                Sender.Tell(SymbolDirectory.Health(_entry), Self);
+                break;
+            case SaveSymbolSnapshot:
+                RequestSnapshot(Sender);
+                break;
+            case SnapshotDue due:
+                OnSnapshotDue(due);
+                break;
+            case SnapshotWritten written:
+                OnSnapshotWritten(written);
+                break;
+            case SeriesWritable writable:
+                OnSeriesWritable(writable);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>True while a subscriber lacks credit or rows wait for the writer: acknowledgements are withheld, new slices held.</summary>
@@ -122,13 +167,14 @@ public sealed partial class SymbolActor : ReceiveActor
             Refuse(slice, Sender, 0, default);
             return;
         }
-        if (Blocked || _entry.HeldSlices.Count > 0)
+        if (Blocked || _entry.HasHeldSlices)
         {
-            _entry.HeldSlices.Enqueue((slice, Sender));
+            _entry.Hold(slice, Sender);
             return;
         }
         Process(slice, Sender, 0, default);
-        Drain();
+        if (_entry.HasWithheldAcks)
+            Drain();
     }
 
     /// <summary>Applies a slice from <paramref name="start"/>, publishes what it changed, and acknowledges it (or holds the ack).</summary>
@@ -177,7 +223,7 @@ public sealed partial class SymbolActor : ReceiveActor
         var ack = slice.Acknowledge(tally);
         bool seriesBlocked = WaitForSeriesIfRefused();
         if (seriesBlocked || _entry.Subscribers.IsBlocked)
-            _entry.PendingAcks.Enqueue((sender, ack));
+            _entry.WithholdAck(sender, ack);
         else
             sender.Tell(ack, Self);
     }
@@ -224,9 +270,9 @@ public sealed partial class SymbolActor : ReceiveActor
     {
         while (!Blocked)
         {
-            while (_entry.PendingAcks.TryDequeue(out var pending))
-                pending.To.Tell(pending.Ack, Self);
-            if (!_entry.HeldSlices.TryDequeue(out var held))
+            while (_entry.TryTakeWithheldAck(out var withheld))
+                withheld.To.Tell(withheld.Ack, Self);
+            if (!_entry.TryTakeHeld(out var held))
                 return;
             Process(held.Events, held.Sender, 0, default);
         }

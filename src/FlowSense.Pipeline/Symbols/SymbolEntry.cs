@@ -21,6 +21,10 @@ public sealed class SymbolEntry
     private const int QuarantineCapacity = 64;
     private readonly Queue<QuarantinedEvent> _quarantine = new();
     private SymbolRecoveryFailed? _failure;
+    private readonly Queue<(SymbolEvents Events, IActorRef Sender)> _heldSlices = new();
+    private readonly Queue<(IActorRef To, SymbolEventsAck Ack)> _withheldAcks = new();
+    private int _heldCount;     // _heldSlices.Count, kept here: see HasHeldSlices
+    private int _withheldCount; // _withheldAcks.Count
 
     internal SymbolEntry(string entityId, InstrumentId instrument, ShardId shard, SymbolSettings? settings)
     {
@@ -60,11 +64,51 @@ public sealed class SymbolEntry
 
     internal SubscriberSet Subscribers { get; } = new();
 
-    /// <summary>Slices received while subscribers had no credit, applied once they have.</summary>
-    internal Queue<(SymbolEvents Events, IActorRef Sender)> HeldSlices { get; } = new();
+    /// <summary>Whether slices wait (received while blocked), to be applied in order once the symbol is not.</summary>
+    /// <remarks>
+    /// This and <see cref="HasWithheldAcks"/> are counts in the entry's own fields, read for every slice: in the usual
+    /// case, nothing waiting, the two queues (each a cache miss of its own) are not touched at all.
+    /// </remarks>
+    internal bool HasHeldSlices => _heldCount > 0;
 
-    /// <summary>Acknowledgements withheld until subscribers have taken what their slices published.</summary>
-    internal Queue<(IActorRef To, SymbolEventsAck Ack)> PendingAcks { get; } = new();
+    /// <summary>Whether acknowledgements are withheld until subscribers (or the series writer) have taken what their slices produced.</summary>
+    internal bool HasWithheldAcks => _withheldCount > 0;
+
+    internal void Hold(SymbolEvents slice, IActorRef sender)
+    {
+        _heldSlices.Enqueue((slice, sender));
+        _heldCount++;
+    }
+
+    internal bool TryTakeHeld(out (SymbolEvents Events, IActorRef Sender) held)
+    {
+        if (_heldCount == 0)
+        {
+            held = default;
+            return false;
+        }
+        _heldCount--;
+        held = _heldSlices.Dequeue();
+        return true;
+    }
+
+    internal void WithholdAck(IActorRef to, SymbolEventsAck ack)
+    {
+        _withheldAcks.Enqueue((to, ack));
+        _withheldCount++;
+    }
+
+    internal bool TryTakeWithheldAck(out (IActorRef To, SymbolEventsAck Ack) withheld)
+    {
+        if (_withheldCount == 0)
+        {
+            withheld = default;
+            return false;
+        }
+        _withheldCount--;
+        withheld = _withheldAcks.Dequeue();
+        return true;
+    }
 
     /// <summary>A slice whose processing a poisoned event cut short: the next incarnation finishes it.</summary>
     internal InterruptedSlice? Interrupted { get; set; }

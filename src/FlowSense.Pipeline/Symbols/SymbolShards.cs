@@ -35,17 +35,21 @@ public sealed class SymbolShards
     /// Starts the region for the instruments of <paramref name="catalog"/>. With <paramref name="persistence"/>, every
     /// symbol actor recovers from and snapshots to its store, and the coordinated shutdown's snapshot phase stores
     /// every running symbol's state (<see cref="SnapshotAllAsync"/>). With <paramref name="recording"/>, every symbol
-    /// actor records its time series (trades, quotes, bars, sampled book tops and features) to its writer.
+    /// actor records its time series (trades, quotes, bars, sampled book tops and features) to its writer. Symbol
+    /// actors run on <paramref name="dispatcher"/>: by default the <see cref="Dispatchers.LanesId">lanes</see>, a thread
+    /// per core with each symbol pinned to one, since a thousand symbols that each get an event or two at a time would
+    /// otherwise keep the thread pool's threads waking and parking (see <see cref="LaneDispatcher"/>).
     /// </summary>
     public static SymbolShards Start(
-        ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null, SymbolPersistence? persistence = null, SeriesRecording? recording = null)
+        ActorSystem system, SymbolCatalog catalog, ShardingOptions? options = null, SymbolPersistence? persistence = null, SeriesRecording? recording = null,
+        string dispatcher = Dispatchers.LanesId)
     {
         ArgumentNullException.ThrowIfNull(system);
         persistence?.Options.Validate();
         recording?.Validate();
         var o = options ?? new ShardingOptions();
         var directory = new SymbolDirectory(catalog, o.ShardCount);
-        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence, recording), o);
+        var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence, recording, dispatcher), o);
         var shards = new SymbolShards(region, directory, o, persistence);
         if (persistence is not null)
             system.CoordinatedShutdown.AddTask(CoordinatedShutdown.Snapshot, "snapshot-symbols", shards.SnapshotAllAsync);
