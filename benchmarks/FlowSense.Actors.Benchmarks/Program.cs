@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using FlowSense.Actors.Benchmarks.Ask;
 using FlowSense.Actors.Benchmarks.Backpressure;
+using FlowSense.Actors.Benchmarks.Fanout;
 using FlowSense.Actors.Benchmarks.Harness;
 using FlowSense.Actors.Benchmarks.Memory;
 using FlowSense.Actors.Benchmarks.PingPong;
@@ -14,6 +15,7 @@ Func<HarnessArgs, Task<int>>? mode = args.Length == 0 ? null : args[0].ToLowerIn
     "ask" => AskLatencyHarness.Run,
     "backpressure" => BackpressureHarness.Run,
     "memory" => IdleActorMemoryHarness.Run,
+    "fanout" => FanoutHarness.Run,
     _ => null,
 };
 

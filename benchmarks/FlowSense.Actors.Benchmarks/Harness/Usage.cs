@@ -12,6 +12,7 @@ internal static class Usage
           ask           [--messages 200000]
           backpressure  [--messages 10000000] [--capacities 100,1000,10000] [--runs 3]
           memory        [--actors 1000000]
+          fanout        [--actors 1000] [--burst 200] [--bursts 5000]
 
         Anything else goes to BenchmarkDotNet, e.g.:
           --filter '*AskRoundTrip*'
