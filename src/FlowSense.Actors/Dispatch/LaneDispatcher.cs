@@ -39,6 +39,12 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     /// <summary>The actors pinned to each lane now.</summary>
     public IReadOnlyList<int> ActorsPerLane => [.. _lanes.Select(l => Volatile.Read(ref l.Actors))];
 
+    /// <summary>
+    /// Actors waiting on each lane for the drain after the current one: a lane that keeps a queue is saturated (its
+    /// actors' messages wait for turns of the others). For monitoring; the value is a moment's.
+    /// </summary>
+    public IReadOnlyList<int> WaitingPerLane => [.. _lanes.Select(l => l.Waiting)];
+
     internal override void Attach(ActorCell cell)
     {
         lock (_placement)
@@ -93,6 +99,16 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
 
         /// <summary>Actors pinned to this lane (under the dispatcher's placement lock).</summary>
         public int Actors;
+
+        /// <summary>Actors queued for the next drain.</summary>
+        public int Waiting
+        {
+            get
+            {
+                lock (_lock)
+                    return _ready.Count;
+            }
+        }
 
         public void EnsureStarted(string name)
         {

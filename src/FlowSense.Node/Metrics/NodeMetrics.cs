@@ -17,7 +17,8 @@ namespace FlowSense.Node.Metrics;
 /// flowsense_ingest_events_total{source}, flowsense_ingest_rejected_total{source}, flowsense_ingest_quarantined_total{source},
 /// flowsense_symbol_events_total{outcome}, flowsense_book_resyncs_total, flowsense_sequence_gaps_total,
 /// flowsense_symbol_quarantined_total, flowsense_actor_restarts_total, flowsense_mailbox_depth{actor_path},
-/// flowsense_messages_dropped_total, flowsense_symbols, flowsense_event_to_feature_duration_seconds (histogram);
+/// flowsense_messages_dropped_total, flowsense_symbols, flowsense_event_to_feature_duration_seconds (histogram),
+/// flowsense_lane_actors{lane}, flowsense_lane_waiting{lane};
 /// with time-series sinks, per table: flowsense_sink_rows_total{table, outcome} (inserted, duplicate, dropped, failed),
 /// flowsense_sink_buffered_rows{table}, flowsense_sink_connected{table}.
 /// </remarks>
@@ -68,9 +69,20 @@ public sealed class NodeMetrics : IDisposable
         _meter.CreateObservableCounter("flowsense.messages.dropped", () => system.DeadLetterCount, "{message}",
             "Messages that were not delivered (dead letters, mailbox overflow drops included).");
 
+        if (system.Dispatchers.Lookup(Dispatchers.LanesId) is LaneDispatcher lanes)
+        {
+            _meter.CreateObservableGauge("flowsense.lane.actors", () => PerLane(lanes.ActorsPerLane), "{actor}",
+                "Actors pinned to each lane of the lanes dispatcher (the symbol actors, by default).");
+            _meter.CreateObservableGauge("flowsense.lane.waiting", () => PerLane(lanes.WaitingPerLane), "{actor}",
+                "Actors waiting on each lane for their next turn: a lane that keeps a queue is saturated.");
+        }
+
         if (timeSeries is not null)
             SinkInstruments(timeSeries.Tables);
     }
+
+    private static IEnumerable<Measurement<long>> PerLane(IReadOnlyList<int> values) =>
+        values.Select((value, lane) => new Measurement<long>(value, new KeyValuePair<string, object?>("lane", lane)));
 
     /// <summary>Records the event-to-feature latency of one symbol slice: from the ingestion graph sending it to its symbol actor acknowledging it (book, features and bars updated).</summary>
     public void RecordEventToFeature(SymbolEventsAck ack) =>

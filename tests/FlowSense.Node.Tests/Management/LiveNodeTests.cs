@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FlowSense.Management.Client;
 using FlowSense.Node.Hosting;
 
@@ -106,6 +107,11 @@ public sealed class LiveNodeTests(ReplayedNode replayed) : IClassFixture<Replaye
         Assert.Contains("# TYPE flowsense_event_to_feature_duration_seconds histogram\n", metrics, StringComparison.Ordinal);
         Assert.Matches(@"flowsense_event_to_feature_duration_seconds_count [1-9]\d*\n", metrics);
         Assert.Contains("flowsense_mailbox_depth{actor_path=\"/user/shards\"}", metrics, StringComparison.Ordinal);
+        // Every symbol actor is pinned to one lane of the lanes dispatcher, one lane per processor.
+        var pinned = Regex.Matches(metrics, @"flowsense_lane_actors\{lane=""(\d+)""\} (\d+)\n");
+        Assert.Equal(Environment.ProcessorCount, pinned.Count);
+        Assert.Equal(summary.Symbols.Count, pinned.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("# TYPE flowsense_lane_waiting gauge\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE flowsense_actor_restarts_total counter\n", metrics, StringComparison.Ordinal);
         Assert.Contains($"flowsense_symbol_events_total{{outcome=\"applied\"}} {summary.Symbols.Sum(s => s.Applied).ToString(CultureInfo.InvariantCulture)}\n", metrics, StringComparison.Ordinal);
     }
