@@ -111,6 +111,40 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Actors_ready_behind_a_running_turn_are_counted_as_waiting_on_their_lane()
+    {
+        LaneDispatcher lanes = Lanes("one", 1);
+        using var gate = new ManualResetEventSlim();
+        IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("one"));
+        var others = Enumerable.Range(0, 3).Select(_ => Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("one"))).ToList();
+        foreach (IActorRef other in others)
+        {
+            other.Tell(0, TestActor.Ref); // started and idle: their next message queues them anew
+            ExpectMsg<(int, bool, string?)>();
+        }
+        blocker.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+
+        foreach (IActorRef other in others)
+            other.Tell(0, TestActor.Ref);
+        Assert.Equal([3], lanes.WaitingPerLane);
+
+        gate.Set();
+        for (int i = 0; i < 3; i++)
+            ExpectMsg<(int, bool, string?)>();
+        Assert.Equal([0], lanes.WaitingPerLane);
+    }
+
+    private sealed class Blocker : ReceiveActor
+    {
+        public Blocker(ManualResetEventSlim gate) => Receive<string>(_ =>
+        {
+            Sender.Tell("blocking", Self);
+            gate.Wait(TimeSpan.FromSeconds(10)); // holds the lane, as a turn must never do outside this test
+        });
+    }
+
+    [Fact]
     public void After_the_lanes_stop_turns_run_on_the_thread_pool()
     {
         LaneDispatcher lanes = Lanes("stopping", 1);
