@@ -15,12 +15,12 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher, tick {Options.Tick.TotalMicroseconds:N0} µs, {Machine.Cores} cores, load {Machine.LoadAverages}")
-            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "rejected");
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "rejected");
         foreach (var r in Runs)
         {
             runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
                 N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), r.WorkItemsPerSlice.ToString("N2", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
-                Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), N(r.Totals.Rejected));
+                Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), r.LatencyFromDue is { } due ? Micros(due.ValueAt(0.99)) : "", N(r.Totals.Rejected));
         }
         console.Write(runs);
 
@@ -66,6 +66,9 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             eventsPerSymbolMessage = r.EventsPerSlice,
             threadPoolWorkItemsPerSymbolMessage = r.WorkItemsPerSlice,
             latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
+            latencyFromDueNs = r.LatencyFromDue is { } due
+                ? new { count = due.Count, p50 = due.ValueAt(0.5), p99 = due.ValueAt(0.99), p999 = due.ValueAt(0.999), max = due.Max }
+                : null,
             gcHeapSlopeBytesPerMinute = r.GcHeapSlopePerMinute,
             gcCommittedSlopeBytesPerMinute = r.GcCommittedSlopePerMinute,
             rssSlopeBytesPerMinute = r.RssSlopePerMinute,

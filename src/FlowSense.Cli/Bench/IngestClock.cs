@@ -13,5 +13,8 @@ internal sealed class IngestClock
     private readonly long _originTimestamp = Stopwatch.GetTimestamp();
     private readonly double _nsPerTick = 1e9 / Stopwatch.Frequency;
 
-    public long NowNs() => _originUnixNs + (long)((Stopwatch.GetTimestamp() - _originTimestamp) * _nsPerTick);
+    public long NowNs() => ToUnixNs(Stopwatch.GetTimestamp());
+
+    /// <summary>A <see cref="Stopwatch"/> timestamp (the system <see cref="TimeProvider"/>'s) on this clock.</summary>
+    public long ToUnixNs(long timestamp) => _originUnixNs + (long)((timestamp - _originTimestamp) * _nsPerTick);
 }

@@ -11,7 +11,10 @@ namespace FlowSense.Cli.Bench;
 /// One timed run of the full single-node pipeline: the workload's replay (stamping each event's receive time as it
 /// is decoded) → ingestion graph → symbol actors, told directly (book, features, bars), at full speed or at a paced
 /// rate, in a fresh actor system. Latency is event-to-feature: from an event's decoding to its slice's
-/// acknowledgement, which the symbol actor sends once the book, features and bars hold the event.
+/// acknowledgement, which the symbol actor sends once the book, features and bars hold the event. A paced run also
+/// measures it from the event's due time on the replay's schedule (the (p - 1) / rate after the start for the event
+/// at position p), which adds what decoding-based latency cannot see: the wait of an event that fell due while the
+/// source was held back (no free buffer) or woke late, as a feed's packets wait in the socket.
 /// </summary>
 internal static class PipelineRun
 {
@@ -19,6 +22,7 @@ internal static class PipelineRun
     {
         var clock = new IngestClock();
         var latency = new LatencyHistogram();
+        var fromDue = new LatencyHistogram();
         var window = new MeasuringWindow();
         await using var system = ActorSystem.Create("bench");
         var shards = SymbolShards.Start(system, workload.Catalog, new ShardingOptions { ShardCount = plan.Shards }, dispatcher: plan.Dispatcher);
@@ -28,6 +32,7 @@ internal static class PipelineRun
             Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate, plan.Tick) : ReplayPace.AsFastAsPossible,
             ReceiveClock = clock.NowNs,
         });
+        var schedule = plan.EventsPerSecond is { } perSecond ? new DueTimes(clock, replay.Counters, perSecond) : null;
         var run = IngestionPipeline.Run(replay, shards, new IngestionOptions
         {
             Name = "bench",
@@ -39,6 +44,11 @@ internal static class PipelineRun
                 long now = clock.NowNs();
                 foreach (ref readonly var e in ack.Events.Events)
                     latency.Record(now - e.Header.ReceiveTimeNs);
+                if (schedule is not null)
+                {
+                    foreach (long position in ack.Events.Positions)
+                        fromDue.Record(now - schedule.DueNs(position));
+                }
             },
         });
 
@@ -67,7 +77,24 @@ internal static class PipelineRun
             [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false))
         {
             ThreadPoolWorkItems = measured.WorkItems,
+            LatencyFromDue = schedule is null ? null : fromDue,
         };
+    }
+
+    /// <summary>When each event of a paced replay was due, on the bench's clock.</summary>
+    private sealed class DueTimes(IngestClock clock, ReplayCounters counters, double eventsPerSecond)
+    {
+        private readonly double _nsPerEvent = 1e9 / eventsPerSecond;
+        private long _startNs;
+
+        /// <summary>The due time of the event at 1-based <paramref name="position"/> (read after the replay has started).</summary>
+        public long DueNs(long position)
+        {
+            long start = Volatile.Read(ref _startNs);
+            if (start == 0)
+                Volatile.Write(ref _startNs, start = clock.ToUnixNs(counters.StartTimestamp));
+            return start + (long)((position - 1) * _nsPerEvent);
+        }
     }
 
     /// <summary>The process's counters at one moment; the difference of two is a measured window.</summary>

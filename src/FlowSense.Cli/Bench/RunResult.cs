@@ -26,6 +26,9 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>Events per symbol message (slice) over the run: what each message's fixed cost was shared by.</summary>
     public double EventsPerSlice => Totals.Slices == 0 ? double.NaN : (double)Totals.Delivered / Totals.Slices;
 
+    /// <summary>A paced run's latencies from each event's due time on the replay's schedule (null at full speed).</summary>
+    public LatencyHistogram? LatencyFromDue { get; init; }
+
     /// <summary>Thread-pool work items completed in the window (actor turns, continuations, timer callbacks).</summary>
     public long ThreadPoolWorkItems { get; init; }
 

@@ -31,6 +31,13 @@ public sealed class ReplayCounters
     /// <summary>Events emitted so far in this run (the replay loop's own view, for pacing).</summary>
     internal long EventsEmitted => _events;
 
+    /// <summary>
+    /// When the current run started, as a timestamp of the replay's <see cref="ReplayOptions.Time"/> (0 before it
+    /// starts). A <see cref="ReplayPace.Rate"/> replay's schedule counts from here: the event at position p (1-based)
+    /// is due (p - 1) / rate after it.
+    /// </summary>
+    public long StartTimestamp => Volatile.Read(ref _startTimestamp);
+
     internal void Start(TimeProvider time, ReplayUnit unit, long total, EventBatchPool pool)
     {
         _time = time;

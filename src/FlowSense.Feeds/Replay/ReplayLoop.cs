@@ -17,7 +17,7 @@ internal static class ReplayLoop
         using var reader = open(sink);
         counters.Start(time, reader.Unit, reader.Length, sink.Pool);
         var pacer = options.Pace.Speed is { } speed ? new RecordedPacer(speed, time) : null;
-        using var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, options.Pace.Tick, time) : null;
+        using var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, options.Pace.Tick, time, counters.StartTimestamp) : null;
         var reporter = new ProgressReporter(options, counters);
 
         bool more = true;
@@ -90,10 +90,10 @@ internal static class ReplayLoop
     /// (a catch-up batch due) it does not wait. Sub-millisecond waits on the system clock use a <see cref="PacingTimer"/>,
     /// since .NET timers fire on a millisecond grid; other clocks (virtual time in tests) use their own timers.
     /// </summary>
-    private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time) : IDisposable
+    private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time, long startTimestamp) : IDisposable
     {
         private static readonly TimeSpan FineWaitLimit = TimeSpan.FromMilliseconds(2);
-        private readonly long _startTimestamp = time.GetTimestamp();
+        private readonly long _startTimestamp = startTimestamp; // the run's start (ReplayCounters.StartTimestamp): the schedule's origin
         private readonly long _tickTimestamps = (long)(tick.TotalSeconds * time.TimestampFrequency);
         private long _lastEmission = long.MinValue;
         private PacingTimer? _fine;
