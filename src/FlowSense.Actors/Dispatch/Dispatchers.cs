@@ -31,7 +31,7 @@ public sealed class Dispatchers
     /// <summary>The default thread-pool dispatcher.</summary>
     public MessageDispatcher Default { get; }
 
-    /// <summary>Registers a dispatcher under <paramref name="id"/>.</summary>
+    /// <summary>Registers a dispatcher under <paramref name="id"/>; the system disposes it (if it is <see cref="IDisposable"/>) when it terminates.</summary>
     /// <exception cref="ArgumentException">The id is taken.</exception>
     public void Register(string id, MessageDispatcher dispatcher)
     {
