@@ -39,6 +39,8 @@ public sealed class MicrostructureFeatures : ICheckpointState
     private readonly EventIntensity _tradeIntensity;
     private readonly EventIntensity _quoteIntensity;
     private readonly HawkesIntensity? _hawkes;
+    // Only bulk volume classification follows the clock; with exact classification a quote need not load the VPIN state.
+    private readonly bool _vpinFollowsClock;
     private TopOfBook _book;
     private long _timeNs;
     private double _depthImbalanceOverLevels = double.NaN;
@@ -55,6 +57,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
         _postTrade = new PostTradeSpreads(options.PostTradeHorizonNs, options.PendingTradeCapacity, options.TradeAverageWindow);
         _effectiveSpreads = new RollingSum<double>(options.TradeAverageWindow);
         _vpin = new VpinCalculator(options.Vpin);
+        _vpinFollowsClock = options.Vpin.Classification == VolumeClassification.Bulk;
         _kyle = new KyleLambdaEstimator(options.KyleLambdaTrades);
         _variance = new RealizedVariance(options.VolatilityIntervalNs, options.VolatilityIntervals);
         _tradeIntensity = new EventIntensity(options.IntensityWindowNs, options.ClockWindowCapacity);
@@ -120,7 +123,8 @@ public sealed class MicrostructureFeatures : ICheckpointState
             _variance.Advance(timeNs);
         _quoteIntensity.OnEvent(timeNs);
         _tradeIntensity.Advance(timeNs);
-        _vpin.Advance(timeNs);
+        if (_vpinFollowsClock)
+            _vpin.Advance(timeNs);
         return true;
     }
 

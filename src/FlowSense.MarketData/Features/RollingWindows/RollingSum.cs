@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.RollingWindows;
@@ -9,6 +10,8 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// For floating-point <typeparamref name="T"/> the sum is recomputed from the ring once every
 /// <see cref="Capacity"/> adds, so rounding error from repeated add/subtract cannot accumulate
 /// (amortised O(1)); integer sums are exact and never recomputed.
+/// <para>An add checks the ring position against a copy of the ring's length held in this object rather than against
+/// the array's header: when the window is out of cache that is one line fewer to load.</para>
 /// </summary>
 public sealed class RollingSum<T> : ICheckpointState
     where T : struct, INumber<T>
@@ -18,6 +21,7 @@ public sealed class RollingSum<T> : ICheckpointState
     private static readonly bool IsFloatingPoint = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal);
 
     private readonly T[] _ring;
+    private readonly int _capacity; // _ring.Length
     private int _next;
     private int _addsSinceExactSum;
 
@@ -25,29 +29,33 @@ public sealed class RollingSum<T> : ICheckpointState
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _ring = new T[capacity];
+        _capacity = capacity;
     }
 
-    public int Capacity => _ring.Length;
+    public int Capacity => _capacity;
 
     /// <summary>How many values the window holds (at most <see cref="Capacity"/>).</summary>
     public int Count { get; private set; }
 
-    public bool IsFull => Count == _ring.Length;
+    public bool IsFull => Count == _capacity;
 
     public T Sum { get; private set; }
 
     public void Add(T value)
     {
         T sum = Sum;
-        if (Count == _ring.Length)
-            sum -= _ring[_next];
+        if ((uint)_next >= (uint)_capacity)
+            ThrowPositionOutside(_next, _capacity);
+        ref T slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ring), _next);
+        if (Count == _capacity)
+            sum -= slot;
         else
             Count++;
-        _ring[_next] = value;
+        slot = value;
         Sum = sum + value;
-        _next = _next + 1 == _ring.Length ? 0 : _next + 1;
+        _next = _next + 1 == _capacity ? 0 : _next + 1;
 
-        if (IsFloatingPoint && ++_addsSinceExactSum == _ring.Length)
+        if (IsFloatingPoint && ++_addsSinceExactSum == _capacity)
             RecomputeSum();
     }
 
@@ -107,6 +115,9 @@ public sealed class RollingSum<T> : ICheckpointState
     private static long Bits(T value) => Unsafe.BitCast<T, long>(value);
 
     private static T FromBits(long bits) => Unsafe.BitCast<long, T>(bits);
+
+    private static void ThrowPositionOutside(int next, int capacity) =>
+        throw new InvalidOperationException($"The ring position {next} is outside the window of {capacity}.");
 
     private void RecomputeSum()
     {
