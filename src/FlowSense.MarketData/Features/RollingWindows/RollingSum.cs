@@ -16,8 +16,6 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 public sealed class RollingSum<T> : ICheckpointState
     where T : struct, INumber<T>
 {
-    private const byte CheckpointVersion = 1;
-
     private static readonly bool IsFloatingPoint = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal);
 
     private readonly T[] _ring;
@@ -70,40 +68,22 @@ public sealed class RollingSum<T> : ICheckpointState
 
     /// <summary>
     /// Writes the ring in storage order (the periodic re-summation adds in that order, so it matters for the
-    /// bits of a floating-point sum), the running sum and the re-summation counter. Only long and double have an
-    /// encoding (the types the features use).
+    /// bits of a floating-point sum), the running sum and the re-summation counter (<see cref="RollingSumSection"/>).
+    /// Only long and double have an encoding (the types the features use).
     /// </summary>
-    public void WriteCheckpoint(ref CheckpointWriter writer)
-    {
-        writer.BeginSection(Tag(), CheckpointVersion);
-        writer.WriteInt64(_ring.Length);
-        writer.WriteInt32(Count);
-        writer.WriteInt32(_next);
-        writer.WriteInt32(_addsSinceExactSum);
-        writer.WriteInt64(Bits(Sum));
-        for (int i = 0; i < Count; i++)
-            writer.WriteInt64(Bits(_ring[i]));
-        writer.EndSection();
-    }
+    public void WriteCheckpoint(ref CheckpointWriter writer) =>
+        RollingSumSection.Write(ref writer, Tag(), _capacity, new RollingPosition(Count, _next, _addsSinceExactSum), Bits(Sum), RingBits, stride: 1);
 
     /// <inheritdoc />
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
-        reader.BeginSection(Tag(), CheckpointVersion);
-        reader.ReadExpected(_ring.Length, "the window length");
-        int count = reader.ReadCount(_ring.Length, "the value count");
-        int next = reader.ReadCount(_ring.Length - 1, "the ring position");
-        int adds = reader.ReadCount(_ring.Length, "the adds since the exact sum");
-        if (count < _ring.Length && next != count)
-            throw reader.Corrupt($"a window holding {count} values has its next slot at {next}");
-        Sum = FromBits(reader.ReadInt64());
+        CheckpointSection tag = Tag();
         Array.Clear(_ring);
-        for (int i = 0; i < count; i++)
-            _ring[i] = FromBits(reader.ReadInt64());
-        Count = count;
-        _next = next;
-        _addsSinceExactSum = adds;
-        reader.EndSection();
+        RollingPosition position = RollingSumSection.Read(ref reader, tag, _capacity, out long sumBits, RingBits, stride: 1);
+        Sum = FromBits(sumBits);
+        Count = position.Count;
+        _next = position.Next;
+        _addsSinceExactSum = position.AddsSinceExactSum;
     }
 
     private static CheckpointSection Tag() =>
@@ -115,6 +95,9 @@ public sealed class RollingSum<T> : ICheckpointState
     private static long Bits(T value) => Unsafe.BitCast<T, long>(value);
 
     private static T FromBits(long bits) => Unsafe.BitCast<long, T>(bits);
+
+    // The ring as raw bits, in place (T is long or double once Tag() has passed).
+    private Span<long> RingBits => MemoryMarshal.Cast<T, long>(_ring.AsSpan());
 
     private static void ThrowPositionOutside(int next, int capacity) =>
         throw new InvalidOperationException($"The ring position {next} is outside the window of {capacity}.");
