@@ -32,7 +32,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
     private readonly MultiLevelOrderFlowImbalance _multiLevelOfi;
     private readonly LeeReadyClassifier _signs = new();
     private readonly PostTradeSpreads _postTrade;
-    private readonly RollingSum<double> _effectiveSpreads;
+    private RollingSum<double> _effectiveSpreads; // a struct changed in place: not readonly
     private readonly VpinCalculator _vpin;
     private readonly KyleLambdaEstimator _kyle;
     private readonly RealizedVariance _variance;

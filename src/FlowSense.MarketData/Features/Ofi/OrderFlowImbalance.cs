@@ -17,7 +17,7 @@ public sealed class OrderFlowImbalance : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly RollingSum<long> _events;
+    private RollingSum<long> _events; // a struct changed in place: not readonly
     private ClockWindow _clock; // inline, and not readonly: its methods change it in place
     private TopOfBook _previous;
     private bool _hasPrevious;
