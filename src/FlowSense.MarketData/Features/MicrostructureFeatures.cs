@@ -39,7 +39,9 @@ public sealed class MicrostructureFeatures : ICheckpointState
     private readonly EventIntensity _tradeIntensity;
     private readonly EventIntensity _quoteIntensity;
     private readonly HawkesIntensity? _hawkes;
-    // Only bulk volume classification follows the clock; with exact classification a quote need not load the VPIN state.
+    // Read per event, copied out of the options so that a state out of cache does not load them (or the VPIN state:
+    // only bulk volume classification follows the clock).
+    private readonly int _depthImbalanceLevels;
     private readonly bool _vpinFollowsClock;
     private TopOfBook _book;
     private long _timeNs;
@@ -58,6 +60,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
         _effectiveSpreads = new RollingSum<double>(options.TradeAverageWindow);
         _vpin = new VpinCalculator(options.Vpin);
         _vpinFollowsClock = options.Vpin.Classification == VolumeClassification.Bulk;
+        _depthImbalanceLevels = options.DepthImbalanceLevels;
         _kyle = new KyleLambdaEstimator(options.KyleLambdaTrades);
         _variance = new RealizedVariance(options.VolatilityIntervalNs, options.VolatilityIntervals);
         _tradeIntensity = new EventIntensity(options.IntensityWindowNs, options.ClockWindowCapacity);
@@ -139,7 +142,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
         }
         OnTopOfBook(timeNs, levels.Best);
         _multiLevelOfi.Update(levels);
-        _depthImbalanceOverLevels = DepthImbalance.OverLevels(levels, _options.DepthImbalanceLevels);
+        _depthImbalanceOverLevels = DepthImbalance.OverLevels(levels, _depthImbalanceLevels);
         return true;
     }
 
