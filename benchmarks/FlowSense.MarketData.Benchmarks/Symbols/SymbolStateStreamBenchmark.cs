@@ -32,10 +32,18 @@ public class SymbolStateStreamBenchmark
     [Params(1_000, 10)]
     public int Symbols { get; set; }
 
+    /// <summary>
+    /// Events regrouped by instrument at a time: the harness at full speed (about 16 events per symbol message over
+    /// 1,000 symbols), and paced at about half its maximum rate (about 1.5 per message, so nearly every event finds its
+    /// symbol's state cold).
+    /// </summary>
+    [Params(SyntheticItchTape.FullSpeedSourceBatch, 1_536)]
+    public int SourceBatch { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        var tape = SyntheticItchTape.Decode(Symbols, TapeEvents);
+        var tape = SyntheticItchTape.Decode(Symbols, TapeEvents, SourceBatch);
         _events = tape.Events;
         if (_events.Length != TapeEvents)
             throw new InvalidOperationException($"The tape holds {_events.Length} events, not {TapeEvents}.");

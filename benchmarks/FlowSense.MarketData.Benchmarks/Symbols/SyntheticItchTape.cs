@@ -15,8 +15,8 @@ namespace FlowSense.MarketData.Benchmarks.Symbols;
 /// </summary>
 internal sealed class SyntheticItchTape
 {
-    /// <summary>The harness's default source batch (events), so the regrouping matches what the actors see.</summary>
-    private const int SourceBatch = 16_384;
+    /// <summary>The harness's default source batch (events) at full speed: about 16 events per symbol message over 1,000 symbols.</summary>
+    public const int FullSpeedSourceBatch = 16_384;
 
     private SyntheticItchTape(MarketEvent[] events, int symbols)
     {
@@ -29,8 +29,10 @@ internal sealed class SyntheticItchTape
     /// <summary>Synthetic symbols in the stream (the request rounded down to a multiple of the sample's stocks).</summary>
     public int Symbols { get; }
 
-    /// <summary>Decodes the first <paramref name="count"/> events of a synthetic stream over <paramref name="symbols"/> symbols.</summary>
-    public static SyntheticItchTape Decode(int symbols, int count)
+    /// <summary>Decodes the first <paramref name="count"/> events of a synthetic stream over <paramref name="symbols"/> symbols,
+    /// regrouped by instrument within each <paramref name="sourceBatch"/> events (smaller batches: fewer events per symbol message).
+    /// </summary>
+    public static SyntheticItchTape Decode(int symbols, int count, int sourceBatch = FullSpeedSourceBatch)
     {
         var synthetic = SyntheticItch.FromSample(SharedData.File("itch", "ex20101224.TEST_ITCH_50"), new DateOnly(2010, 12, 24), symbols);
         long passes = Math.Min(synthetic.MaxPasses, count / Math.Max(1, synthetic.EventsPerPass) + 1);
@@ -39,7 +41,7 @@ internal sealed class SyntheticItchTape
         using (var stream = synthetic.Open(passes))
             new ItchStreamReader("synthetic", new Feeds.Quarantine.Quarantine()).ReadAll(stream, ref translator);
         var events = collector.Events
-            .Chunk(SourceBatch)
+            .Chunk(sourceBatch)
             .SelectMany(batch => batch.GroupBy(e => e.Header.Instrument).SelectMany(group => group))
             .ToArray();
         return new SyntheticItchTape(events, synthetic.Symbols);

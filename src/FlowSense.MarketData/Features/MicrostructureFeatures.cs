@@ -32,13 +32,17 @@ public sealed class MicrostructureFeatures : ICheckpointState
     private readonly MultiLevelOrderFlowImbalance _multiLevelOfi;
     private readonly LeeReadyClassifier _signs = new();
     private readonly PostTradeSpreads _postTrade;
-    private readonly RollingSum<double> _effectiveSpreads;
+    private RollingSum<double> _effectiveSpreads; // a struct changed in place: not readonly
     private readonly VpinCalculator _vpin;
     private readonly KyleLambdaEstimator _kyle;
     private readonly RealizedVariance _variance;
     private readonly EventIntensity _tradeIntensity;
     private readonly EventIntensity _quoteIntensity;
     private readonly HawkesIntensity? _hawkes;
+    // Read per event, copied out of the options so that a state out of cache does not load them (or the VPIN state:
+    // only bulk volume classification follows the clock).
+    private readonly int _depthImbalanceLevels;
+    private readonly bool _vpinFollowsClock;
     private TopOfBook _book;
     private long _timeNs;
     private double _depthImbalanceOverLevels = double.NaN;
@@ -55,6 +59,8 @@ public sealed class MicrostructureFeatures : ICheckpointState
         _postTrade = new PostTradeSpreads(options.PostTradeHorizonNs, options.PendingTradeCapacity, options.TradeAverageWindow);
         _effectiveSpreads = new RollingSum<double>(options.TradeAverageWindow);
         _vpin = new VpinCalculator(options.Vpin);
+        _vpinFollowsClock = options.Vpin.Classification == VolumeClassification.Bulk;
+        _depthImbalanceLevels = options.DepthImbalanceLevels;
         _kyle = new KyleLambdaEstimator(options.KyleLambdaTrades);
         _variance = new RealizedVariance(options.VolatilityIntervalNs, options.VolatilityIntervals);
         _tradeIntensity = new EventIntensity(options.IntensityWindowNs, options.ClockWindowCapacity);
@@ -120,7 +126,8 @@ public sealed class MicrostructureFeatures : ICheckpointState
             _variance.Advance(timeNs);
         _quoteIntensity.OnEvent(timeNs);
         _tradeIntensity.Advance(timeNs);
-        _vpin.Advance(timeNs);
+        if (_vpinFollowsClock)
+            _vpin.Advance(timeNs);
         return true;
     }
 
@@ -135,7 +142,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
         }
         OnTopOfBook(timeNs, levels.Best);
         _multiLevelOfi.Update(levels);
-        _depthImbalanceOverLevels = DepthImbalance.OverLevels(levels, _options.DepthImbalanceLevels);
+        _depthImbalanceOverLevels = DepthImbalance.OverLevels(levels, _depthImbalanceLevels);
         return true;
     }
 

@@ -28,8 +28,9 @@ namespace FlowSense.MarketData.OrderBook;
 /// </remarks>
 public sealed class L3Book : LevelBook
 {
-    private readonly OrderPool _orders = new();
-    private readonly OrderIndex _slotById = new();
+    // Structs, not readonly: their methods change them in place.
+    private OrderPool _orders = new();
+    private OrderIndex _slotById = new();
     private long _nextSeededId = -1;
 
     /// <summary>Creates an empty book.</summary>

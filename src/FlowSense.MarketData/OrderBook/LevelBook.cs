@@ -16,11 +16,16 @@ public abstract class LevelBook : IBookView, ICheckpointState
     private readonly PriceLadder _bids = new(Side.Bid);
     private readonly PriceLadder _asks = new(Side.Ask);
     private readonly SequenceTracker _sequenceTracker = new();
+    // The options read per event, copied here so that a book out of cache does not also load the options object.
+    private readonly bool _checkSequence;
+    private readonly CrossedBookPolicy _crossedPolicy;
 
     private protected LevelBook(InstrumentId instrument, BookOptions? options)
     {
         Instrument = instrument;
         Options = options ?? BookOptions.Default;
+        _checkSequence = Options.CheckSequence;
+        _crossedPolicy = Options.CrossedPolicy;
     }
 
     /// <inheritdoc />
@@ -236,7 +241,7 @@ public abstract class LevelBook : IBookView, ICheckpointState
     private protected bool Admit(in EventHeader header, bool continuesBatch, out ApplyResult admitted)
     {
         admitted = ApplyResult.Applied;
-        if (Options.CheckSequence)
+        if (_checkSequence)
         {
             SequenceCheck check = _sequenceTracker.Observe(header.Sequence, continuesBatch);
             if (check == SequenceCheck.Duplicate)
@@ -277,7 +282,7 @@ public abstract class LevelBook : IBookView, ICheckpointState
     {
         if (!WouldCross(side, price))
             return ApplyResult.Applied;
-        switch (Options.CrossedPolicy)
+        switch (_crossedPolicy)
         {
             case CrossedBookPolicy.Reject:
                 return Errors.Count(ApplyResult.RejectedCrossed);

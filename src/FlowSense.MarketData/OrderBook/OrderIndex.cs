@@ -8,13 +8,21 @@ namespace FlowSense.MarketData.OrderBook;
 /// and then an entry array (two cache misses when a thousand books take turns), this reads one slot, usually the
 /// right one. Removal shifts the probe run back instead of leaving tombstones, so lookups never slow down with churn.
 /// Grows by doubling at half full and never shrinks: steady state allocates nothing.
+/// A mutable struct inlined into its book, so that a lookup finds the table without loading another object first:
+/// hold it in a non-readonly field.
 /// </summary>
-internal sealed class OrderIndex
+internal struct OrderIndex
 {
     private const int InitialSize = 16; // a power of two
 
-    private Entry[] _entries = new Entry[InitialSize];
-    private int _shift = 64 - BitOperations.Log2(InitialSize);
+    private Entry[] _entries;
+    private int _shift;
+
+    public OrderIndex()
+    {
+        _entries = new Entry[InitialSize];
+        _shift = 64 - BitOperations.Log2(InitialSize);
+    }
 
     /// <summary>Ids held.</summary>
     public int Count { get; private set; }

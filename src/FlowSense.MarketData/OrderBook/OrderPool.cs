@@ -6,8 +6,10 @@ namespace FlowSense.MarketData.OrderBook;
 /// The order slots of an <see cref="L3Book"/>: one growable array of nodes, recycled through a free list, linked
 /// into per-level FIFO queues by index (an intrusive doubly linked list). Indices rather than object references keep
 /// the nodes contiguous and mean an add or remove allocates nothing once the array has grown to the peak order count.
+/// A mutable struct inlined into its book, so that an order event finds the node array without loading another
+/// object first: hold it in a non-readonly field.
 /// </summary>
-internal sealed class OrderPool
+internal struct OrderPool
 {
     internal struct Node
     {
@@ -24,7 +26,7 @@ internal sealed class OrderPool
     private int _freeHead = -1;
     private int _used; // slots ever handed out; those at and above it have never been used
 
-    public OrderPool(int capacity = 16) => _nodes = new Node[Math.Max(16, capacity)];
+    public OrderPool() => _nodes = new Node[16];
 
     public ref Node this[int index] => ref _nodes[index];
 

@@ -25,7 +25,7 @@ internal sealed class SymbolRecorder
     private readonly SeriesRecording _recording;
     private readonly ISeriesWriter _writer;
     private readonly long _bookTopNs, _featuresNs;
-    private readonly long[] _bidPrices, _bidSizes, _askPrices, _askSizes;
+    private readonly TopLevelBuffer _topLevels;
 
     public SymbolRecorder(SeriesRecording recording)
     {
@@ -34,8 +34,7 @@ internal sealed class SymbolRecorder
         _writer = recording.Writer;
         _bookTopNs = recording.BookTopInterval is { } b ? b.Ticks * TimeSpan.NanosecondsPerTick : 0;
         _featuresNs = recording.FeaturesInterval is { } f ? f.Ticks * TimeSpan.NanosecondsPerTick : 0;
-        int depth = recording.BookTopDepth;
-        (_bidPrices, _bidSizes, _askPrices, _askSizes) = (new long[depth], new long[depth], new long[depth], new long[depth]);
+        _topLevels = new TopLevelBuffer(recording.BookTopDepth);
     }
 
     public ISeriesWriter Writer => _writer;
@@ -75,7 +74,7 @@ internal sealed class SymbolRecorder
             latestBeforeNs = ExchangeTimeSampling.NothingBefore;
         if (_bookTopNs > 0 && ExchangeTimeSampling.OpensInterval(timeNs, latestBeforeNs, _bookTopNs))
         {
-            LevelView levels = SymbolState.TopLevels(state.Book, _bidPrices, _bidSizes, _askPrices, _askSizes);
+            LevelView levels = _topLevels.Read(state.Book);
             Offer(_writer.TryWriteBookTop(Keyed(e.Header, ordinal), levels));
         }
         if (_featuresNs > 0 && ExchangeTimeSampling.OpensInterval(timeNs, latestBeforeNs, _featuresNs))

@@ -12,8 +12,10 @@ public sealed class SymbolCounters
 {
     private const byte CheckpointVersion = 1;
 
+    // Every event writes one of the first six: they come first, so they share the object's first cache line.
+    private long _applied, _lastEventTimeNs, _duplicates, _rejected, _skipped, _gaps;
+    private long _resyncs, _restarts, _quarantined;
     private long _snapshots, _snapshotFailures, _lastSnapshotBytes, _recoveryRetries;
-    private long _applied, _duplicates, _gaps, _rejected, _skipped, _resyncs, _restarts, _quarantined, _lastEventTimeNs;
 
     public long Applied => Volatile.Read(ref _applied);
 

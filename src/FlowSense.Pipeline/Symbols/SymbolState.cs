@@ -34,6 +34,10 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     private const byte CheckpointVersion = 1;
 
     private readonly SymbolSettings _settings;
+    // Read on every event: copied out of the settings so a state out of cache does not first load the settings and
+    // the instrument behind them.
+    private readonly InstrumentId _instrument;
+    private readonly bool _countsGaps;
     private readonly SequenceWatermarks _sequences;
     private readonly SymbolCounters _counters;
     private readonly L1Book? _l1;
@@ -42,7 +46,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     private readonly Dictionary<TimeFrame, BarHistory> _history = [];
     private readonly Dictionary<TimeFrame, IndicatorSet> _indicators = [];
     private readonly List<(TimeFrame TimeFrame, Bar Bar)> _closed = [];
-    private readonly long[] _bidPrices, _bidSizes, _askPrices, _askSizes;
+    private readonly TopLevelBuffer _topLevels;
     private bool _lastLevelsAccepted; // the features took the book's top levels as they now are (see FeedLevels)
 
     /// <summary>A fresh state. <paramref name="sequences"/> and <paramref name="counters"/> outlive it (see <see cref="SymbolEntry"/>).</summary>
@@ -50,6 +54,8 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        _instrument = settings.Instrument.Id;
+        _countsGaps = settings.SequenceScope == SequenceScope.PerInstrument;
         _sequences = sequences ?? new SequenceWatermarks();
         _counters = counters ?? new SymbolCounters();
         var id = settings.Instrument.Id;
@@ -74,8 +80,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
             _history[frame] = new BarHistory(settings.BarHistory);
             _indicators[frame] = new IndicatorSet(settings.Instrument, settings.Indicators);
         }
-        int depth = settings.FeatureDepth;
-        (_bidPrices, _bidSizes, _askPrices, _askSizes) = (new long[depth], new long[depth], new long[depth], new long[depth]);
+        _topLevels = new TopLevelBuffer(settings.FeatureDepth);
     }
 
     public SymbolSettings Settings => _settings;
@@ -108,7 +113,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     /// <summary>Applies one event; never throws for bad input (it is refused and counted).</summary>
     public EventOutcome Apply(in MarketEvent e)
     {
-        if (e.Kind == MarketEventKind.None || e.Header.Instrument != _settings.Instrument.Id)
+        if (e.Kind == MarketEventKind.None || e.Header.Instrument != _instrument)
             return Count(EventOutcome.Rejected, e);
 
         var check = _sequences.Observe(e);
@@ -128,7 +133,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         // consolidators do), so a quiet instrument's last bar is current. A trade did this itself in the aggregator.
         if (outcome == EventOutcome.Applied && e.Kind != MarketEventKind.Trade)
             _bars.AdvanceTo(e.Header.ExchangeTimeNs);
-        if (outcome == EventOutcome.Applied && check == SequenceCheck.Gap && _settings.SequenceScope == SequenceScope.PerInstrument)
+        if (outcome == EventOutcome.Applied && check == SequenceCheck.Gap && _countsGaps)
         {
             _counters.CountGap();
             outcome = EventOutcome.AppliedAfterGap;
@@ -201,12 +206,12 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     private bool FeedLevels(long timeNs)
     {
         LevelBook book = _levels!;
-        if (book.TakeShallowestChange() >= _bidPrices.Length && _lastLevelsAccepted)
+        if (book.TakeShallowestChange() >= _topLevels.Depth && _lastLevelsAccepted)
         {
             Features.OnLevelsUnchanged(timeNs);
             return true;
         }
-        _lastLevelsAccepted = Features.OnLevels(timeNs, TopLevels(book, _bidPrices, _bidSizes, _askPrices, _askSizes));
+        _lastLevelsAccepted = Features.OnLevels(timeNs, _topLevels.Read(book));
         return _lastLevelsAccepted;
     }
 
@@ -252,15 +257,6 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         reader.EndSection();
         _closed.Clear();
         _lastLevelsAccepted = false; // the features' last levels are the checkpoint's: read them afresh
-    }
-
-    /// <summary>The book's top levels copied into the four arrays, as the features read them.</summary>
-    public static LevelView TopLevels(IBookView book, long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes)
-    {
-        ArgumentNullException.ThrowIfNull(book);
-        int bids = book.TopLevels(Side.Bid, bidPrices, bidSizes);
-        int asks = book.TopLevels(Side.Ask, askPrices, askSizes);
-        return new LevelView(bidPrices.AsSpan(0, bids), bidSizes.AsSpan(0, bids), askPrices.AsSpan(0, asks), askSizes.AsSpan(0, asks));
     }
 
     private EventOutcome Count(EventOutcome outcome, in MarketEvent e)

@@ -15,14 +15,18 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly long[] _bidPrices;
-    private readonly long[] _bidSizes;
-    private readonly long[] _askPrices;
-    private readonly long[] _askSizes;
-    private readonly long[] _lastEvents;
-    private readonly long[] _staged;
-    private readonly long[] _sums;
-    private readonly long[] _ring;
+    // Column indices into _state, M longs each: the previous state per side, the contributions being staged, the
+    // last committed ones and the per-level sums. After the columns, the ring: one row of M contributions per event.
+    private const int BidPriceColumn = 0, BidSizeColumn = 1, AskPriceColumn = 2, AskSizeColumn = 3;
+    private const int StagedColumn = 4, LastEventColumn = 5, SumColumn = 6, Columns = 7;
+
+    /// <summary>The columns a checkpoint holds, in its order (the staged contributions are scratch).</summary>
+    private static ReadOnlySpan<int> CheckpointColumns => [BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn, LastEventColumn, SumColumn];
+
+    // Everything in one array: an update touches every column and one ring row, and when the instrument's state is
+    // out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than eight arrays.
+    private readonly long[] _state;
+    private readonly int _levels;
     private readonly int _eventWindow;
     private int _next;
     private int _filled;
@@ -39,19 +43,13 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventWindow, 1);
         _eventWindow = eventWindow;
-        _bidPrices = new long[levels];
-        _bidSizes = new long[levels];
-        _askPrices = new long[levels];
-        _askSizes = new long[levels];
-        _lastEvents = new long[levels];
-        _staged = new long[levels];
-        _sums = new long[levels];
+        _levels = levels;
         _bidExtent = _askExtent = levels;
         // One ring row of M contributions per event: all levels advance together, so they share one head.
-        _ring = new long[levels * eventWindow];
+        _state = new long[checked((Columns + eventWindow) * levels)];
     }
 
-    public int Levels => _staged.Length;
+    public int Levels => _levels;
 
     public bool IsReady => EventCount > 0;
 
@@ -60,20 +58,20 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     public long EventCount { get; private set; }
 
     /// <summary>e_n at each level for the latest event; index 0 is level 1.</summary>
-    public ReadOnlySpan<long> LastEvents => _lastEvents;
+    public ReadOnlySpan<long> LastEvents => Column(LastEventColumn);
 
     /// <summary>Σ e_n at each level over the last N events; index 0 is level 1.</summary>
-    public ReadOnlySpan<long> OverEvents => _sums;
+    public ReadOnlySpan<long> OverEvents => Column(SumColumn);
 
     /// <summary>Takes the next state of the top M levels.</summary>
     /// <returns>True when some level changed and an event was recorded.</returns>
     public bool Update(LevelView view)
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
-        // Sides are stored and processed apart (one flat array per column) so the loops stay branch-light.
-        long[] staged = _staged;
-        long difference = StageSide(view.BidPrices, view.BidSizes, _bidPrices, _bidSizes, staged, ref _bidExtent, isBid: true);
-        difference |= StageSide(view.AskPrices, view.AskSizes, _askPrices, _askSizes, staged, ref _askExtent, isBid: false);
+        // Sides are stored and processed apart (one column per field) so the loops stay branch-light.
+        Span<long> staged = Column(StagedColumn);
+        long difference = StageSide(view.BidPrices, view.BidSizes, Column(BidPriceColumn), Column(BidSizeColumn), staged, ref _bidExtent, isBid: true);
+        difference |= StageSide(view.AskPrices, view.AskSizes, Column(AskPriceColumn), Column(AskSizeColumn), staged, ref _askExtent, isBid: false);
         if (!_hasPrevious)
         {
             _hasPrevious = true;
@@ -82,10 +80,9 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         if (difference == 0)
             return false;
 
-        int levels = staged.Length;
-        Span<long> row = _ring.AsSpan(_next * levels, levels);
-        Span<long> sums = _sums;
-        Span<long> lastEvents = _lastEvents;
+        Span<long> row = RingRows.Slice(_next * _levels, _levels);
+        Span<long> sums = Column(SumColumn);
+        Span<long> lastEvents = Column(LastEventColumn);
         bool evicting = _filled == _eventWindow;
         for (int m = 0; m < staged.Length; m++)
         {
@@ -111,14 +108,10 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         writer.WriteInt64(EventCount);
         writer.WriteInt32(_next);
         writer.WriteInt32(_filled);
-        writer.WriteInt64s(_bidPrices);
-        writer.WriteInt64s(_bidSizes);
-        writer.WriteInt64s(_askPrices);
-        writer.WriteInt64s(_askSizes);
-        writer.WriteInt64s(_lastEvents);
-        writer.WriteInt64s(_sums);
+        foreach (int column in CheckpointColumns)
+            writer.WriteInt64s(Column(column));
         // Rows not yet filled are zero; only the filled ones are state (when not full, they are rows 0.._filled-1).
-        writer.WriteInt64s(_ring.AsSpan(0, _filled * Levels));
+        writer.WriteInt64s(RingRows[..(_filled * _levels)]);
         writer.EndSection();
     }
 
@@ -134,18 +127,18 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _filled = reader.ReadCount(_eventWindow, "the filled rows");
         if (_filled < _eventWindow && _next != _filled)
             throw reader.Corrupt($"a window holding {_filled} events has its next row at {_next}");
-        reader.ReadInt64s(_bidPrices);
-        reader.ReadInt64s(_bidSizes);
-        reader.ReadInt64s(_askPrices);
-        reader.ReadInt64s(_askSizes);
-        reader.ReadInt64s(_lastEvents);
-        reader.ReadInt64s(_sums);
-        Array.Clear(_ring);
-        reader.ReadInt64s(_ring.AsSpan(0, _filled * Levels));
-        Array.Clear(_staged);
+        foreach (int column in CheckpointColumns)
+            reader.ReadInt64s(Column(column));
+        RingRows.Clear();
+        reader.ReadInt64s(RingRows[..(_filled * _levels)]);
+        Column(StagedColumn).Clear();
         _bidExtent = _askExtent = Levels;
         reader.EndSection();
     }
+
+    private Span<long> Column(int column) => _state.AsSpan(column * _levels, _levels);
+
+    private Span<long> RingRows => _state.AsSpan(Columns * _levels);
 
     /// <summary>
     /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)
@@ -155,13 +148,13 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     /// their part of e is 0 and they are left alone; <paramref name="extent"/> becomes the view's reach.
     /// </summary>
     private static long StageSide(
-        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, long[] previousPrices, long[] previousSizes, long[] staged, ref int extent, bool isBid)
+        ReadOnlySpan<long> prices, ReadOnlySpan<long> sizes, Span<long> previousPrices, Span<long> previousSizes, Span<long> staged, ref int extent, bool isBid)
     {
         int reach = Math.Min(staged.Length, sizes.Length);
         int end = Math.Max(extent, reach);
         extent = reach;
         if (isBid)
-            Array.Clear(staged, end, staged.Length - end);
+            staged[end..].Clear();
         long emptyPrice = isBid ? long.MinValue : long.MaxValue;
         int m = 0;
         long difference = 0;
@@ -176,8 +169,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
                 Vector256<long> size = Vector256.Create(sizes.Slice(m, Vector256<long>.Count));
                 Vector256<long> price = Vector256.ConditionalSelect(
                     Vector256.Equals(size, Vector256<long>.Zero), empty, Vector256.Create(prices.Slice(m, Vector256<long>.Count)));
-                Span<long> previousPrice = previousPrices.AsSpan(m, Vector256<long>.Count);
-                Span<long> previousSize = previousSizes.AsSpan(m, Vector256<long>.Count);
+                Span<long> previousPrice = previousPrices.Slice(m, Vector256<long>.Count);
+                Span<long> previousSize = previousSizes.Slice(m, Vector256<long>.Count);
                 Vector256<long> oldPrice = Vector256.Create<long>(previousPrice);
                 Vector256<long> oldSize = Vector256.Create<long>(previousSize);
                 changed |= (price ^ oldPrice) | (size ^ oldSize);
@@ -187,7 +180,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
                 // All-ones lanes where the indicator is 1: e_bid = (up & q) − (down & q_prev), the ask mirrored.
                 Vector256<long> up = Vector256.GreaterThanOrEqual(price, oldPrice);
                 Vector256<long> down = Vector256.LessThanOrEqual(price, oldPrice);
-                Span<long> target = staged.AsSpan(m, Vector256<long>.Count);
+                Span<long> target = staged.Slice(m, Vector256<long>.Count);
                 Vector256<long> e = isBid
                     ? (up & size) - (down & oldSize)
                     : Vector256.Create<long>(target) + (up & oldSize) - (down & size);

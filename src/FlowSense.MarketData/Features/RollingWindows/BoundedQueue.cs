@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FlowSense.MarketData.Features.RollingWindows;
 
 /// <summary>
@@ -6,6 +9,9 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// most instruments never come near it: growing on demand keeps a thousand quiet symbols from each holding the peak's
 /// memory, and once grown an enqueue allocates nothing. A mutable struct, inlined into its owner so the hot fields
 /// share the owner's cache line: hold it in a non-readonly field.
+/// <para>The storage's length is kept in the struct too, and slots are bounds-checked against it rather than against
+/// the array's header: an owner out of cache then loads the one line holding the slot, not also the header, which is
+/// another line once the ring is past its first few items.</para>
 /// </summary>
 /// <typeparam name="T">The item; read and written in place through <c>ref</c>.</typeparam>
 public struct BoundedQueue<T>
@@ -14,6 +20,7 @@ public struct BoundedQueue<T>
     public const int InitialStorage = 16;
 
     private T[] _items;
+    private int _storage; // _items.Length
     private int _head;
 
     /// <param name="capacity">The most items the queue may hold.</param>
@@ -22,6 +29,7 @@ public struct BoundedQueue<T>
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         _items = new T[Math.Min(capacity, InitialStorage)];
+        _storage = _items.Length;
     }
 
     /// <summary>The most items the queue may hold (the storage may still be smaller).</summary>
@@ -33,7 +41,7 @@ public struct BoundedQueue<T>
     public readonly bool IsFull => Count == Capacity;
 
     /// <summary>The oldest item; the caller checks <see cref="Count"/> &gt; 0.</summary>
-    public readonly ref T Oldest => ref _items[_head];
+    public readonly ref T Oldest => ref Slot(_head);
 
     /// <summary>The item <paramref name="age"/> places after the oldest (0 = the oldest); the caller checks the range.</summary>
     public readonly ref T this[int age]
@@ -41,24 +49,24 @@ public struct BoundedQueue<T>
         get
         {
             int index = _head + age;
-            return ref _items[index >= _items.Length ? index - _items.Length : index];
+            return ref Slot(index >= _storage ? index - _storage : index);
         }
     }
 
     /// <summary>Appends <paramref name="item"/> as the newest; the caller makes room first when <see cref="IsFull"/>.</summary>
     public void Enqueue(in T item)
     {
-        if (Count == _items.Length)
+        if (Count == _storage)
             Grow(Count + 1);
         int tail = _head + Count;
-        _items[tail >= _items.Length ? tail - _items.Length : tail] = item;
+        Slot(tail >= _storage ? tail - _storage : tail) = item;
         Count++;
     }
 
     /// <summary>Drops the oldest item; the caller checks <see cref="Count"/> &gt; 0.</summary>
     public void DropOldest()
     {
-        _head = _head + 1 == _items.Length ? 0 : _head + 1;
+        _head = _head + 1 == _storage ? 0 : _head + 1;
         Count--;
     }
 
@@ -72,7 +80,7 @@ public struct BoundedQueue<T>
     /// <summary>Makes the storage hold <paramref name="count"/> items (at most <see cref="Capacity"/>), as a restore needs before it refills.</summary>
     public void Reserve(int count)
     {
-        if (count > _items.Length)
+        if (count > _storage)
             Grow(count);
     }
 
@@ -89,6 +97,18 @@ public struct BoundedQueue<T>
         Array.Copy(_items, _head, items, 0, firstPart);
         Array.Copy(_items, 0, items, firstPart, Count - firstPart);
         _items = items;
+        _storage = items.Length;
         _head = 0;
     }
+
+    /// <summary>The slot at storage position <paramref name="index"/>, checked against <see cref="_storage"/> (equal to the array's length).</summary>
+    private readonly ref T Slot(int index)
+    {
+        if ((uint)index >= (uint)_storage)
+            ThrowOutsideStorage(index);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), index);
+    }
+
+    private readonly void ThrowOutsideStorage(int index) =>
+        throw new InvalidOperationException($"Position {index} is outside the queue's storage of {_storage} (head {_head}, {Count} items).");
 }

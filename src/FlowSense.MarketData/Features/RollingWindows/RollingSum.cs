@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FlowSense.MarketData.Checkpoints;
 
 namespace FlowSense.MarketData.Features.RollingWindows;
@@ -9,15 +10,17 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// For floating-point <typeparamref name="T"/> the sum is recomputed from the ring once every
 /// <see cref="Capacity"/> adds, so rounding error from repeated add/subtract cannot accumulate
 /// (amortised O(1)); integer sums are exact and never recomputed.
+/// <para>A mutable struct, inlined into the feature that owns it, so that an add reaches the ring without loading
+/// another object: hold it in a non-readonly field. An add checks the ring position against a copy of the ring's
+/// length held here rather than against the array's header: when the owner is out of cache, one line fewer.</para>
 /// </summary>
-public sealed class RollingSum<T> : ICheckpointState
+public struct RollingSum<T>
     where T : struct, INumber<T>
 {
-    private const byte CheckpointVersion = 1;
-
     private static readonly bool IsFloatingPoint = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal);
 
     private readonly T[] _ring;
+    private readonly int _capacity; // _ring.Length
     private int _next;
     private int _addsSinceExactSum;
 
@@ -25,29 +28,33 @@ public sealed class RollingSum<T> : ICheckpointState
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _ring = new T[capacity];
+        _capacity = capacity;
     }
 
-    public int Capacity => _ring.Length;
+    public readonly int Capacity => _capacity;
 
     /// <summary>How many values the window holds (at most <see cref="Capacity"/>).</summary>
     public int Count { get; private set; }
 
-    public bool IsFull => Count == _ring.Length;
+    public readonly bool IsFull => Count == _capacity;
 
     public T Sum { get; private set; }
 
     public void Add(T value)
     {
         T sum = Sum;
-        if (Count == _ring.Length)
-            sum -= _ring[_next];
+        if ((uint)_next >= (uint)_capacity)
+            ThrowPositionOutside(_next, _capacity);
+        ref T slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ring), _next);
+        if (Count == _capacity)
+            sum -= slot;
         else
             Count++;
-        _ring[_next] = value;
+        slot = value;
         Sum = sum + value;
-        _next = _next + 1 == _ring.Length ? 0 : _next + 1;
+        _next = _next + 1 == _capacity ? 0 : _next + 1;
 
-        if (IsFloatingPoint && ++_addsSinceExactSum == _ring.Length)
+        if (IsFloatingPoint && ++_addsSinceExactSum == _capacity)
             RecomputeSum();
     }
 
@@ -62,40 +69,22 @@ public sealed class RollingSum<T> : ICheckpointState
 
     /// <summary>
     /// Writes the ring in storage order (the periodic re-summation adds in that order, so it matters for the
-    /// bits of a floating-point sum), the running sum and the re-summation counter. Only long and double have an
-    /// encoding (the types the features use).
+    /// bits of a floating-point sum), the running sum and the re-summation counter (<see cref="RollingSumSection"/>).
+    /// Only long and double have an encoding (the types the features use).
     /// </summary>
-    public void WriteCheckpoint(ref CheckpointWriter writer)
-    {
-        writer.BeginSection(Tag(), CheckpointVersion);
-        writer.WriteInt64(_ring.Length);
-        writer.WriteInt32(Count);
-        writer.WriteInt32(_next);
-        writer.WriteInt32(_addsSinceExactSum);
-        writer.WriteInt64(Bits(Sum));
-        for (int i = 0; i < Count; i++)
-            writer.WriteInt64(Bits(_ring[i]));
-        writer.EndSection();
-    }
+    public readonly void WriteCheckpoint(ref CheckpointWriter writer) =>
+        RollingSumSection.Write(ref writer, Tag(), _capacity, new RollingPosition(Count, _next, _addsSinceExactSum), Bits(Sum), RingBits, stride: 1);
 
-    /// <inheritdoc />
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote, into a window of the same length.</summary>
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
-        reader.BeginSection(Tag(), CheckpointVersion);
-        reader.ReadExpected(_ring.Length, "the window length");
-        int count = reader.ReadCount(_ring.Length, "the value count");
-        int next = reader.ReadCount(_ring.Length - 1, "the ring position");
-        int adds = reader.ReadCount(_ring.Length, "the adds since the exact sum");
-        if (count < _ring.Length && next != count)
-            throw reader.Corrupt($"a window holding {count} values has its next slot at {next}");
-        Sum = FromBits(reader.ReadInt64());
+        CheckpointSection tag = Tag();
         Array.Clear(_ring);
-        for (int i = 0; i < count; i++)
-            _ring[i] = FromBits(reader.ReadInt64());
-        Count = count;
-        _next = next;
-        _addsSinceExactSum = adds;
-        reader.EndSection();
+        RollingPosition position = RollingSumSection.Read(ref reader, tag, _capacity, out long sumBits, RingBits, stride: 1);
+        Sum = FromBits(sumBits);
+        Count = position.Count;
+        _next = position.Next;
+        _addsSinceExactSum = position.AddsSinceExactSum;
     }
 
     private static CheckpointSection Tag() =>
@@ -107,6 +96,12 @@ public sealed class RollingSum<T> : ICheckpointState
     private static long Bits(T value) => Unsafe.BitCast<T, long>(value);
 
     private static T FromBits(long bits) => Unsafe.BitCast<long, T>(bits);
+
+    // The ring as raw bits, in place (T is long or double once Tag() has passed).
+    private readonly Span<long> RingBits => MemoryMarshal.Cast<T, long>(_ring.AsSpan());
+
+    private static void ThrowPositionOutside(int next, int capacity) =>
+        throw new InvalidOperationException($"The ring position {next} is outside the window of {capacity}.");
 
     private void RecomputeSum()
     {

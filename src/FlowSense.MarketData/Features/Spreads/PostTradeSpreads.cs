@@ -16,8 +16,10 @@ public sealed class PostTradeSpreads : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly RollingSum<double> _realized;
-    private readonly RollingSum<double> _impact;
+    private const int Realized = 0, Impact = 1;
+
+    // The realized-spread and price-impact averages advance together: one window of two columns.
+    private RollingColumns _averages;
     private BoundedQueue<PendingTrade> _pending;
     // The oldest pending trade's due time, or MaxValue when none waits: every mid and trade asks whether one is due,
     // and this answers without touching the ring.
@@ -34,8 +36,7 @@ public sealed class PostTradeSpreads : ICheckpointState
         ArgumentOutOfRangeException.ThrowIfLessThan(pendingCapacity, 1);
         HorizonNs = horizonNs;
         _pending = new BoundedQueue<PendingTrade>(pendingCapacity);
-        _realized = new RollingSum<double>(averageWindow);
-        _impact = new RollingSum<double>(averageWindow);
+        _averages = new RollingColumns(2, averageWindow);
     }
 
     public long HorizonNs { get; }
@@ -58,9 +59,9 @@ public sealed class PostTradeSpreads : ICheckpointState
 
     public double LastPriceImpact { get; private set; } = double.NaN;
 
-    public double MeanRealizedSpread => _realized.Count == 0 ? double.NaN : _realized.Sum / _realized.Count;
+    public double MeanRealizedSpread => Mean(Realized);
 
-    public double MeanPriceImpact => _impact.Count == 0 ? double.NaN : _impact.Sum / _impact.Count;
+    public double MeanPriceImpact => Mean(Impact);
 
     /// <summary>A new mid stamped <paramref name="timeNs"/> (NaN when a side is empty).</summary>
     public void OnMid(long timeNs, double mid)
@@ -118,8 +119,7 @@ public sealed class PostTradeSpreads : ICheckpointState
             writer.WriteInt32(trade.Sign);
             writer.WriteDouble(trade.Mid);
         }
-        _realized.WriteCheckpoint(ref writer);
-        _impact.WriteCheckpoint(ref writer);
+        _averages.WriteCheckpoint(ref writer);
         writer.EndSection();
     }
 
@@ -150,8 +150,7 @@ public sealed class PostTradeSpreads : ICheckpointState
             _pending.Enqueue(new PendingTrade(due, price, sign, mid));
         }
         _nextDueNs = count > 0 ? _pending.Oldest.DueNs : long.MaxValue;
-        _realized.RestoreCheckpoint(ref reader);
-        _impact.RestoreCheckpoint(ref reader);
+        _averages.RestoreCheckpoint(ref reader);
         reader.EndSection();
     }
 
@@ -173,14 +172,15 @@ public sealed class PostTradeSpreads : ICheckpointState
             {
                 LastRealizedSpread = EffectiveSpread.Realized(trade.Price, trade.Sign, trade.Mid, _currentMid);
                 LastPriceImpact = EffectiveSpread.PriceImpact(trade.Sign, trade.Mid, _currentMid);
-                _realized.Add(LastRealizedSpread);
-                _impact.Add(LastPriceImpact);
+                _averages.Add([LastRealizedSpread, LastPriceImpact]);
                 Resolved++;
             }
             _pending.DropOldest();
         }
         _nextDueNs = _pending.Count > 0 ? _pending.Oldest.DueNs : long.MaxValue;
     }
+
+    private double Mean(int column) => _averages.Count == 0 ? double.NaN : _averages.Sum(column) / _averages.Count;
 
     private readonly record struct PendingTrade(long DueNs, long Price, int Sign, double Mid);
 }

@@ -16,7 +16,7 @@ public sealed class RealizedVariance : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly RollingSum<double> _squaredReturns;
+    private RollingSum<double> _squaredReturns; // a struct changed in place: not readonly
     private readonly long _intervalNs;
     private long _nextGridNs;
     private double _current = double.NaN;

@@ -20,8 +20,8 @@ public sealed class BulkVolumeClassifier : ICheckpointState
 
     private readonly long _barNs;
     private readonly double _fixedSigma;
-    private readonly RollingSum<double> _changes;
-    private readonly RollingSum<double> _squaredChanges;
+    private RollingSum<double> _changes; // a struct changed in place: not readonly
+    private RollingSum<double> _squaredChanges; // a struct changed in place: not readonly
     private long _barIndex = long.MinValue;
     private long _barVolume;
     private long _barClose;

@@ -12,7 +12,7 @@ public sealed class VolumeBuckets : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private readonly RollingSum<double> _imbalances;
+    private RollingSum<double> _imbalances; // a struct changed in place: not readonly
     private long _filled;
     private double _buy;
     private double _sell;

@@ -1,0 +1,149 @@
+using FlowSense.MarketData.Checkpoints;
+
+namespace FlowSense.MarketData.Features.RollingWindows;
+
+/// <summary>
+/// The exact sum of the values stamped in the clock window (now − τ, now], kept as a ring of (time, value)
+/// pairs that grows with the busiest window seen, up to <see cref="Capacity"/>. Zero values change no sum and are not stored. If more than <see cref="Capacity"/>
+/// non-zero values fall inside one window, the oldest is evicted early and counted in
+/// <see cref="Overflows"/>: the sum is then short by what was evicted, and the count says so.
+/// Timestamps that go backwards are counted in <see cref="OutOfOrder"/> and treated as the latest time seen,
+/// so the ring stays ordered.
+/// <para>A mutable struct, inlined into the feature that owns it (OFI, the event intensities), so that an event
+/// reaches the window's fields without loading another object: hold it in a non-readonly field. A window of its
+/// own, as an object, is a <see cref="ClockWindowSum"/>.</para>
+/// </summary>
+public struct ClockWindow
+{
+    private const byte CheckpointVersion = 1;
+
+    private BoundedQueue<Stamped> _ring;
+    // The oldest value's time, or MaxValue when empty: most calls evict nothing, and this lets them say so without
+    // touching the ring (a cache miss per call when a thousand symbols take turns).
+    private long _oldestTimeNs = long.MaxValue;
+    private ForwardClock _clock = new();
+
+    /// <param name="windowNs">τ, the window length in nanoseconds.</param>
+    /// <param name="capacity">The most non-zero values the window can hold before it evicts early.</param>
+    public ClockWindow(long windowNs, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowNs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        WindowNs = windowNs;
+        _ring = new BoundedQueue<Stamped>(capacity);
+    }
+
+    public readonly long WindowNs { get; }
+
+    public readonly int Capacity => _ring.Capacity;
+
+    /// <summary>Non-zero values inside the window.</summary>
+    public readonly int Count => _ring.Count;
+
+    public long Sum { get; private set; }
+
+    /// <summary>Values evicted while still inside the window because the ring was full.</summary>
+    public long Overflows { get; private set; }
+
+    /// <summary>Calls whose timestamp was earlier than one already seen.</summary>
+    public readonly long OutOfOrder => _clock.OutOfOrder;
+
+    /// <summary>The time of the first call, or <see cref="long.MinValue"/> before it.</summary>
+    public long FirstTimeNs { get; private set; } = long.MinValue;
+
+    /// <summary>True once a whole window has elapsed since the first call, so the sum covers a full τ.</summary>
+    public readonly bool IsWindowCovered => FirstTimeNs != long.MinValue && _clock.LatestNs - FirstTimeNs >= WindowNs;
+
+    /// <summary>Adds <paramref name="value"/> stamped <paramref name="timeNs"/>, after evicting what left the window.</summary>
+    public void Add(long timeNs, long value)
+    {
+        timeNs = Advance(timeNs);
+        if (value == 0)
+            return;
+
+        if (_ring.IsFull)
+        {
+            Sum -= _ring.Oldest.Value;
+            _ring.DropOldest();
+            Overflows++;
+            _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+        }
+        if (_ring.Count == 0)
+            _oldestTimeNs = timeNs;
+        _ring.Enqueue(new Stamped(timeNs, value));
+        Sum += value;
+    }
+
+    /// <summary>Writes the configuration (checked on restore), counters, clock and the (time, value) pairs oldest first.</summary>
+    public readonly void WriteCheckpoint(ref CheckpointWriter writer)
+    {
+        writer.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
+        writer.WriteInt64(WindowNs);
+        writer.WriteInt64(Capacity);
+        writer.WriteInt64(Sum);
+        writer.WriteInt64(Overflows);
+        writer.WriteInt64(FirstTimeNs);
+        _clock.WriteCheckpoint(ref writer);
+        writer.WriteInt32(Count);
+        for (int i = 0; i < Count; i++)
+        {
+            ref Stamped stamped = ref _ring[i];
+            writer.WriteInt64(stamped.TimeNs);
+            writer.WriteInt64(stamped.Value);
+        }
+        writer.EndSection();
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote, into a window of the same length and capacity.</summary>
+    public void RestoreCheckpoint(ref CheckpointReader reader)
+    {
+        reader.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
+        reader.ReadExpected(WindowNs, "the window length (ns)");
+        reader.ReadExpected(Capacity, "the capacity");
+        Sum = reader.ReadInt64();
+        Overflows = reader.ReadInt64();
+        FirstTimeNs = reader.ReadInt64();
+        _clock.RestoreCheckpoint(ref reader);
+        int count = reader.ReadCount(Capacity, "the value count");
+        _ring.Clear();
+        _ring.Reserve(count);
+        long sum = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var stamped = new Stamped(reader.ReadInt64(), reader.ReadInt64());
+            _ring.Enqueue(stamped);
+            sum += stamped.Value;
+        }
+        _oldestTimeNs = count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+        if (sum != Sum)
+            throw reader.Corrupt($"the stored values add up to {sum}, not the stored sum {Sum}");
+        reader.EndSection();
+    }
+
+    /// <summary>Moves the clock to <paramref name="nowNs"/> and evicts values stamped at or before now − τ.</summary>
+    /// <returns>The time actually used (the latest seen, if <paramref name="nowNs"/> went backwards).</returns>
+    public long Advance(long nowNs)
+    {
+        if (FirstTimeNs == long.MinValue)
+            FirstTimeNs = nowNs;
+        nowNs = _clock.Observe(nowNs);
+
+        long cutoff = nowNs - WindowNs;
+        if (_oldestTimeNs <= cutoff)
+            Evict(cutoff);
+        return nowNs;
+    }
+
+    private void Evict(long cutoff)
+    {
+        while (_ring.Count > 0 && _ring.Oldest.TimeNs <= cutoff)
+        {
+            Sum -= _ring.Oldest.Value;
+            _ring.DropOldest();
+        }
+        _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+    }
+
+    /// <summary>A value and its time, side by side so an eviction reads one cache line.</summary>
+    private readonly record struct Stamped(long TimeNs, long Value);
+}
