@@ -15,7 +15,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// slows the source and a decoded batch never waits for room.
 /// </summary>
 /// <remarks>
-/// Per event the graph costs a route lookup (one compare when the instrument repeats) and two copies of the event;
+/// Per event the graph costs a route lookup (two reference compares once the instrument is cached) and two copies of the event;
 /// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Slices go straight to
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every

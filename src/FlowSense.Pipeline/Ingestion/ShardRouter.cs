@@ -8,14 +8,17 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <summary>
 /// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
 /// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
-/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go. Single-threaded: the ingestion run's one loop uses it.
+/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go;
+/// a <see cref="RouteCache"/> finds it by the identity of the instrument's strings, so the dictionary (which hashes
+/// their characters) is asked once per instrument rather than once per event. Single-threaded: the ingestion run's one
+/// loop uses it.
 /// </summary>
 internal sealed class ShardRouter(SymbolCatalog catalog)
 {
     private readonly Dictionary<InstrumentId, Route?> _routes = [];
+    private readonly RouteCache _cache = new();
     private readonly List<Route> _touched = [];
     private Route?[] _routeOf = new Route?[256];
-    private Route? _last;
     private int _batch;
 
     /// <summary>Every routable instrument seen so far.</summary>
@@ -75,10 +78,10 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
         return routable;
     }
 
-    private Route? RouteOf(InstrumentId instrument)
+    private Route? RouteOf(in InstrumentId instrument)
     {
-        if (_last is { } last && last.Instrument == instrument)
-            return last;
+        if (_cache.TryGet(instrument, out Route? cached))
+            return cached;
         if (!_routes.TryGetValue(instrument, out Route? route))
         {
             // Remember unknown instruments too (as null), so each costs one lookup, not a catalog resolution per event.
@@ -88,7 +91,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
             _routes[instrument] = route;
         }
         if (route is not null)
-            _last = route;
+            _cache.Add(instrument, route);
         return route;
     }
 
