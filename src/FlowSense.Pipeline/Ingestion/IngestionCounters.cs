@@ -59,15 +59,18 @@ public sealed class IngestionCounters
         SkippedOnResume = SkippedOnResume,
     };
 
+    /// <remarks>The run's one loop is the only writer: plain additions, published whole for the readers on any thread.</remarks>
     internal void CountBatch(int events, int skippedOnResume, int delivered, int slices)
     {
-        Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _eventsIn, events);
-        Interlocked.Add(ref _skippedOnResume, skippedOnResume);
-        Interlocked.Add(ref _delivered, delivered);
-        Interlocked.Add(ref _unroutable, events - skippedOnResume - delivered);
-        Interlocked.Add(ref _slices, slices);
+        Add(ref _batches, 1);
+        Add(ref _eventsIn, events);
+        Add(ref _skippedOnResume, skippedOnResume);
+        Add(ref _delivered, delivered);
+        Add(ref _unroutable, events - skippedOnResume - delivered);
+        Add(ref _slices, slices);
     }
+
+    private static void Add(ref long counter, long value) => Volatile.Write(ref counter, counter + value);
 
     /// <remarks>Runs on every symbol actor's thread, once per slice: into the current processor's cell (see the type's remarks).</remarks>
     internal void CountAck(Symbols.SymbolEventsAck ack)

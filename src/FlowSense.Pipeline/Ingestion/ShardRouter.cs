@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlowSense.Actors;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
@@ -25,7 +26,10 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     public IEnumerable<Route> Known => _routes.Values.OfType<Route>();
 
     /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
-    public IReadOnlyList<Route> Touched => _touched;
+    public ReadOnlySpan<Route> Touched => CollectionsMarshal.AsSpan(_touched);
+
+    /// <summary>Whether a route of the last <see cref="Regroup"/> has no <see cref="Route.Target"/> yet (an instrument's first batch).</summary>
+    public bool HasUnresolved { get; private set; }
 
     /// <summary>
     /// Copies the routable events of <paramref name="events"/> into <paramref name="buffer"/>, grouped by instrument in
@@ -36,6 +40,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     {
         _batch++;
         _touched.Clear();
+        HasUnresolved = false;
         if (_routeOf.Length < events.Length)
             _routeOf = new Route?[Math.Max(events.Length, _routeOf.Length * 2)];
 
@@ -51,6 +56,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
                 route.Batch = _batch;
                 route.Count = 0;
                 _touched.Add(route);
+                HasUnresolved |= route.Target is null;
             }
             route.Count++;
             routable++;

@@ -41,7 +41,7 @@ public sealed class ShardRouterTests
 
             var expected = events.Where(e => e.Header.Instrument.Venue == Venue).GroupBy(e => e.Header.Instrument).ToList();
             Assert.Equal(expected.Sum(g => g.Count()), routed);
-            Assert.Equal(expected.Select(g => g.Key), router.Touched.Select(r => r.Instrument));
+            Assert.Equal(expected.Select(g => g.Key), router.Touched.ToArray().Select(r => r.Instrument));
             for (int g = 0; g < expected.Count; g++)
             {
                 var route = router.Touched[g];
