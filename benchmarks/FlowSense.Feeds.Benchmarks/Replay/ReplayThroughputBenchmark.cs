@@ -11,7 +11,8 @@ namespace FlowSense.Feeds.Benchmarks.Replay;
 /// The replay sources at full speed, as a stream source of <see cref="EventBatch"/>es: synthetic ITCH (the RITCH
 /// sample over 999 symbols) and synthetic LOBSTER (the AAPL sample), each ~300k events per operation, into a sink that
 /// counts and, when <see cref="Recycle"/> is on, recycles every batch. Times and allocations are per event
-/// (OperationsPerInvoke is the event count). <see cref="Generate"/> reads the synthetic bytes alone: the part of
+/// (OperationsPerInvoke is the event count); <see cref="Stamped"/> replays with a receive clock, as the pipeline bench
+/// does. <see cref="Generate"/> reads the synthetic bytes alone: the part of
 /// <see cref="Replay"/> that is the generator rather than the codec.
 /// </summary>
 [MemoryDiagnoser]
@@ -31,6 +32,10 @@ public class ReplayThroughputBenchmark
     [Params(false, true)]
     public bool Recycle { get; set; }
 
+    /// <summary>With a receive clock, as a load harness replays (each chunk of decoded events stamped with "now").</summary>
+    [Params(false, true)]
+    public bool Stamped { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -47,7 +52,8 @@ public class ReplayThroughputBenchmark
     [Benchmark(OperationsPerInvoke = EventsPerOperation)]
     public async Task<long> Replay()
     {
-        var replay = Source == "itch" ? _itch.Replay(ItchPasses) : _lobster.Replay(LobsterPasses);
+        var options = new ReplayOptions { ReceiveClock = Stamped ? StopwatchNs : null };
+        var replay = Source == "itch" ? _itch.Replay(ItchPasses, options) : _lobster.Replay(LobsterPasses, options);
         bool recycle = Recycle;
         long events = 0;
         await replay.Source.RunWith(Sink.ForEach<EventBatch>(batch =>
@@ -58,6 +64,8 @@ public class ReplayThroughputBenchmark
         })).Completion.ConfigureAwait(false);
         return events;
     }
+
+    private static long StopwatchNs() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1e9 / System.Diagnostics.Stopwatch.Frequency));
 
     [Benchmark(OperationsPerInvoke = EventsPerOperation)]
     public long Generate()

@@ -19,13 +19,12 @@ namespace FlowSense.Feeds.Itch;
 /// Other types carry no book or tape information and are only counted by the reader. Messages for a locate no 'R'
 /// has bound are counted in <see cref="UnknownLocate"/> and skipped. ITCH timestamps are nanoseconds after midnight
 /// US Eastern; the translator adds the session's midnight in UTC and, replaying a file, uses that time as the receive
-/// time too, unless a receive clock is given (a load harness stamps the moment of decoding, to measure latency from
-/// there). The message's index in the stream is its sequence.
+/// time too, unless <see cref="ReceiveTimeNs"/> is set (a load harness stamps the moment of decoding, to measure
+/// latency from there). The message's index in the stream is its sequence.
 /// </summary>
 /// <param name="sink">Receives the events.</param>
 /// <param name="sessionMidnightUtcNs">Midnight US Eastern of the session (<see cref="MidnightUtcNs"/>).</param>
-/// <param name="receiveClock">Unix-epoch nanoseconds "now", read once per event for its receive time; null to use the exchange time.</param>
-public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidnightUtcNs, Func<long>? receiveClock = null) : IItchMessageHandler
+public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidnightUtcNs) : IItchMessageHandler
 {
     public const string Venue = "NASDAQ";
     public const int PriceDecimals = 4;
@@ -33,6 +32,12 @@ public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidni
     // Indexed by stock locate: every order message looks its instrument up, and an array index is the cheapest
     // lookup there is (locates are small, dense integers assigned by the Stock Directory). Grown on demand.
     private InstrumentId[] _byLocate = new InstrumentId[16];
+
+    /// <summary>
+    /// The receive time (Unix-epoch nanoseconds) of the events of the messages translated from now on; null (the
+    /// default) to use each message's exchange time. A replay under load sets it per chunk of messages.
+    /// </summary>
+    public long? ReceiveTimeNs { get; set; }
 
     /// <summary>Messages that named a stock locate before any Stock Directory message bound it.</summary>
     public long UnknownLocate { get; private set; }
@@ -120,7 +125,7 @@ public sealed class ItchEventTranslator(IMarketEventSink sink, long sessionMidni
             return false;
         }
         long exchangeTime = sessionMidnightUtcNs + timestampNs;
-        header = new EventHeader(_byLocate[locate], exchangeTime, receiveClock is null ? exchangeTime : receiveClock(), index);
+        header = new EventHeader(_byLocate[locate], exchangeTime, ReceiveTimeNs ?? exchangeTime, index);
         return true;
     }
 

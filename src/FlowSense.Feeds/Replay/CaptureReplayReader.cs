@@ -30,7 +30,7 @@ internal sealed class CaptureReplayReader : IReplayReader
 
     public long Rejected => _reader.Stats.Unrecognized + _reader.Stats.TooLong + _codec.Stats.Rejected;
 
-    public bool ReadNext()
+    public bool ReadUnit()
     {
         if (!_reader.TryRead(out var record))
             return false;

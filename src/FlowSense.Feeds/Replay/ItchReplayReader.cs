@@ -15,6 +15,7 @@ internal sealed class ItchReplayReader : IReplayReader
     private readonly string _source;
     private readonly Quarantine.Quarantine _quarantine;
     private readonly ItchEventTranslator _translator;
+    private readonly ReceiveStamps? _stamps;
     private readonly byte[] _buffer;
     private int _start, _end;
     private long _bufferOffset; // stream position of _buffer[0]
@@ -29,7 +30,8 @@ internal sealed class ItchReplayReader : IReplayReader
         Length = _stream.Length;
         _source = "itch:" + name;
         _quarantine = quarantine;
-        _translator = new ItchEventTranslator(sink, ItchEventTranslator.MidnightUtcNs(sessionDate), receiveClock);
+        _translator = new ItchEventTranslator(sink, ItchEventTranslator.MidnightUtcNs(sessionDate));
+        _stamps = receiveClock is null ? null : new ReceiveStamps(receiveClock);
         // A frame is at most 2 + 65535 bytes; the buffer must hold one whole.
         _buffer = new byte[Math.Max(bufferSize, ushort.MaxValue + ItchFraming.PrefixLength)];
     }
@@ -44,7 +46,9 @@ internal sealed class ItchReplayReader : IReplayReader
 
     public long Rejected => Stats.Rejected + _translator.UnknownLocate;
 
-    public bool ReadNext()
+    public void StartChunk() => _stamps?.StartChunk();
+
+    public bool ReadUnit()
     {
         while (!_stopped)
         {
@@ -53,6 +57,8 @@ internal sealed class ItchReplayReader : IReplayReader
             switch (status)
             {
                 case ItchFrameStatus.Message:
+                    if (_stamps is not null)
+                        _translator.ReceiveTimeNs = _stamps.Next(Stats.Bytes);
                     _translator.OnMessage(new ItchMessage(message, Stats.Messages));
                     Stats.CountMessage(message[0]);
                     _start += frameLength;

@@ -41,7 +41,7 @@ internal sealed class LeanReplayReader : IReplayReader
 
     public long Rejected => _tradeReport.MalformedCount + _quoteReport.MalformedCount;
 
-    public bool ReadNext()
+    public bool ReadUnit()
     {
         if (_hasQuote && (!_hasTrade || _quotes.Current.Quote.Header.ExchangeTimeNs <= _trades.Current.Trade.Header.ExchangeTimeNs))
         {

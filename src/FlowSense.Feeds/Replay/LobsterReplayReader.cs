@@ -10,11 +10,10 @@ internal sealed class LobsterReplayReader : IReplayReader
     private readonly LobsterMessageReader _reader;
     private readonly LobsterSession _session;
     private readonly IMarketEventSink _sink;
-
-    private readonly Func<long>? _receiveClock;
+    private readonly ReceiveStamps? _stamps;
 
     /// <param name="file">The message file's bytes; the reader owns and disposes it.</param>
-    /// <param name="receiveClock">Stamps each row's receive time when set (see <see cref="ReplayOptions.ReceiveClock"/>).</param>
+    /// <param name="receiveClock">Stamps the rows' receive times when set, once per chunk (see <see cref="ReceiveStamps"/>).</param>
     public LobsterReplayReader(CountingStream file, LobsterSession session, IMarketEventSink sink, Func<long>? receiveClock)
     {
         _file = file;
@@ -22,7 +21,7 @@ internal sealed class LobsterReplayReader : IReplayReader
         _reader = new LobsterMessageReader(_file);
         _session = session;
         _sink = sink;
-        _receiveClock = receiveClock;
+        _stamps = receiveClock is null ? null : new ReceiveStamps(receiveClock);
     }
 
     public ReplayUnit Unit => ReplayUnit.Bytes;
@@ -33,12 +32,16 @@ internal sealed class LobsterReplayReader : IReplayReader
 
     public long Rejected => _reader.Malformed.Count;
 
-    public bool ReadNext()
+    public void StartChunk() => _stamps?.StartChunk();
+
+    public bool ReadUnit()
     {
+        // Stamped before the row is parsed; a row whose parse read the file ends the chunk (see ReceiveStamps).
+        long? stamp = _stamps?.Next(_file.BytesRead);
         if (!_reader.TryRead(out var message))
             return false;
         var events = _session.Map(message);
-        if (_receiveClock is null)
+        if (stamp is not { } receiveTimeNs)
         {
             if (events.HasOrder)
                 _sink.OnOrder(events.Order);
@@ -48,7 +51,7 @@ internal sealed class LobsterReplayReader : IReplayReader
                 _sink.OnStatus(events.Status);
             return true;
         }
-        var header = _session.Header(message) with { ReceiveTimeNs = _receiveClock() };
+        var header = _session.Header(message) with { ReceiveTimeNs = receiveTimeNs };
         if (events.HasOrder)
             _sink.OnOrder(events.Order with { Header = header });
         if (events.HasTrade)

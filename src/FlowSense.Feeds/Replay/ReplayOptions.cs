@@ -23,10 +23,17 @@ public sealed record ReplayOptions
     public Quarantine.Quarantine? Quarantine { get; init; }
 
     /// <summary>
-    /// When set, every event's receive time is this clock's "now" (Unix-epoch nanoseconds) at the moment it is decoded,
-    /// instead of its recorded time: a load harness measures latency from there. ITCH and LOBSTER replays honour it;
-    /// it cannot be combined with <see cref="ReplayPace.Recorded"/>, which paces by the recorded receive times.
+    /// When set, every event's receive time is this clock's "now" (Unix-epoch nanoseconds) taken just before it is
+    /// decoded, instead of its recorded time: a load harness measures latency from there. ITCH and LOBSTER replays
+    /// honour it; it cannot be combined with <see cref="ReplayPace.Recorded"/>, which paces by the recorded receive times.
     /// </summary>
+    /// <remarks>
+    /// The clock is read once per chunk the reader decodes (the events due at a paced tick, cut every 64 messages or
+    /// rows and at every read of the stream), and the chunk's events share the stamp: one clock read per event cost
+    /// about 4 % of the whole pipeline's CPU at a million events per second. A stamp is taken before its events are
+    /// decoded, so it is never later than the truth: latency measured from it can be overstated by the decoding of
+    /// a few dozen messages (microseconds), never understated.
+    /// </remarks>
     public Func<long>? ReceiveClock { get; init; }
 
     /// <summary>Read buffer of the ITCH reader (at least one maximal frame, 64 KiB + 2).</summary>

@@ -15,7 +15,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// slows the source and a decoded batch never waits for room.
 /// </summary>
 /// <remarks>
-/// Per event the graph costs a route lookup (one compare when the instrument repeats) and two copies of the event;
+/// Per event the graph costs a route lookup (two reference compares once the instrument is cached) and two copies of the event;
 /// per batch, one message per instrument and its acknowledgement, both reused with the buffer. Slices go straight to
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
@@ -94,38 +94,37 @@ public static class IngestionPipeline
             int count = batch.Count;
             if (_recycle)
                 batch.Recycle(); // regrouped into the buffer: the source may refill the batch now
-            var touched = _router.Touched;
-            _counters.CountBatch(count, skip, routed, touched.Count);
-            if (touched.Count == 0)
+            int slices = _router.Touched.Length;
+            _counters.CountBatch(count, skip, routed, slices);
+            if (slices == 0)
             {
                 _reserved = buffer;
                 return;
             }
-            if (HasUnresolved(touched))
-                await ResolveAsync(touched).ConfigureAwait(false);
-            buffer.Expect(touched.Count);
-            long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
-            for (int i = 0; i < touched.Count; i++)
-            {
-                var route = touched[i];
-                var slice = buffer.Slice(i);
-                slice.Reset(route.EntityId, route.Instrument, buffer.Events, route.Offset, route.Count);
-                slice.Source = _options.Name;
-                slice.PositionBuffer = buffer.Positions;
-                slice.SentTimestamp = sentAt;
-                route.Target!.Tell(slice, _acks);
-            }
+            if (_router.HasUnresolved)
+                await ResolveAsync(_router.Touched.ToArray()).ConfigureAwait(false);
+            Send(buffer);
             _reserved = await TakeBufferAsync().ConfigureAwait(false);
         }
 
-        private static bool HasUnresolved(IReadOnlyList<ShardRouter.Route> routes)
+        /// <summary>Tells each instrument of the last regroup its slice of <paramref name="buffer"/>.</summary>
+        private void Send(SliceBuffer buffer)
         {
-            for (int i = 0; i < routes.Count; i++)
+            var touched = _router.Touched;
+            var events = buffer.Events;
+            var positions = buffer.Positions;
+            buffer.Expect(touched.Length);
+            long sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (int i = 0; i < touched.Length; i++)
             {
-                if (routes[i].Target is null)
-                    return true;
+                var route = touched[i];
+                var slice = buffer.Slice(i);
+                slice.Reset(route.EntityId, route.Instrument, events, route.Offset, route.Count);
+                slice.Source = _options.Name;
+                slice.PositionBuffer = positions;
+                slice.SentTimestamp = sentAt;
+                route.Target!.Tell(slice, _acks);
             }
-            return false;
         }
 
         /// <summary>Once per symbol per run, all of a batch's new symbols at once: the reference its slices go to.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlowSense.Actors;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Instruments;
@@ -8,21 +9,27 @@ namespace FlowSense.Pipeline.Ingestion;
 /// <summary>
 /// Regroups one source batch by instrument into a <see cref="SliceBuffer"/> (a counting sort: two passes, no
 /// allocation once every instrument has been seen) and names each instrument's slice. Events whose instrument the
-/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go. Single-threaded: the ingestion run's one loop uses it.
+/// catalog does not know are left out and counted by the caller. Each instrument's route keeps where its slices go;
+/// a <see cref="RouteCache"/> finds it by the identity of the instrument's strings, so the dictionary (which hashes
+/// their characters) is asked once per instrument rather than once per event. Single-threaded: the ingestion run's one
+/// loop uses it.
 /// </summary>
 internal sealed class ShardRouter(SymbolCatalog catalog)
 {
     private readonly Dictionary<InstrumentId, Route?> _routes = [];
+    private readonly RouteCache _cache = new();
     private readonly List<Route> _touched = [];
     private Route?[] _routeOf = new Route?[256];
-    private Route? _last;
     private int _batch;
 
     /// <summary>Every routable instrument seen so far.</summary>
     public IEnumerable<Route> Known => _routes.Values.OfType<Route>();
 
     /// <summary>The instruments of the last <see cref="Regroup"/>, each with its offset and count in the buffer.</summary>
-    public IReadOnlyList<Route> Touched => _touched;
+    public ReadOnlySpan<Route> Touched => CollectionsMarshal.AsSpan(_touched);
+
+    /// <summary>Whether a route of the last <see cref="Regroup"/> has no <see cref="Route.Target"/> yet (an instrument's first batch).</summary>
+    public bool HasUnresolved { get; private set; }
 
     /// <summary>
     /// Copies the routable events of <paramref name="events"/> into <paramref name="buffer"/>, grouped by instrument in
@@ -33,6 +40,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
     {
         _batch++;
         _touched.Clear();
+        HasUnresolved = false;
         if (_routeOf.Length < events.Length)
             _routeOf = new Route?[Math.Max(events.Length, _routeOf.Length * 2)];
 
@@ -48,6 +56,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
                 route.Batch = _batch;
                 route.Count = 0;
                 _touched.Add(route);
+                HasUnresolved |= route.Target is null;
             }
             route.Count++;
             routable++;
@@ -75,10 +84,10 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
         return routable;
     }
 
-    private Route? RouteOf(InstrumentId instrument)
+    private Route? RouteOf(in InstrumentId instrument)
     {
-        if (_last is { } last && last.Instrument == instrument)
-            return last;
+        if (_cache.TryGet(instrument, out Route? cached))
+            return cached;
         if (!_routes.TryGetValue(instrument, out Route? route))
         {
             // Remember unknown instruments too (as null), so each costs one lookup, not a catalog resolution per event.
@@ -88,7 +97,7 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
             _routes[instrument] = route;
         }
         if (route is not null)
-            _last = route;
+            _cache.Add(instrument, route);
         return route;
     }
 

@@ -224,15 +224,20 @@ public sealed class ReplayPacingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_receive_clock_stamps_every_event_and_keeps_the_exchange_time()
+    public async Task A_receive_clock_stamps_every_chunk_and_keeps_the_exchange_time()
     {
         var recorded = await ReplayRun.Events(ReplaySource.Lobster(_path, _session));
         long now = 1_000;
-        var stamped = await ReplayRun.Events(ReplaySource.Lobster(_path, _session, new ReplayOptions { ReceiveClock = () => ++now }));
+        var stamped = await ReplayRun.Events(ReplaySource.Lobster(_path, _session, new ReplayOptions { ReceiveClock = () => ++now, BatchSize = 1 }));
+        long later = 2_000;
+        var chunked = await ReplayRun.Events(ReplaySource.Lobster(_path, _session, new ReplayOptions { ReceiveClock = () => ++later }));
 
         Assert.Equal(recorded.Select(e => e.Header.ExchangeTimeNs), stamped.Select(e => e.Header.ExchangeTimeNs));
-        Assert.Equal([1_001, 1_002, 1_003, 1_004], stamped.Select(e => e.Header.ReceiveTimeNs));
+        Assert.Equal([1_001, 1_002, 1_003, 1_004], stamped.Select(e => e.Header.ReceiveTimeNs)); // a batch of one: a chunk per row
+        // One chunk of four rows: the first row's parse reads the file, which ends the first stamp's chunk; the rest share one.
+        Assert.Equal([2_001, 2_002, 2_002, 2_002], chunked.Select(e => e.Header.ReceiveTimeNs));
         Assert.Equal(recorded.Select(e => e.AsOrder() with { Header = default }), stamped.Select(e => e.AsOrder() with { Header = default }));
+        Assert.Equal(recorded.Select(e => e.AsOrder() with { Header = default }), chunked.Select(e => e.AsOrder() with { Header = default }));
     }
 
     [Fact]
