@@ -8,10 +8,14 @@ namespace FlowSense.MarketData.Indicators;
 /// <remarks>
 /// Sums of squares cancel catastrophically for prices far from zero, so the window keeps a mean and the sum of
 /// squared deviations (M2), updated with Welford's method as values enter and leave; both are recomputed exactly,
-/// in two passes, each time the window completes a lap.
+/// in two passes, each time the window completes a lap, and also whenever an update cancels almost all of M2 (a
+/// far-away value leaving a window that is left nearly constant, where M2 would keep only a few correct digits).
 /// </remarks>
 public sealed class Variance : ValueIndicator
 {
+    // An update that leaves M2 under this share of its own size has lost about six of double's sixteen digits.
+    private const double CancellationRatio = 1e-6;
+
     private readonly RingBuffer _window;
     private double _mean;
     private double _m2;
@@ -31,12 +35,15 @@ public sealed class Variance : ValueIndicator
     public override void Update(double value)
     {
         Samples++;
+        bool cancelled = false;
         if (_window.IsFull)
         {
             double old = _window.Oldest;
             double oldMean = _mean;
             _mean += (value - old) / Period;
-            _m2 += (value - old) * (value - _mean + old - oldMean);
+            double change = (value - old) * (value - _mean + old - oldMean);
+            _m2 += change;
+            cancelled = Math.Abs(_m2) < CancellationRatio * Math.Abs(change);
         }
         else
         {
@@ -45,7 +52,7 @@ public sealed class Variance : ValueIndicator
             _m2 += delta * (value - _mean);
         }
         _window.Push(value);
-        if (_window.Wrapped)
+        if (_window.Wrapped || cancelled)
             Recompute();
         if (_window.IsFull)
             Value = Math.Max(0, _m2 / Period);

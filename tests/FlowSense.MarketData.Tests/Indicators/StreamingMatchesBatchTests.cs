@@ -76,6 +76,18 @@ public sealed class StreamingMatchesBatchTests
         StreamingEqualsBatch(n => new StandardDeviation(n), w => Math.Sqrt(PopulationVariance(w)));
 
     [Fact]
+    public void A_nearly_constant_window_left_by_a_far_value_keeps_its_digits()
+    {
+        // Found by the property above (seed 12173611926703804297,1218183886079745575): 9973.746 leaving the window
+        // [9973.746, 3943.429] for [3943.429, 3943.529] cancelled all but a few digits of M2 (stddev off by 1.3e-8).
+        var deviation = new StandardDeviation(2);
+        foreach (double price in (double[])[9973.746, 3943.429, 3943.529]) // the third update removes 9973.746 incrementally
+            deviation.Update(price);
+        Assert.True(Close(deviation.Value, 0.05), $"{deviation.Value:R}");
+        Assert.Equal(0.05, deviation.Value, 1e-12);
+    }
+
+    [Fact]
     public void LogReturn_equals_the_log_of_last_over_first_of_the_window() =>
         StreamingEqualsBatch(n => new LogReturn(n), w => Math.Log(w[^1] / w[0]), warmUpExtra: 1);
 
