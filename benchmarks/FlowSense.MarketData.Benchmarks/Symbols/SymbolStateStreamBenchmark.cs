@@ -12,6 +12,9 @@ namespace FlowSense.MarketData.Benchmarks.Symbols;
 /// actors get it. Each iteration builds fresh states, warms them with the first half of the tape and measures the
 /// second half, so no event is a duplicate; the per-operation time and allocation are per event.
 /// The global setup also prints the bytes retained per state, fresh and after the warm stream, and the outcomes.
+/// <para>The 400,000 events span about 0.4 s of exchange time, less than the 1 s clock windows and the 5 s post-trade
+/// horizon: the windows only fill (their rings grow, hence the bytes allocated per event over 1,000 symbols) and
+/// nothing leaves them. A long pipeline run also evicts one old entry per event and resolves one trade per trade.</para>
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
