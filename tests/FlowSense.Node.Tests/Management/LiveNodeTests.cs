@@ -107,10 +107,13 @@ public sealed class LiveNodeTests(ReplayedNode replayed) : IClassFixture<Replaye
         Assert.Contains("# TYPE flowsense_event_to_feature_duration_seconds histogram\n", metrics, StringComparison.Ordinal);
         Assert.Matches(@"flowsense_event_to_feature_duration_seconds_count [1-9]\d*\n", metrics);
         Assert.Contains("flowsense_mailbox_depth{actor_path=\"/user/shards\"}", metrics, StringComparison.Ordinal);
-        // Every symbol actor is pinned to one lane of the lanes dispatcher, one lane per processor.
+        // Every symbol actor is pinned to a lane of the lanes dispatcher, one lane per processor. Other nodes that tests
+        // run in this process at the same time export series of their own (the labels do not tell nodes apart), so
+        // the lanes seen are exactly 0..N-1 and hold at least this node's symbols.
         var pinned = Regex.Matches(metrics, @"flowsense_lane_actors\{lane=""(\d+)""\} (\d+)\n");
-        Assert.Equal(Environment.ProcessorCount, pinned.Count);
-        Assert.Equal(summary.Symbols.Count, pinned.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Equal(Enumerable.Range(0, Environment.ProcessorCount),
+            pinned.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Order());
+        Assert.True(pinned.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) >= summary.Symbols.Count, metrics);
         Assert.Contains("# TYPE flowsense_lane_waiting gauge\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE flowsense_actor_restarts_total counter\n", metrics, StringComparison.Ordinal);
         Assert.Contains($"flowsense_symbol_events_total{{outcome=\"applied\"}} {summary.Symbols.Sum(s => s.Applied).ToString(CultureInfo.InvariantCulture)}\n", metrics, StringComparison.Ordinal);
