@@ -93,7 +93,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     private static string N(double value) => double.IsFinite(value) ? value.ToString("N0", Invariant) : "-";
 
-    private static string Micros(long nanoseconds) => (nanoseconds / 1000.0).ToString("N1", Invariant);
+    // The histogram's last bucket holds everything beyond its range (about 8.6 s) and has no upper edge.
+    private static string Micros(long nanoseconds) => nanoseconds == long.MaxValue ? "> 8.6 s" : (nanoseconds / 1000.0).ToString("N1", Invariant);
 
     private static string Mb(double bytes) => (bytes / (1024 * 1024)).ToString("N1", Invariant);
 }
