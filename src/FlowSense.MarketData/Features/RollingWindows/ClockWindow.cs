@@ -10,8 +10,7 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// Timestamps that go backwards are counted in <see cref="OutOfOrder"/> and treated as the latest time seen,
 /// so the ring stays ordered.
 /// <para>A mutable struct, inlined into the feature that owns it (OFI, the event intensities), so that an event
-/// reaches the window's fields without loading another object: hold it in a non-readonly field. A window of its
-/// own, as an object, is a <see cref="ClockWindowSum"/>.</para>
+/// reaches the window's fields without loading another object: hold it in a non-readonly field.</para>
 /// </summary>
 public struct ClockWindow
 {
