@@ -9,21 +9,32 @@ internal static class PipelineBench
     public static async Task<BenchReport> RunAsync(BenchWorkload workload, PipelineBenchOptions options, Action<string> progress, CancellationToken cancellation)
     {
         var runs = new List<RunResult>();
-        progress($"max: full speed for {options.Duration} after a {options.WarmUp} warm-up");
-        var max = await PipelineRun.ExecuteAsync(workload, Plan("max", null, options), cancellation).ConfigureAwait(false);
-        runs.Add(max);
-        progress($"max: {max.SustainedPerSecond:N0} events/s sustained");
+        RunResult? max = null;
+        double maxRate;
+        if (options.MaxRate is { } given)
+        {
+            maxRate = given;
+            progress($"max: {maxRate:N0} events/s as given (no full-speed run)");
+        }
+        else
+        {
+            progress($"max: full speed for {options.Duration} after a {options.WarmUp} warm-up");
+            max = await PipelineRun.ExecuteAsync(workload, Plan("max", null, options), cancellation).ConfigureAwait(false);
+            runs.Add(max);
+            maxRate = max.SustainedPerSecond;
+            progress($"max: {maxRate:N0} events/s sustained");
+        }
 
         foreach (int percent in options.RatePercents)
         {
-            double rate = max.SustainedPerSecond * percent / 100;
+            double rate = maxRate * percent / 100;
             progress($"{percent}%: paced at {rate:N0} events/s for {options.Duration}");
             var plan = Plan($"{percent}%", rate, options);
             runs.Add(await PipelineRun.ExecuteAsync(workload, plan, cancellation).ConfigureAwait(false));
         }
 
         IReadOnlyList<StageCost> stages = [];
-        if (options.Stages)
+        if (options.Stages && max is not null)
         {
             progress("stages: source alone, symbol state alone");
             stages = await StageBreakdown.MeasureAsync(workload, max, events: 2_000_000).ConfigureAwait(false);
@@ -36,5 +47,5 @@ internal static class PipelineBench
     /// on schedule) and fills whole batches only to catch up, so the batch size is a cap, not the paced batch.
     /// </summary>
     private static RunPlan Plan(string name, double? rate, PipelineBenchOptions o) =>
-        new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, BatchesInFlight: 8, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds), o.Dispatcher);
+        new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, o.BatchesInFlight, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds), o.Dispatcher);
 }

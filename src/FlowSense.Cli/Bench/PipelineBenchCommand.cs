@@ -20,17 +20,19 @@ internal static class PipelineBenchCommand
         var duration = new Option<string>("--duration") { Description = "Measured time of each run: 60s, 10m, 500ms.", DefaultValueFactory = _ => "60s" };
         var warmUp = new Option<string>("--warm-up") { Description = "Unmeasured time at the start of each run.", DefaultValueFactory = _ => "5s" };
         var rates = new Option<string>("--rates") { Description = "Paced runs, in percent of the full-speed rate (comma-separated; empty for none).", DefaultValueFactory = _ => "25,50,90" };
+        var maxRate = new Option<double?>("--max-rate") { Description = "Take this as the full-speed rate (events/s) and skip that run: to compare builds or settings at the same load." };
         var memoryEvery = new Option<string>("--memory-interval") { Description = "Time between memory samples.", DefaultValueFactory = _ => "10s" };
         var sample = new Option<FileInfo?>("--sample") { Description = "The recording to repeat (default: itch/ex20101224.TEST_ITCH_50 or the LOBSTER AAPL message file in the shared data)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the JSON report and the memory CSV.", DefaultValueFactory = _ => new DirectoryInfo("bench-results") };
         var batch = new Option<int>("--batch") { Description = "Events per source batch at full speed; a paced run catching up emits at most this, and at most 4 ticks' worth.", DefaultValueFactory = _ => new PipelineBenchOptions().BatchSize };
+        var inFlight = new Option<int>("--batches-in-flight") { Description = "Batches out at once, not yet acknowledged by every symbol.", DefaultValueFactory = _ => new PipelineBenchOptions().BatchesInFlight };
         var tick = new Option<string>("--tick") { Description = "How often a paced run's source wakes to emit the events due by then: 200us, 1ms.", DefaultValueFactory = _ => "200us" };
         var dispatcher = new Option<string>("--dispatcher") { Description = "Where symbol actors run: lanes (a thread per core, the node's default) or default (the thread pool).", DefaultValueFactory = _ => Actors.Dispatchers.LanesId };
         dispatcher.AcceptOnlyFromAmong(Actors.Dispatchers.LanesId, Actors.Dispatchers.DefaultId);
         var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
         var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
         {
-            source, symbols, duration, warmUp, rates, memoryEvery, batch, tick, dispatcher, sample, output, noStages,
+            source, symbols, duration, warmUp, rates, maxRate, memoryEvery, batch, inFlight, tick, dispatcher, sample, output, noStages,
         };
         command.SetGuardedAction(console, async (parse, cancellation) =>
         {
@@ -41,10 +43,15 @@ internal static class PipelineBenchCommand
                 Duration = Duration(parse.GetValue(duration)!, "--duration"),
                 WarmUp = Duration(parse.GetValue(warmUp)!, "--warm-up", allowZero: true),
                 RatePercents = Percents(parse.GetValue(rates)!),
+                MaxRate = parse.GetValue(maxRate) is { } m
+                    ? (double.IsFinite(m) && m >= 1 ? m : throw new UserError($"--max-rate {m} is not a rate.", "Give events per second, for example --max-rate 3000000.", ExitCodes.Usage))
+                    : null,
                 MemoryInterval = Duration(parse.GetValue(memoryEvery)!, "--memory-interval"),
                 Tick = Duration(parse.GetValue(tick)!, "--tick"),
                 Stages = !parse.GetValue(noStages),
                 Dispatcher = parse.GetValue(dispatcher)!,
+                BatchesInFlight = parse.GetValue(inFlight) is var f and >= 1 and <= 1024
+                    ? f : throw new UserError($"--batches-in-flight {parse.GetValue(inFlight)} is out of range.", "Pick 1 to 1024 batches.", ExitCodes.Usage),
                 BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
                     ? b : throw new UserError($"--batch {parse.GetValue(batch)} is out of range.", "Pick 1 to 1048576 events per batch.", ExitCodes.Usage),
             };

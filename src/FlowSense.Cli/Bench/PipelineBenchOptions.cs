@@ -16,6 +16,12 @@ internal sealed record PipelineBenchOptions
     /// <summary>The paced runs, in percent of the full-speed run's sustained rate.</summary>
     public IReadOnlyList<int> RatePercents { get; init; } = [25, 50, 90];
 
+    /// <summary>
+    /// The rate the paced runs take their shares of, instead of a full-speed run's: to compare builds, or a build
+    /// under other settings, at the same load. Null measures it (the default).
+    /// </summary>
+    public double? MaxRate { get; init; }
+
     /// <summary>How often a paced run's source wakes and emits the events due by then.</summary>
     public TimeSpan Tick { get; init; } = FlowSense.Feeds.Replay.ReplayPace.DefaultTick;
 
@@ -25,6 +31,12 @@ internal sealed record PipelineBenchOptions
     /// the per-message cost (a mailbox turn, a thread-pool work item, an acknowledgement) once per 16 events.
     /// </summary>
     public int BatchSize { get; init; } = 16_384;
+
+    /// <summary>
+    /// Batches out at once (decoded, regrouped and told, not yet acknowledged by every symbol). Fewer in flight cut the
+    /// latency from decoding, by holding the source back (the wait then shows in due p99), and the full-speed rate.
+    /// </summary>
+    public int BatchesInFlight { get; init; } = 8;
 
     /// <summary>Where the symbol actors run: <c>lanes</c> (the node's default) or <c>default</c> (the thread pool).</summary>
     public string Dispatcher { get; init; } = Actors.Dispatchers.LanesId;

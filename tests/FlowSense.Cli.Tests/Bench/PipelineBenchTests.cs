@@ -57,10 +57,29 @@ public sealed class PipelineBenchTests : IDisposable
         Assert.StartsWith("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes,gc_committed_bytes\n", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_given_max_rate_skips_the_full_speed_run_and_paces_shares_of_it()
+    {
+        var result = await _cli.Invoke("bench", "pipeline", "--symbols", "30", "--duration", "1s", "--warm-up", "300ms", "--max-rate", "40000",
+            "--rates", "25,50", "--batches-in-flight", "2", "--memory-interval", "1s", "-o", _cli.Folder);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(_cli.PathOf("pipeline-itch.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["25%", "50%"], runs.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal([10_000.0, 20_000.0], runs.Select(r => r.GetProperty("targetEventsPerSecond").GetDouble()));
+        Assert.Equal(40_000, json.RootElement.GetProperty("givenMaxRate").GetDouble());
+        Assert.Equal(2, json.RootElement.GetProperty("batchesInFlight").GetInt32());
+        Assert.Empty(json.RootElement.GetProperty("stages").EnumerateArray()); // the stage costs need a full-speed run
+        Assert.All(runs, r => Assert.True(r.GetProperty("events").GetInt64() > 0));
+    }
+
     [Theory]
     [InlineData("--rates", "0")]
     [InlineData("--duration", "soon")]
     [InlineData("--symbols", "2")]
+    [InlineData("--max-rate", "0")]
+    [InlineData("--batches-in-flight", "0")]
     public async Task Bad_settings_are_usage_errors_that_say_what_to_do(string option, string value)
     {
         var result = await _cli.Invoke("bench", "pipeline", option, value, "-o", _cli.Folder);
