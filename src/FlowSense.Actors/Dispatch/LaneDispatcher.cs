@@ -77,6 +77,27 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             ThreadPool.UnsafeQueueUserWorkItem(cell, preferLocal: false); // not placed yet, or the lanes have stopped
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the lane with the fewest actors waiting, ahead of them: as soon as the actor
+    /// turn under way ends. For short steps that feed the lane's actors (a stream stage delivering to them), which
+    /// would otherwise wait behind the very turns they feed; it must not block. After the lanes stop, the thread pool.
+    /// </summary>
+    public override void Execute(IThreadPoolWorkItem work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        int chosen = 0;
+        for (int i = 1; i < _lanes.Length; i++)
+        {
+            if (_lanes[i].Waiting < _lanes[chosen].Waiting)
+                chosen = i;
+        }
+        Lane lane = _lanes[chosen];
+        lock (_placement)
+            lane.EnsureStarted($"{_name}-{chosen}");
+        if (!lane.TryEnqueueFirst(work))
+            base.Execute(work);
+    }
+
     /// <summary>Stops the lane threads once they have run what is queued; later turns run on the thread pool.</summary>
     public void Dispose()
     {
@@ -86,13 +107,17 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
 
     /// <summary>
     /// One thread and its queue of ready actors. Producers append under the lock; the thread swaps the whole queue out
-    /// under the lock and runs it outside, so a drain costs one lock acquisition however many actors it runs.
+    /// under the lock and runs it outside, so a drain costs one lock acquisition however many actors it runs. Other
+    /// work (<see cref="Execute"/>) has a queue of its own, which the thread checks between actor turns.
     /// </summary>
     internal sealed class Lane
     {
         private readonly object _lock = new(); // a monitor, not a Lock: the thread parks with Monitor.Wait
         private Queue<ActorCell> _ready = new();
         private Queue<ActorCell> _running = new();
+        private readonly Queue<IThreadPoolWorkItem> _first = new(); // under _lock: work to run before the next turn
+        private volatile bool _hasFirst; // _first is not empty: read between turns without the lock
+        private volatile int _queued;    // _ready.Count, readable without the lock
         private Thread? _thread;
         private bool _parked;  // under _lock: the thread waits for a Pulse
         private bool _stopped; // under _lock
@@ -100,15 +125,8 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         /// <summary>Actors pinned to this lane (under the dispatcher's placement lock).</summary>
         public int Actors;
 
-        /// <summary>Actors queued for the next drain.</summary>
-        public int Waiting
-        {
-            get
-            {
-                lock (_lock)
-                    return _ready.Count;
-            }
-        }
+        /// <summary>Actors queued for the next drain (a moment's value, read without the lock).</summary>
+        public int Waiting => _queued;
 
         public void EnsureStarted(string name)
         {
@@ -126,13 +144,33 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
                 if (_stopped)
                     return false;
                 _ready.Enqueue(cell);
-                if (_parked)
-                {
-                    _parked = false;
-                    Monitor.Pulse(_lock);
-                }
+                _queued = _ready.Count;
+                WakeIfParked();
             }
             return true;
+        }
+
+        /// <summary>Queues <paramref name="work"/> to run before the next actor turn; false once the lane has stopped.</summary>
+        public bool TryEnqueueFirst(IThreadPoolWorkItem work)
+        {
+            lock (_lock)
+            {
+                if (_stopped)
+                    return false;
+                _first.Enqueue(work);
+                _hasFirst = true;
+                WakeIfParked();
+            }
+            return true;
+        }
+
+        private void WakeIfParked()
+        {
+            if (_parked)
+            {
+                _parked = false;
+                Monitor.Pulse(_lock);
+            }
         }
 
         public void Stop()
@@ -150,7 +188,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             {
                 lock (_lock)
                 {
-                    while (_ready.Count == 0)
+                    while (_ready.Count == 0 && _first.Count == 0)
                     {
                         if (_stopped)
                             return;
@@ -158,6 +196,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
                         Monitor.Wait(_lock);
                     }
                     (_ready, _running) = (_running, _ready);
+                    _queued = 0;
                 }
                 RunReady();
             }
@@ -167,8 +206,31 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         // as on-stack-replacement code, while this is compiled (and profiled) like any hot method.
         private void RunReady()
         {
-            while (_running.TryDequeue(out ActorCell? cell))
+            while (true)
+            {
+                if (_hasFirst)
+                    RunFirst();
+                if (!_running.TryDequeue(out ActorCell? cell))
+                    return;
                 cell.RunTurn();
+            }
+        }
+
+        private void RunFirst()
+        {
+            while (true)
+            {
+                IThreadPoolWorkItem? work;
+                lock (_lock)
+                {
+                    if (!_first.TryDequeue(out work))
+                    {
+                        _hasFirst = false;
+                        return;
+                    }
+                }
+                work.Execute();
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ public abstract class MessageDispatcher
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> soon on one of this dispatcher's threads, like Akka's dispatchers, which are
+    /// execution contexts too: for work that should share the actors' threads rather than compete with them for cores.
+    /// On this base class, the thread pool.
+    /// </summary>
+    public virtual void Execute(IThreadPoolWorkItem work) => ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+
     /// <summary>Runs one turn of <paramref name="cell"/> soon. Called at most once until that turn ends.</summary>
     internal abstract void Schedule(ActorCell cell);
 }

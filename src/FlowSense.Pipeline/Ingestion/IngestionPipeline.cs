@@ -20,6 +20,11 @@ namespace FlowSense.Pipeline.Ingestion;
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
 /// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
+/// <para>Each batch is regrouped and told on the symbols' dispatcher (<see cref="SymbolShards.Dispatcher"/>), through a
+/// <see cref="DispatcherSwitch"/>; so is the source's next step (decoding the next batch), which follows on the same
+/// thread. On the lanes that work runs between two symbol turns and the node keeps one busy thread per core. On a thread
+/// of its own (the replay's, or a pool thread after a wait for a buffer) it was a third busy thread on two cores, and the
+/// operating system's time slices of a few milliseconds then held a lane, and every symbol on it, for as long.</para>
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -61,6 +66,7 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
+        private readonly DispatcherSwitch _toSymbols;
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
@@ -68,6 +74,7 @@ public static class IngestionPipeline
         {
             _recycle = recycle;
             _region = shards.Region;
+            _toSymbols = new DispatcherSwitch(shards.Dispatcher);
             _options = options;
             _counters = counters;
             _router = new ShardRouter(shards.Catalog);
@@ -78,6 +85,7 @@ public static class IngestionPipeline
 
         public async ValueTask SendAsync(EventBatch batch)
         {
+            await _toSymbols; // see the class remarks: each batch is regrouped and told on the symbols' own threads
             long first = _read + 1;
             _read += batch.Count;
             int skip = (int)Math.Clamp(_options.ResumeAfter - first + 1, 0, batch.Count);
@@ -177,7 +185,9 @@ public static class IngestionPipeline
             using var timeout = new CancellationTokenSource(_options.AckTimeout);
             try
             {
-                return await _free.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+                SliceBuffer freed = await _free.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+                await _toSymbols; // the wait ended on a pool thread; what follows (decoding the next batch) belongs beside the symbols
+                return freed;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {

@@ -12,9 +12,10 @@ namespace FlowSense.Pipeline.Symbols;
 /// </summary>
 public sealed class SymbolShards
 {
-    private SymbolShards(IActorRef region, SymbolDirectory directory, ShardingOptions options, SymbolPersistence? persistence)
+    private SymbolShards(IActorRef region, SymbolDirectory directory, ShardingOptions options, SymbolPersistence? persistence, MessageDispatcher dispatcher)
     {
         Region = region;
+        Dispatcher = dispatcher;
         Directory = directory;
         Options = options;
         Persistence = persistence;
@@ -30,6 +31,9 @@ public sealed class SymbolShards
     public SymbolPersistence? Persistence { get; }
 
     public SymbolCatalog Catalog => Directory.Catalog;
+
+    /// <summary>The dispatcher the symbol actors run on.</summary>
+    public MessageDispatcher Dispatcher { get; }
 
     /// <summary>
     /// Starts the region for the instruments of <paramref name="catalog"/>. With <paramref name="persistence"/>, every
@@ -49,8 +53,9 @@ public sealed class SymbolShards
         recording?.Validate();
         var o = options ?? new ShardingOptions();
         var directory = new SymbolDirectory(catalog, o.ShardCount);
+        var symbolDispatcher = system.Dispatchers.Lookup(dispatcher);
         var region = ShardRegion.Start(system, id => SymbolActor.Props(directory.Entry(id), persistence, recording, dispatcher), o);
-        var shards = new SymbolShards(region, directory, o, persistence);
+        var shards = new SymbolShards(region, directory, o, persistence, symbolDispatcher);
         if (persistence is not null)
             system.CoordinatedShutdown.AddTask(CoordinatedShutdown.Snapshot, "snapshot-symbols", shards.SnapshotAllAsync);
         return shards;

@@ -145,6 +145,66 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Work_given_to_the_lanes_goes_to_the_lane_with_the_fewest_actors_waiting()
+    {
+        LaneDispatcher lanes = Lanes("pick", 2);
+        using var gate = new ManualResetEventSlim();
+        IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("pick"));
+        var reporters = Enumerable.Range(0, 2).Select(_ => Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("pick"))).ToList();
+        foreach (IActorRef reporter in reporters)
+        {
+            reporter.Tell(0, TestActor.Ref); // placed: lane 1, then lane 0 beside the blocker
+            ExpectMsg<(int, bool, string?)>();
+        }
+        blocker.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+        reporters[1].Tell(1, TestActor.Ref); // waits behind the blocker
+        Assert.Equal([1, 0], lanes.WaitingPerLane);
+
+        lanes.Execute(new ReportThread(TestActor.Ref));
+        Assert.Equal(("pick-1", false), ExpectMsg<(string, bool)>());
+
+        gate.Set();
+        Assert.Equal("pick-0", ExpectMsg<(int, bool, string?)>().Item3);
+    }
+
+    [Fact]
+    public void Work_given_to_a_lane_runs_before_the_actors_already_waiting_there()
+    {
+        Lanes("first", 1);
+        using var gate = new ManualResetEventSlim();
+        IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("first"));
+        IActorRef reporter = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("first"));
+        reporter.Tell(0, TestActor.Ref);
+        ExpectMsg<(int, bool, string?)>();
+        blocker.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+
+        reporter.Tell(1, TestActor.Ref);                                  // ready first...
+        Sys.Dispatchers.Lookup("first").Execute(new ReportThread(TestActor.Ref)); // ...but the work runs first
+        gate.Set();
+        Assert.Equal(("first-0", false), ExpectMsg<(string, bool)>());
+        ExpectMsg<(int, bool, string?)>();
+    }
+
+    [Fact]
+    public void Work_given_to_stopped_lanes_runs_on_the_thread_pool()
+    {
+        LaneDispatcher lanes = Lanes("stopped-work", 1);
+        lanes.Execute(new ReportThread(TestActor.Ref));
+        Assert.Equal(("stopped-work-0", false), ExpectMsg<(string, bool)>());
+        lanes.Dispose();
+        lanes.Execute(new ReportThread(TestActor.Ref));
+        Assert.True(ExpectMsg<(string, bool)>().Item2);
+    }
+
+    /// <summary>Work that tells <c>to</c> the name of the thread it ran on and whether it is a pool thread.</summary>
+    private sealed class ReportThread(IActorRef to) : IThreadPoolWorkItem
+    {
+        public void Execute() => to.Tell((Thread.CurrentThread.Name ?? "", Thread.CurrentThread.IsThreadPoolThread), ActorRefs.NoSender);
+    }
+
+    [Fact]
     public void After_the_lanes_stop_turns_run_on_the_thread_pool()
     {
         LaneDispatcher lanes = Lanes("stopping", 1);
