@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.Actors.Streams;
@@ -20,9 +21,9 @@ namespace FlowSense.Pipeline.Ingestion;
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
 /// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
-/// <para>Each batch is regrouped and told on the symbols' dispatcher (<see cref="SymbolShards.Dispatcher"/>), through a
-/// <see cref="DispatcherSwitch"/>; so is the source's next step (decoding the next batch), which follows on the same
-/// thread. On the lanes that work runs between two symbol turns and the node keeps one busy thread per core. On a thread
+/// <para>Each batch is regrouped and told on the symbols' dispatcher (<see cref="SymbolShards.Dispatcher"/>, with
+/// <see cref="MessageDispatcher.Execute"/>); so is the source's next step (decoding the next batch), which follows on
+/// the same thread. On the lanes that work runs between two symbol turns and the node keeps one busy thread per core. On a thread
 /// of its own (the replay's, or a pool thread after a wait for a buffer) it was a third busy thread on two cores, and the
 /// operating system's time slices of a few milliseconds then held a lane, and every symbol on it, for as long.</para>
 /// </remarks>
@@ -56,8 +57,13 @@ public static class IngestionPipeline
         return new IngestionRun(o.Name, delivery.CompleteAsync(handle.Completion), counters, handle.KillSwitch, progress);
     }
 
-    /// <summary>The state of one run: its buffer pool, its router, and where acknowledgements go.</summary>
-    private sealed class Delivery
+    /// <summary>
+    /// The state of one run: its buffer pool, its router, and where acknowledgements go. It is also the step the stream
+    /// awaits per batch: <see cref="SendAsync"/> queues the batch's delivery on the symbols' dispatcher and completes
+    /// when it is done, with no allocation per batch (an async method that always yields would allocate its state
+    /// machine every time).
+    /// </summary>
+    private sealed class Delivery : IThreadPoolWorkItem, IValueTaskSource
     {
         private readonly IActorRef _region;
         private readonly IngestionOptions _options;
@@ -67,6 +73,9 @@ public static class IngestionPipeline
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
         private readonly DispatcherSwitch _toSymbols;
+        private readonly MessageDispatcher _dispatcher;
+        private ManualResetValueTaskSourceCore<bool> _step; // continuations run inline: the stream goes on on the lane
+        private EventBatch? _batch; // the batch the current step delivers
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
@@ -74,6 +83,7 @@ public static class IngestionPipeline
         {
             _recycle = recycle;
             _region = shards.Region;
+            _dispatcher = shards.Dispatcher;
             _toSymbols = new DispatcherSwitch(shards.Dispatcher);
             _options = options;
             _counters = counters;
@@ -83,9 +93,61 @@ public static class IngestionPipeline
                 _free.Writer.TryWrite(new SliceBuffer(256));
         }
 
-        public async ValueTask SendAsync(EventBatch batch)
+        /// <summary>Delivers <paramref name="batch"/> on the symbols' dispatcher (see the class remarks); one at a time.</summary>
+        public ValueTask SendAsync(EventBatch batch)
         {
-            await _toSymbols; // see the class remarks: each batch is regrouped and told on the symbols' own threads
+            _batch = batch;
+            _step.Reset();
+            _dispatcher.Execute(this);
+            return new ValueTask(this, _step.Version);
+        }
+
+        void IThreadPoolWorkItem.Execute()
+        {
+            ValueTask delivered;
+            try
+            {
+                delivered = DeliverAsync(_batch!);
+            }
+#pragma warning disable CA1031 // handed to the stream, which fails the run with it
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _step.SetException(ex);
+                return;
+            }
+            if (delivered.IsCompletedSuccessfully)
+                _step.SetResult(true); // the usual case: no wait, nothing allocated
+            else
+                _ = CompleteAfter(delivered);
+        }
+
+        private async Task CompleteAfter(ValueTask delivered)
+        {
+            try
+            {
+                await delivered.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // handed to the stream, which fails the run with it
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _step.SetException(ex);
+                return;
+            }
+            _step.SetResult(true);
+        }
+
+        void IValueTaskSource.GetResult(short token) => _step.GetResult(token);
+
+        ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _step.GetStatus(token);
+
+        void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _step.OnCompleted(continuation, state, token, flags);
+
+        /// <summary>Regroups and tells one batch; completes synchronously unless it waits for a buffer or resolves new symbols.</summary>
+        private async ValueTask DeliverAsync(EventBatch batch)
+        {
             long first = _read + 1;
             _read += batch.Count;
             int skip = (int)Math.Clamp(_options.ResumeAfter - first + 1, 0, batch.Count);
