@@ -30,11 +30,28 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         _name = name;
         _lanes = new Lane[lanes == 0 ? Environment.ProcessorCount : lanes];
         for (int i = 0; i < _lanes.Length; i++)
-            _lanes[i] = new Lane();
+            _lanes[i] = new Lane(this, i);
     }
 
     /// <summary>How many lanes (threads) the dispatcher runs.</summary>
     public int LaneCount => _lanes.Length;
+
+    /// <summary>
+    /// True when some lane waits for work (a moment's value): a core is free, so work may as well run where it is than
+    /// queue for a lane (see <see cref="Execute"/>).
+    /// </summary>
+    public bool HasIdleLane
+    {
+        get
+        {
+            foreach (Lane lane in _lanes)
+            {
+                if (lane.IsParked)
+                    return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>The actors pinned to each lane now.</summary>
     public IReadOnlyList<int> ActorsPerLane => [.. _lanes.Select(l => Volatile.Read(ref l.Actors))];
@@ -78,17 +95,22 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the lane with the fewest actors waiting, ahead of them: as soon as the actor
-    /// turn under way ends. For short steps that feed the lane's actors (a stream stage delivering to them), which
-    /// would otherwise wait behind the very turns they feed; it must not block. After the lanes stop, the thread pool.
+    /// Runs <paramref name="work"/> on an idle lane if there is one, else on the lane with the fewest actors waiting,
+    /// ahead of them: as soon as the actor turn under way ends. For short steps that feed the lane's actors (a stream
+    /// stage delivering to them), which would otherwise wait behind the very turns they feed; it must not block.
+    /// After the lanes stop, the thread pool.
     /// </summary>
     public override void Execute(IThreadPoolWorkItem work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        int chosen = 0;
-        for (int i = 1; i < _lanes.Length; i++)
+        // An idle lane first: "fewest waiting" alone cannot tell an idle lane from one running a long turn (one busy
+        // actor), and the work would then wait for that turn and run beside it, on one core, instead of the other. On a
+        // tie, the caller's own lane, if it is one: it is about to be free, and its caches hold what the work touches.
+        int chosen = Lane.Current is { } own && ReferenceEquals(own.Dispatcher, this) ? own.Index : 0;
+        for (int i = 0; i < _lanes.Length; i++)
         {
-            if (_lanes[i].Waiting < _lanes[chosen].Waiting)
+            Lane candidate = _lanes[i], best = _lanes[chosen];
+            if ((candidate.IsParked && !best.IsParked) || (candidate.IsParked == best.IsParked && candidate.Waiting < best.Waiting))
                 chosen = i;
         }
         Lane lane = _lanes[chosen];
@@ -110,8 +132,11 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     /// under the lock and runs it outside, so a drain costs one lock acquisition however many actors it runs. Other
     /// work (<see cref="Execute"/>) has a queue of its own, which the thread checks between actor turns.
     /// </summary>
-    internal sealed class Lane
+    internal sealed class Lane(LaneDispatcher dispatcher, int index)
     {
+        [ThreadStatic]
+        private static Lane? t_current;
+
         private readonly object _lock = new(); // a monitor, not a Lock: the thread parks with Monitor.Wait
         private Queue<ActorCell> _ready = new();
         private Queue<ActorCell> _running = new();
@@ -119,14 +144,25 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         private volatile bool _hasFirst; // _first is not empty: read between turns without the lock
         private volatile int _queued;    // _ready.Count, readable without the lock
         private Thread? _thread;
-        private bool _parked;  // under _lock: the thread waits for a Pulse
+        private volatile bool _parked; // written under _lock: the thread waits for a Pulse
         private bool _stopped; // under _lock
 
         /// <summary>Actors pinned to this lane (under the dispatcher's placement lock).</summary>
         public int Actors;
 
+        /// <summary>The lane whose thread is the calling one, or null.</summary>
+        public static Lane? Current => t_current;
+
+        public LaneDispatcher Dispatcher { get; } = dispatcher;
+
+        /// <summary>The lane's place in its dispatcher.</summary>
+        public int Index { get; } = index;
+
         /// <summary>Actors queued for the next drain (a moment's value, read without the lock).</summary>
         public int Waiting => _queued;
+
+        /// <summary>The thread waits for work (a moment's value, read without the lock).</summary>
+        public bool IsParked => _parked;
 
         public void EnsureStarted(string name)
         {
@@ -184,6 +220,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
 
         private void Run()
         {
+            t_current = this;
             while (true)
             {
                 lock (_lock)

@@ -21,11 +21,12 @@ namespace FlowSense.Pipeline.Ingestion;
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
 /// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
-/// <para>Each batch is regrouped and told on the symbols' dispatcher (<see cref="SymbolShards.Dispatcher"/>, with
-/// <see cref="MessageDispatcher.Execute"/>); so is the source's next step (decoding the next batch), which follows on
-/// the same thread. On the lanes that work runs between two symbol turns and the node keeps one busy thread per core. On a thread
-/// of its own (the replay's, or a pool thread after a wait for a buffer) it was a third busy thread on two cores, and the
-/// operating system's time slices of a few milliseconds then held a lane, and every symbol on it, for as long.</para>
+/// <para>When the symbols run on lanes and every lane is busy, each batch is regrouped and told on a lane
+/// (<see cref="MessageDispatcher.Execute"/>), between two symbol turns, and so is the source's next step (decoding the
+/// next batch), which follows on the same thread: the node then keeps one busy thread per core. On a thread of its own
+/// (the replay's, or a pool thread after a wait for a buffer) that work was a third busy thread on two cores, and the
+/// operating system's time slices of a few milliseconds then held a lane, and every symbol on it, for as long. While a
+/// lane is idle a core is free, and the work stays where it is: a hop would only add a wake-up per batch.</para>
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -74,6 +75,7 @@ public static class IngestionPipeline
         private readonly bool _recycle;
         private readonly DispatcherSwitch _toSymbols;
         private readonly MessageDispatcher _dispatcher;
+        private readonly LaneDispatcher? _lanes;
         private ManualResetValueTaskSourceCore<bool> _step; // continuations run inline: the stream goes on on the lane
         private EventBatch? _batch; // the batch the current step delivers
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
@@ -84,6 +86,7 @@ public static class IngestionPipeline
             _recycle = recycle;
             _region = shards.Region;
             _dispatcher = shards.Dispatcher;
+            _lanes = shards.Dispatcher as LaneDispatcher;
             _toSymbols = new DispatcherSwitch(shards.Dispatcher);
             _options = options;
             _counters = counters;
@@ -93,9 +96,14 @@ public static class IngestionPipeline
                 _free.Writer.TryWrite(new SliceBuffer(256));
         }
 
-        /// <summary>Delivers <paramref name="batch"/> on the symbols' dispatcher (see the class remarks); one at a time.</summary>
+        /// <summary>
+        /// Delivers <paramref name="batch"/>, one at a time: on the calling thread while the symbols' dispatcher is not
+        /// a set of lanes or has one idle (a core is free), else on a lane (see the class remarks).
+        /// </summary>
         public ValueTask SendAsync(EventBatch batch)
         {
+            if (_lanes is null || _lanes.HasIdleLane)
+                return DeliverAsync(batch);
             _batch = batch;
             _step.Reset();
             _dispatcher.Execute(this);
@@ -248,7 +256,8 @@ public static class IngestionPipeline
             try
             {
                 SliceBuffer freed = await _free.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                await _toSymbols; // the wait ended on a pool thread; what follows (decoding the next batch) belongs beside the symbols
+                if (_lanes is { HasIdleLane: false })
+                    await _toSymbols; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
                 return freed;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)

@@ -169,6 +169,25 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Work_goes_to_an_idle_lane_rather_than_one_busy_with_a_turn_and_nobody_waiting()
+    {
+        LaneDispatcher lanes = Lanes("idle", 2);
+        using var gate = new ManualResetEventSlim();
+        IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("idle"));
+        IActorRef other = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("idle"));
+        other.Tell(0, TestActor.Ref); // places it (lane 1) and starts lane 1's thread
+        ExpectMsg<(int, bool, string?)>();
+        blocker.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+        AwaitAssert(() => Assert.True(lanes.HasIdleLane)); // lane 1 parks; lane 0 runs the blocker, nobody waiting
+        Assert.Equal([0, 0], lanes.WaitingPerLane);
+
+        lanes.Execute(new ReportThread(TestActor.Ref));
+        Assert.Equal(("idle-1", false), ExpectMsg<(string, bool)>());
+        gate.Set();
+    }
+
+    [Fact]
     public void Work_given_to_a_lane_runs_before_the_actors_already_waiting_there()
     {
         Lanes("first", 1);
