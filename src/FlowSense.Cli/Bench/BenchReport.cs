@@ -63,6 +63,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             sustainedEventsPerSecond = r.SustainedPerSecond,
             meanEventsPerSecond = r.MeanPerSecond,
             events = r.Events,
+            sourceSeconds = r.SourceTime.TotalSeconds,
             cpuNsPerEvent = r.CpuNsPerEvent,
             bytesPerEvent = r.BytesPerEvent,
             eventsPerSymbolMessage = r.EventsPerSlice,

@@ -72,11 +72,13 @@ internal static class PipelineRun
             await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
             sampler.Dispose();
         }
+        var sourceTime = replay.Counters.StartTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(replay.Counters.StartTimestamp);
         int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
         return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
             [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false))
         {
             ThreadPoolWorkItems = measured.WorkItems,
+            SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
         };
     }

@@ -29,6 +29,12 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>A paced run's latencies from each event's due time on the replay's schedule (null at full speed).</summary>
     public LatencyHistogram? LatencyFromDue { get; init; }
 
+    /// <summary>
+    /// How long the replay ran, from its schedule's start (<see cref="FlowSense.Feeds.Replay.ReplayCounters.StartTimestamp"/>)
+    /// to the end of the run: a paced run takes in at most the events due by then.
+    /// </summary>
+    public TimeSpan SourceTime { get; init; }
+
     /// <summary>Thread-pool work items completed in the window (actor turns, continuations, timer callbacks).</summary>
     public long ThreadPoolWorkItems { get; init; }
 
