@@ -74,7 +74,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             }
             Lane lane = _lanes[chosen];
             lane.Actors++;
-            lane.EnsureStarted($"{_name}-{chosen}");
+            lane.EnsureStarted();
             cell.Lane = lane;
         }
     }
@@ -114,8 +114,11 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
                 chosen = i;
         }
         Lane lane = _lanes[chosen];
-        lock (_placement)
-            lane.EnsureStarted($"{_name}-{chosen}");
+        if (!lane.IsStarted) // checked without the lock: this runs once per batch
+        {
+            lock (_placement)
+                lane.EnsureStarted();
+        }
         if (!lane.TryEnqueueFirst(work))
             base.Execute(work);
     }
@@ -164,12 +167,16 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         /// <summary>The thread waits for work (a moment's value, read without the lock).</summary>
         public bool IsParked => _parked;
 
-        public void EnsureStarted(string name)
+        public bool IsStarted => Volatile.Read(ref _thread) is not null;
+
+        /// <summary>Starts the thread, <c>name-index</c>, if it has not started (under the dispatcher's placement lock).</summary>
+        public void EnsureStarted()
         {
             if (_thread is not null)
                 return;
-            _thread = new Thread(static state => ((Lane)state!).Run()) { IsBackground = true, Name = name };
-            _thread.Start(this);
+            var thread = new Thread(static state => ((Lane)state!).Run()) { IsBackground = true, Name = $"{Dispatcher._name}-{Index}" };
+            thread.Start(this);
+            Volatile.Write(ref _thread, thread);
         }
 
         /// <summary>Queues a turn of <paramref name="cell"/>; false once the lane has stopped.</summary>

@@ -73,9 +73,8 @@ public static class IngestionPipeline
         private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
-        private readonly DispatcherSwitch _toSymbols;
-        private readonly MessageDispatcher _dispatcher;
-        private readonly LaneDispatcher? _lanes;
+        private readonly LaneDispatcher? _lanes;     // the symbols' dispatcher, when it is the lanes
+        private readonly DispatcherSwitch? _toLanes; // with _lanes
         private ManualResetValueTaskSourceCore<bool> _step; // continuations run inline: the stream goes on on the lane
         private EventBatch? _batch; // the batch the current step delivers
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
@@ -85,9 +84,8 @@ public static class IngestionPipeline
         {
             _recycle = recycle;
             _region = shards.Region;
-            _dispatcher = shards.Dispatcher;
             _lanes = shards.Dispatcher as LaneDispatcher;
-            _toSymbols = new DispatcherSwitch(shards.Dispatcher);
+            _toLanes = _lanes is null ? null : new DispatcherSwitch(_lanes);
             _options = options;
             _counters = counters;
             _router = new ShardRouter(shards.Catalog);
@@ -106,7 +104,7 @@ public static class IngestionPipeline
                 return DeliverAsync(batch);
             _batch = batch;
             _step.Reset();
-            _dispatcher.Execute(this);
+            _lanes.Execute(this);
             return new ValueTask(this, _step.Version);
         }
 
@@ -256,8 +254,8 @@ public static class IngestionPipeline
             try
             {
                 SliceBuffer freed = await _free.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                if (_lanes is { HasIdleLane: false })
-                    await _toSymbols; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
+                if (_toLanes is not null && !_lanes!.HasIdleLane)
+                    await _toLanes; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
                 return freed;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)

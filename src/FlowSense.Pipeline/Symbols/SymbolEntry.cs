@@ -21,10 +21,8 @@ public sealed class SymbolEntry
     private const int QuarantineCapacity = 64;
     private readonly Queue<QuarantinedEvent> _quarantine = new();
     private SymbolRecoveryFailed? _failure;
-    private readonly Queue<(SymbolEvents Events, IActorRef Sender)> _heldSlices = new();
-    private readonly Queue<(IActorRef To, SymbolEventsAck Ack)> _withheldAcks = new();
-    private int _heldCount;     // _heldSlices.Count, kept here: see HasHeldSlices
-    private int _withheldCount; // _withheldAcks.Count
+    private CountedQueue<(SymbolEvents Events, IActorRef Sender)> _heldSlices = new();
+    private CountedQueue<(IActorRef To, SymbolEventsAck Ack)> _withheldAcks = new();
 
     internal SymbolEntry(string entityId, InstrumentId instrument, ShardId shard, SymbolSettings? settings)
     {
@@ -66,49 +64,21 @@ public sealed class SymbolEntry
 
     /// <summary>Whether slices wait (received while blocked), to be applied in order once the symbol is not.</summary>
     /// <remarks>
-    /// This and <see cref="HasWithheldAcks"/> are counts in the entry's own fields, read for every slice: in the usual
-    /// case, nothing waiting, the two queues (each a cache miss of its own) are not touched at all.
+    /// This and <see cref="HasWithheldAcks"/> read counts in the entry's own fields (<see cref="CountedQueue{T}"/>) for
+    /// every slice: in the usual case, nothing waiting, the two queues (each a cache miss of its own) are not touched.
     /// </remarks>
-    internal bool HasHeldSlices => _heldCount > 0;
+    internal bool HasHeldSlices => !_heldSlices.IsEmpty;
 
     /// <summary>Whether acknowledgements are withheld until subscribers (or the series writer) have taken what their slices produced.</summary>
-    internal bool HasWithheldAcks => _withheldCount > 0;
+    internal bool HasWithheldAcks => !_withheldAcks.IsEmpty;
 
-    internal void Hold(SymbolEvents slice, IActorRef sender)
-    {
-        _heldSlices.Enqueue((slice, sender));
-        _heldCount++;
-    }
+    internal void Hold(SymbolEvents slice, IActorRef sender) => _heldSlices.Enqueue((slice, sender));
 
-    internal bool TryTakeHeld(out (SymbolEvents Events, IActorRef Sender) held)
-    {
-        if (_heldCount == 0)
-        {
-            held = default;
-            return false;
-        }
-        _heldCount--;
-        held = _heldSlices.Dequeue();
-        return true;
-    }
+    internal bool TryTakeHeld(out (SymbolEvents Events, IActorRef Sender) held) => _heldSlices.TryDequeue(out held);
 
-    internal void WithholdAck(IActorRef to, SymbolEventsAck ack)
-    {
-        _withheldAcks.Enqueue((to, ack));
-        _withheldCount++;
-    }
+    internal void WithholdAck(IActorRef to, SymbolEventsAck ack) => _withheldAcks.Enqueue((to, ack));
 
-    internal bool TryTakeWithheldAck(out (IActorRef To, SymbolEventsAck Ack) withheld)
-    {
-        if (_withheldCount == 0)
-        {
-            withheld = default;
-            return false;
-        }
-        _withheldCount--;
-        withheld = _withheldAcks.Dequeue();
-        return true;
-    }
+    internal bool TryTakeWithheldAck(out (IActorRef To, SymbolEventsAck Ack) withheld) => _withheldAcks.TryDequeue(out withheld);
 
     /// <summary>A slice whose processing a poisoned event cut short: the next incarnation finishes it.</summary>
     internal InterruptedSlice? Interrupted { get; set; }
