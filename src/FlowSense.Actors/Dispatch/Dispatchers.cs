@@ -25,7 +25,7 @@ public sealed class Dispatchers
         _byId[DefaultId] = Default;
         _byId[DedicatedThreadId] = new DedicatedThreadDispatcher(options.Throughput);
         _byId[CallingThreadId] = new CallingThreadDispatcher();
-        _byId[LanesId] = new LaneDispatcher(LanesId, lanes.Threads, lanes.Throughput); // its threads start with its first actor
+        _byId[LanesId] = new LaneDispatcher(LanesId, lanes.Threads, lanes.Throughput, lanes.IdleSpin); // its threads start with its first actor
     }
 
     /// <summary>The default thread-pool dispatcher.</summary>

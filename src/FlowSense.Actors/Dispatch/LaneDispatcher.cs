@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace FlowSense.Actors;
 
 /// <summary>
@@ -12,6 +14,12 @@ namespace FlowSense.Actors;
 /// in one core's caches.</para>
 /// <para>An actor is placed on the lane with the fewest actors when it starts. Its turns run in the order the actors
 /// became ready (first come, first served), so no ready actor waits behind more than one turn of every other.</para>
+/// <para>A lane that runs out of work first spins for a moment (<c>idleSpin</c>) before it parks, yielding its core
+/// now and then: work that comes within the spin starts at once, with no wake-up. Under a steady stream of small
+/// bursts (a market feed's packets, a paced replay's ticks) parking after every burst costs a wake-up per burst, and a
+/// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75M events/s
+/// over 1,000 symbols) the median event-to-feature latency was 120-190 µs with the spin and 540-640 µs without. The
+/// spin costs CPU only while the lane would otherwise sleep; zero turns it off.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
 /// <see cref="DedicatedThreadDispatcher"/>.</para>
 /// </remarks>
@@ -20,14 +28,19 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     private readonly Lane[] _lanes;
     private readonly string _name;
     private readonly Lock _placement = new();
+    private readonly long _idleSpinTicks; // Stopwatch ticks
 
     /// <param name="name">Names the lane threads (<c>name-0</c>, <c>name-1</c>, …).</param>
     /// <param name="lanes">How many lanes (threads); 0 for one per processor.</param>
     /// <param name="throughput">Messages per actor turn.</param>
-    public LaneDispatcher(string name, int lanes, int throughput) : base(throughput)
+    /// <param name="idleSpin">How long a lane out of work spins for more before it parks (see the remarks); zero parks at once.</param>
+    public LaneDispatcher(string name, int lanes, int throughput, TimeSpan idleSpin = default) : base(throughput)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lanes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(idleSpin, TimeSpan.Zero);
         _name = name;
+        IdleSpin = idleSpin;
+        _idleSpinTicks = (long)(idleSpin.TotalSeconds * Stopwatch.Frequency);
         _lanes = new Lane[lanes == 0 ? Environment.ProcessorCount : lanes];
         for (int i = 0; i < _lanes.Length; i++)
             _lanes[i] = new Lane(this, i);
@@ -36,9 +49,12 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     /// <summary>How many lanes (threads) the dispatcher runs.</summary>
     public int LaneCount => _lanes.Length;
 
+    /// <summary>How long a lane out of work spins for more before it parks.</summary>
+    public TimeSpan IdleSpin { get; }
+
     /// <summary>
-    /// True when some lane waits for work (a moment's value): a core is free, so work may as well run where it is than
-    /// queue for a lane (see <see cref="Execute"/>).
+    /// True when some lane is parked (a moment's value): a core is free, so work may as well run where it is than queue
+    /// for a lane (see <see cref="Execute"/>). A lane spinning for work is not parked: work given to it starts at once.
     /// </summary>
     public bool HasIdleLane
     {
@@ -103,14 +119,15 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     public override void Execute(IThreadPoolWorkItem work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        // An idle lane first: "fewest waiting" alone cannot tell an idle lane from one running a long turn (one busy
-        // actor), and the work would then wait for that turn and run beside it, on one core, instead of the other. On a
-        // tie, the caller's own lane, if it is one: it is about to be free, and its caches hold what the work touches.
+        // An idle lane (spinning or parked) first: "fewest waiting" alone cannot tell an idle lane from one running a
+        // long turn (one busy actor), and the work would then wait for that turn and run beside it, on one core, instead
+        // of the other. On a tie, the caller's own lane, if it is one: it is about to be free, and its caches hold what
+        // the work touches.
         int chosen = Lane.Current is { } own && ReferenceEquals(own.Dispatcher, this) ? own.Index : 0;
         for (int i = 0; i < _lanes.Length; i++)
         {
             Lane candidate = _lanes[i], best = _lanes[chosen];
-            if ((candidate.IsParked && !best.IsParked) || (candidate.IsParked == best.IsParked && candidate.Waiting < best.Waiting))
+            if ((candidate.IsIdle && !best.IsIdle) || (candidate.IsIdle == best.IsIdle && candidate.Waiting < best.Waiting))
                 chosen = i;
         }
         Lane lane = _lanes[chosen];
@@ -137,6 +154,8 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     /// </summary>
     internal sealed class Lane(LaneDispatcher dispatcher, int index)
     {
+        private static readonly long YieldInterval = Stopwatch.Frequency / 100_000; // 10 µs of spinning between yields
+
         [ThreadStatic]
         private static Lane? t_current;
 
@@ -147,8 +166,9 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         private volatile bool _hasFirst; // _first is not empty: read between turns without the lock
         private volatile int _queued;    // _ready.Count, readable without the lock
         private Thread? _thread;
+        private volatile bool _idle;   // the thread has nothing to run: it spins for work or is parked
         private volatile bool _parked; // written under _lock: the thread waits for a Pulse
-        private bool _stopped; // under _lock
+        private volatile bool _stopped; // written under _lock; the spin reads it without
 
         /// <summary>Actors pinned to this lane (under the dispatcher's placement lock).</summary>
         public int Actors;
@@ -164,8 +184,11 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         /// <summary>Actors queued for the next drain (a moment's value, read without the lock).</summary>
         public int Waiting => _queued;
 
-        /// <summary>The thread waits for work (a moment's value, read without the lock).</summary>
+        /// <summary>The thread waits for work, parked (a moment's value, read without the lock).</summary>
         public bool IsParked => _parked;
+
+        /// <summary>The thread waits for work, spinning or parked (a moment's value, read without the lock).</summary>
+        public bool IsIdle => _idle;
 
         public bool IsStarted => Volatile.Read(ref _thread) is not null;
 
@@ -230,6 +253,11 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             t_current = this;
             while (true)
             {
+                if (_queued == 0 && !_hasFirst)
+                {
+                    _idle = true;
+                    SpinForWork();
+                }
                 lock (_lock)
                 {
                     while (_ready.Count == 0 && _first.Count == 0)
@@ -242,7 +270,34 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
                     (_ready, _running) = (_running, _ready);
                     _queued = 0;
                 }
+                _idle = false;
                 RunReady();
+            }
+        }
+
+        /// <summary>
+        /// Waits for work without parking, for up to the dispatcher's idle spin: producers see the lane not parked and
+        /// queue without a wake-up. It yields its core every <see cref="YieldInterval"/>, so that another thread ready
+        /// on this core (a feed's reader, a timer) is not held up by the spin.
+        /// </summary>
+        private void SpinForWork()
+        {
+            long spin = Dispatcher._idleSpinTicks;
+            if (spin == 0)
+                return;
+            long now = Stopwatch.GetTimestamp();
+            long deadline = now + spin, nextYield = now + YieldInterval;
+            while (_queued == 0 && !_hasFirst && !_stopped)
+            {
+                Thread.SpinWait(10); // about 0.3 µs on this project's machines: the latency to notice work
+                now = Stopwatch.GetTimestamp();
+                if (now >= deadline)
+                    return;
+                if (now >= nextYield)
+                {
+                    Thread.Yield();
+                    nextYield = now + YieldInterval;
+                }
             }
         }
 

@@ -58,6 +58,8 @@ public sealed class ActorSystemOptions
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.threads must not be negative (0 means one per processor).");
         if (LanesDispatcher.Throughput < 1)
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.throughput must be at least 1.");
+        if (LanesDispatcher.IdleSpin < TimeSpan.Zero || LanesDispatcher.IdleSpin > TimeSpan.FromSeconds(1))
+            throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.idle-spin must be between 0 (park at once) and 1s.");
         if (DefaultMailbox.Capacity < 1 || DefaultMailbox.Capacity > MailboxQueue.HardLimit)
             throw new ArgumentOutOfRangeException(nameof(DefaultMailbox), $"flowsense.actor.default-mailbox.capacity must be between 1 and {MailboxQueue.HardLimit}.");
         if (!Enum.IsDefined(DefaultMailbox.Overflow))
@@ -89,6 +91,13 @@ public sealed class LanesDispatcherOptions
     /// <summary>Messages an actor handles per turn before the lane runs the next ready actor.</summary>
     [ConfigurationKeyName("throughput")]
     public int Throughput { get; set; } = 30;
+
+    /// <summary>How long a lane out of work spins for more before it parks; zero parks at once (see <see cref="LaneDispatcher"/>).</summary>
+    [ConfigurationKeyName("idle-spin")]
+    public TimeSpan IdleSpin { get; set; } = DefaultIdleSpin;
+
+    /// <summary>A little more than a paced replay's tick (200 µs), so that lanes stay awake between ticks.</summary>
+    public static readonly TimeSpan DefaultIdleSpin = TimeSpan.FromMicroseconds(300);
 }
 
 /// <summary>Settings of the default mailbox.</summary>

@@ -14,7 +14,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     /// <summary>The runs, the stage costs and the memory of the longest-running picture (the full-speed run).</summary>
     public void Write(IAnsiConsole console)
     {
-        var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher, tick {Options.Tick.TotalMicroseconds:N0} µs, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
+        var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
             .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "rejected");
         foreach (var r in Runs)
         {
@@ -54,6 +54,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         dispatcher = Options.Dispatcher,
         tickMicroseconds = Options.Tick.TotalMicroseconds,
         batchesInFlight = Options.BatchesInFlight,
+        laneIdleSpinMicroseconds = Options.LaneIdleSpin.TotalMicroseconds,
         givenMaxRate = Options.MaxRate,
         runs = Runs.Select(r => new
         {

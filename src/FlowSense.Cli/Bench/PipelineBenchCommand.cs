@@ -29,10 +29,11 @@ internal static class PipelineBenchCommand
         var tick = new Option<string>("--tick") { Description = "How often a paced run's source wakes to emit the events due by then: 200us, 1ms.", DefaultValueFactory = _ => "200us" };
         var dispatcher = new Option<string>("--dispatcher") { Description = "Where symbol actors run: lanes (a thread per core, the node's default) or default (the thread pool).", DefaultValueFactory = _ => Actors.Dispatchers.LanesId };
         dispatcher.AcceptOnlyFromAmong(Actors.Dispatchers.LanesId, Actors.Dispatchers.DefaultId);
+        var idleSpin = new Option<string>("--lane-idle-spin") { Description = "How long a lane out of work spins before it parks (lanes-dispatcher.idle-spin): 300us, 0 to park at once.", DefaultValueFactory = _ => $"{Actors.LanesDispatcherOptions.DefaultIdleSpin.TotalMicroseconds:0}us" };
         var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
         var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
         {
-            source, symbols, duration, warmUp, rates, maxRate, memoryEvery, batch, inFlight, tick, dispatcher, sample, output, noStages,
+            source, symbols, duration, warmUp, rates, maxRate, memoryEvery, batch, inFlight, tick, dispatcher, idleSpin, sample, output, noStages,
         };
         command.SetGuardedAction(console, async (parse, cancellation) =>
         {
@@ -50,6 +51,8 @@ internal static class PipelineBenchCommand
                 Tick = Duration(parse.GetValue(tick)!, "--tick"),
                 Stages = !parse.GetValue(noStages),
                 Dispatcher = parse.GetValue(dispatcher)!,
+                LaneIdleSpin = Duration(parse.GetValue(idleSpin)!, "--lane-idle-spin", allowZero: true) is var spin && spin <= TimeSpan.FromSeconds(1)
+                    ? spin : throw new UserError($"--lane-idle-spin {parse.GetValue(idleSpin)} is out of range.", "Pick 0 (park at once) to 1s.", ExitCodes.Usage),
                 BatchesInFlight = parse.GetValue(inFlight) is var f and >= 1 and <= 1024
                     ? f : throw new UserError($"--batches-in-flight {parse.GetValue(inFlight)} is out of range.", "Pick 1 to 1024 batches.", ExitCodes.Usage),
                 BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
@@ -115,7 +118,7 @@ internal static class PipelineBenchCommand
             : (t, 1);
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0 || (value == 0 && !allowZero))
             throw new UserError($"{option} {text} is not a duration.", "Write it as a number and a unit: 200us, 500ms, 60s, 10m, 1h.", ExitCodes.Usage);
-        return TimeSpan.FromSeconds(value * scale);
+        return TimeSpan.FromTicks((long)Math.Round(value * scale * TimeSpan.TicksPerSecond)); // 50us is 500 ticks, not the 499 of FromSeconds(5e-5)
     }
 
     internal static IReadOnlyList<int> Percents(string text)

@@ -41,6 +41,9 @@ internal sealed record PipelineBenchOptions
     /// <summary>Where the symbol actors run: <c>lanes</c> (the node's default) or <c>default</c> (the thread pool).</summary>
     public string Dispatcher { get; init; } = Actors.Dispatchers.LanesId;
 
+    /// <summary>How long a lane out of work spins before it parks (the node's <c>lanes-dispatcher.idle-spin</c>).</summary>
+    public TimeSpan LaneIdleSpin { get; init; } = Actors.LanesDispatcherOptions.DefaultIdleSpin;
+
     public TimeSpan MemoryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Also measure the per-stage CPU breakdown.</summary>

@@ -24,7 +24,7 @@ internal static class PipelineRun
         var latency = new LatencyHistogram();
         var fromDue = new LatencyHistogram();
         var window = new MeasuringWindow();
-        await using var system = ActorSystem.Create("bench");
+        await using var system = ActorSystem.Create("bench", new ActorSystemOptions { LanesDispatcher = new LanesDispatcherOptions { IdleSpin = plan.LaneIdleSpin } });
         var shards = SymbolShards.Start(system, workload.Catalog, new ShardingOptions { ShardCount = plan.Shards }, dispatcher: plan.Dispatcher);
         var replay = workload.Replay(new ReplayOptions
         {

@@ -11,5 +11,6 @@ namespace FlowSense.Cli.Bench;
 /// <param name="Shards">Shards of the symbol region.</param>
 /// <param name="MemoryEverySeconds">Seconds between memory samples.</param>
 /// <param name="Dispatcher">The dispatcher of the symbol actors.</param>
+/// <param name="LaneIdleSpin">How long a lane out of work spins before it parks.</param>
 internal sealed record RunPlan(string Name, double? EventsPerSecond, TimeSpan Tick, TimeSpan Duration, TimeSpan WarmUp, int BatchSize,
-    int BatchesInFlight, int Shards, int MemoryEverySeconds, string Dispatcher);
+    int BatchesInFlight, int Shards, int MemoryEverySeconds, string Dispatcher, TimeSpan LaneIdleSpin);

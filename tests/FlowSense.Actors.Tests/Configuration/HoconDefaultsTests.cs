@@ -41,6 +41,7 @@ public sealed class HoconDefaultsTests
         var config = Load("flowsense.conf");
 
         Assert.Equal(30, config.GetInt("flowsense.actor.default-dispatcher.throughput"));
+        Assert.Equal(LanesDispatcherOptions.DefaultIdleSpin, config.GetDuration("flowsense.actor.lanes-dispatcher.idle-spin"));
         Assert.Equal(1000, config.GetInt("flowsense.actor.default-mailbox.capacity"));
         Assert.Equal("backpressure", config.GetString("flowsense.actor.default-mailbox.overflow"));
         Assert.Equal(TimeSpan.FromSeconds(5), config.GetDuration("flowsense.actor.ask-timeout"));

@@ -29,9 +29,9 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
         }
     }
 
-    private LaneDispatcher Lanes(string id, int lanes)
+    private LaneDispatcher Lanes(string id, int lanes, TimeSpan idleSpin = default)
     {
-        var dispatcher = new LaneDispatcher(id, lanes, throughput: 5);
+        var dispatcher = new LaneDispatcher(id, lanes, throughput: 5, idleSpin);
         Sys.Dispatchers.Register(id, dispatcher);
         return dispatcher;
     }
@@ -185,6 +185,46 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
         lanes.Execute(new ReportThread(TestActor.Ref));
         Assert.Equal(("idle-1", false), ExpectMsg<(string, bool)>());
         gate.Set();
+    }
+
+    [Fact]
+    public void A_lane_out_of_work_spins_for_its_idle_spin_before_it_parks()
+    {
+        LaneDispatcher lanes = Lanes("spin", 1, idleSpin: TimeSpan.FromMilliseconds(500));
+        IActorRef actor = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("spin"));
+        actor.Tell(0, TestActor.Ref);
+        ExpectMsg<(int, bool, string?)>();
+        Assert.False(lanes.HasIdleLane); // spinning: a message now needs no wake-up
+
+        AwaitAssert(() => Assert.True(lanes.HasIdleLane), TimeSpan.FromSeconds(5)); // the spin ended: parked
+        actor.Tell(1, TestActor.Ref); // and woken again
+        Assert.Equal("spin-0", ExpectMsg<(int, bool, string?)>().Item3);
+    }
+
+    [Fact]
+    public void Work_goes_to_a_spinning_lane_rather_than_one_busy_with_a_turn()
+    {
+        LaneDispatcher lanes = Lanes("spinning", 2, idleSpin: TimeSpan.FromSeconds(5)); // longer than the test
+        using var gate = new ManualResetEventSlim();
+        try
+        {
+            IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("spinning"));
+            IActorRef other = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("spinning"));
+            other.Tell(0, TestActor.Ref); // places it (lane 1), which then spins for work
+            ExpectMsg<(int, bool, string?)>();
+            blocker.Tell("block", TestActor.Ref);
+            ExpectMsg("blocking");
+            Assert.False(lanes.HasIdleLane); // neither lane is parked
+            Assert.Equal([0, 0], lanes.WaitingPerLane);
+
+            lanes.Execute(new ReportThread(TestActor.Ref));
+            Assert.Equal(("spinning-1", false), ExpectMsg<(string, bool)>());
+        }
+        finally
+        {
+            gate.Set();
+            lanes.Dispose(); // ends the spin now
+        }
     }
 
     [Fact]

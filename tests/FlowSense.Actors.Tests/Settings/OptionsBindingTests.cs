@@ -14,6 +14,7 @@ public sealed class OptionsBindingTests
         ["flowsense:actor:default-dispatcher:throughput"] = "30",
         ["flowsense:actor:lanes-dispatcher:threads"] = "3",
         ["flowsense:actor:lanes-dispatcher:throughput"] = "12",
+        ["flowsense:actor:lanes-dispatcher:idle-spin"] = "00:00:00.0001",
         ["flowsense:actor:default-mailbox:capacity"] = "1000",
         ["flowsense:actor:default-mailbox:overflow"] = "drop",
         ["flowsense:actor:ask-timeout"] = "00:00:05",
@@ -28,6 +29,7 @@ public sealed class OptionsBindingTests
         Assert.Equal(30, options.DefaultDispatcher.Throughput);
         Assert.Equal(3, options.LanesDispatcher.Threads);
         Assert.Equal(12, options.LanesDispatcher.Throughput);
+        Assert.Equal(TimeSpan.FromMicroseconds(100), options.LanesDispatcher.IdleSpin);
         Assert.Equal(1000, options.DefaultMailbox.Capacity);
         Assert.Equal(MailboxOverflow.Drop, options.DefaultMailbox.Overflow);
         Assert.Equal(TimeSpan.FromSeconds(5), options.AskTimeout);
@@ -52,6 +54,7 @@ public sealed class OptionsBindingTests
         ActorSystemOptions options = ActorSystemOptions.FromConfiguration(Configuration(new() { ["flowsense:actor:stash-capacity"] = "7" }));
         Assert.Equal(7, options.StashCapacity);
         Assert.Equal(30, options.DefaultDispatcher.Throughput);
+        Assert.Equal(LanesDispatcherOptions.DefaultIdleSpin, options.LanesDispatcher.IdleSpin);
         Assert.Equal(MailboxOverflow.Backpressure, options.DefaultMailbox.Overflow);
         Assert.Equal(TimeSpan.FromSeconds(5), options.CoordinatedShutdown.DefaultPhaseTimeout);
     }
@@ -90,6 +93,8 @@ public sealed class OptionsBindingTests
     [Theory]
     [InlineData("flowsense:actor:lanes-dispatcher:threads", "-1", "flowsense.actor.lanes-dispatcher.threads")]
     [InlineData("flowsense:actor:lanes-dispatcher:throughput", "0", "flowsense.actor.lanes-dispatcher.throughput")]
+    [InlineData("flowsense:actor:lanes-dispatcher:idle-spin", "-00:00:00.001", "flowsense.actor.lanes-dispatcher.idle-spin")]
+    [InlineData("flowsense:actor:lanes-dispatcher:idle-spin", "00:00:02", "flowsense.actor.lanes-dispatcher.idle-spin")]
     public void Lane_settings_out_of_range_are_rejected_naming_the_key(string key, string value, string named)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ActorSystemOptions.FromConfiguration(Configuration(new() { [key] = value })));
@@ -104,6 +109,7 @@ public sealed class OptionsBindingTests
         var lanes = Assert.IsType<LaneDispatcher>(system.Dispatchers.Lookup(Dispatchers.LanesId));
         Assert.Equal(3, lanes.LaneCount);
         Assert.Equal(12, lanes.Throughput);
+        Assert.Equal(TimeSpan.FromMicroseconds(100), lanes.IdleSpin);
         Assert.Equal(MailboxOverflow.Drop, system.Options.DefaultMailbox.Overflow);
     }
 }

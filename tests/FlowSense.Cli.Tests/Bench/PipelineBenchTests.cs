@@ -63,17 +63,30 @@ public sealed class PipelineBenchTests : IDisposable
     public async Task A_given_max_rate_skips_the_full_speed_run_and_paces_shares_of_it()
     {
         var result = await _cli.Invoke("bench", "pipeline", "--symbols", "30", "--duration", "1s", "--warm-up", "300ms", "--max-rate", "40000",
-            "--rates", "25,50", "--batches-in-flight", "2", "--memory-interval", "1s", "-o", _cli.Folder);
+            "--rates", "25,50", "--batches-in-flight", "2", "--lane-idle-spin", "50us", "--memory-interval", "1s", "-o", _cli.Folder);
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("idle spin 50 µs", result.Out, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(_cli.PathOf("pipeline-itch.json")));
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(["25%", "50%"], runs.Select(r => r.GetProperty("name").GetString()));
         Assert.Equal([10_000.0, 20_000.0], runs.Select(r => r.GetProperty("targetEventsPerSecond").GetDouble()));
         Assert.Equal(40_000, json.RootElement.GetProperty("givenMaxRate").GetDouble());
         Assert.Equal(2, json.RootElement.GetProperty("batchesInFlight").GetInt32());
+        Assert.Equal(50, json.RootElement.GetProperty("laneIdleSpinMicroseconds").GetDouble());
         Assert.Empty(json.RootElement.GetProperty("stages").EnumerateArray()); // the stage costs need a full-speed run
         Assert.All(runs, r => Assert.True(r.GetProperty("events").GetInt64() > 0));
+    }
+
+    [Theory]
+    [InlineData("200us", 2_000)]
+    [InlineData("50us", 500)]
+    [InlineData("1.5ms", 15_000)]
+    [InlineData("60s", 600_000_000)]
+    [InlineData("10m", 6_000_000_000)]
+    public void Durations_parse_to_exact_ticks(string text, long ticks)
+    {
+        Assert.Equal(TimeSpan.FromTicks(ticks), FlowSense.Cli.Bench.PipelineBenchCommand.Duration(text, "--tick"));
     }
 
     [Theory]
@@ -82,6 +95,8 @@ public sealed class PipelineBenchTests : IDisposable
     [InlineData("--symbols", "2")]
     [InlineData("--max-rate", "0")]
     [InlineData("--batches-in-flight", "0")]
+    [InlineData("--lane-idle-spin", "2s")]
+    [InlineData("--lane-idle-spin", "later")]
     public async Task Bad_settings_are_usage_errors_that_say_what_to_do(string option, string value)
     {
         var result = await _cli.Invoke("bench", "pipeline", option, value, "-o", _cli.Folder);
