@@ -17,9 +17,9 @@ namespace FlowSense.Actors;
 /// <para>A lane that runs out of work first spins for a moment (<c>idleSpin</c>) before it parks, yielding its core
 /// now and then: work that comes within the spin starts at once, with no wake-up. Under a steady stream of small
 /// bursts (a market feed's packets, a paced replay's ticks) parking after every burst costs a wake-up per burst, and a
-/// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75M events/s
-/// over 1,000 symbols) the median event-to-feature latency was 120-190 µs with the spin and 540-640 µs without. The
-/// spin costs CPU only while the lane would otherwise sleep; zero turns it off.</para>
+/// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75-0.78M
+/// events/s over 1,000 symbols) the median event-to-feature latency was 100-190 µs with the spin and 295-640 µs
+/// without, in alternating runs. The spin costs CPU only while the lane would otherwise sleep; zero turns it off.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
 /// <see cref="DedicatedThreadDispatcher"/>.</para>
 /// </remarks>
