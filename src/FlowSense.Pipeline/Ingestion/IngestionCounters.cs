@@ -53,11 +53,21 @@ public sealed class IngestionCounters
 
     public long Quarantined => Sum(static (ref AckCell c) => ref c.Quarantined);
 
-    /// <summary>A consistent-enough copy for reports (each value read once).</summary>
-    public IngestionSnapshot Snapshot() => new(Batches, EventsIn, Delivered, Unroutable, Slices, Acknowledged, Applied, Duplicates, Rejected, Skipped, Quarantined)
+    /// <summary>
+    /// A consistent-enough copy for reports (each value read once). The acknowledgements are read first: a batch is
+    /// counted as delivered before its slices are sent, so every acknowledgement read was delivered by the time the
+    /// source side's counts are read, and delivered minus acknowledged is never negative. Read the other way round, a
+    /// batch delivered and acknowledged between the two reads showed as events acknowledged before they were delivered
+    /// (a shutdown once reported -8 events in flight).
+    /// </summary>
+    public IngestionSnapshot Snapshot()
     {
-        SkippedOnResume = SkippedOnResume,
-    };
+        long acknowledged = Acknowledged, applied = Applied, duplicates = Duplicates, rejected = Rejected, skipped = Skipped, quarantined = Quarantined;
+        return new(Batches, EventsIn, Delivered, Unroutable, Slices, acknowledged, applied, duplicates, rejected, skipped, quarantined)
+        {
+            SkippedOnResume = SkippedOnResume,
+        };
+    }
 
     /// <remarks>The run's one loop is the only writer: plain additions, published whole for the readers on any thread.</remarks>
     internal void CountBatch(int events, int skippedOnResume, int delivered, int slices)

@@ -47,4 +47,37 @@ public sealed class IngestionCountersTests
         Assert.Equal(5L * AcksPerThread, totals.Skipped);
         Assert.Equal((long)AcksPerThread, totals.Quarantined);
     }
+
+    [Fact]
+    public async Task A_snapshot_never_shows_more_events_acknowledged_than_delivered()
+    {
+        // The ingestion loop counts each batch as delivered, then its symbols acknowledge it, as fast as they can.
+        var counters = new IngestionCounters();
+        var ack = new SymbolEventsAck(new SymbolEvents());
+        ack.Set(new SliceTally(Applied: 1, Duplicates: 0, Rejected: 0, Skipped: 0, Quarantined: 0));
+        using var stop = new CancellationTokenSource();
+        var ingestion = Task.Factory.StartNew(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                counters.CountBatch(events: 1, skippedOnResume: 0, delivered: 1, slices: 1);
+                counters.CountAck(ack);
+            }
+        }, TaskCreationOptions.LongRunning);
+
+        try
+        {
+            for (int i = 0; i < 200_000; i++)
+            {
+                var s = counters.Snapshot();
+                long acknowledged = s.Applied + s.Duplicates + s.Rejected + s.Skipped + s.Quarantined;
+                Assert.True(s.Delivered >= acknowledged && s.Slices >= s.Acknowledged, $"{s}: {s.Delivered - acknowledged} events in flight");
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await ingestion;
+        }
+    }
 }
