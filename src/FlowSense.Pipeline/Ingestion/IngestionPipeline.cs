@@ -21,12 +21,13 @@ namespace FlowSense.Pipeline.Ingestion;
 /// their symbol actor (resolved once per symbol with <see cref="GetEntityRoute"/>, which pins it against passivation
 /// until the run ends), not through the region and the shard, whose two hops would double the messages and put every
 /// slice of the node behind one actor. Nothing is allocated per event or per batch in steady state.
-/// <para>When the symbols run on lanes and every lane is busy, each batch is regrouped and told on a lane
-/// (<see cref="MessageDispatcher.Execute"/>), between two symbol turns, and so is the source's next step (decoding the
-/// next batch), which follows on the same thread: the node then keeps one busy thread per core. On a thread of its own
-/// (the replay's, or a pool thread after a wait for a buffer) that work was a third busy thread on two cores, and the
-/// operating system's time slices of a few milliseconds then held a lane, and every symbol on it, for as long. While a
-/// lane is idle a core is free, and the work stays where it is: a hop would only add a wake-up per batch.</para>
+/// <para>When the symbols run on lanes and no lane is parked (each is busy, or spinning for work), each batch is
+/// regrouped and told on a lane (<see cref="MessageDispatcher.Execute"/>; a spinning lane takes it at once, a busy one
+/// between two symbol turns), and so is the source's next step (decoding the next batch), which follows on the same
+/// thread: the node then keeps one busy thread per core. On a thread of its own (the replay's, or a pool thread after a
+/// wait for a buffer) that work was a third busy thread on two cores, and the operating system's time slices of a few
+/// milliseconds then held a lane, and every symbol on it, for as long. While a lane is parked a core is free, and the
+/// work stays where it is: a hop would only add a wake-up per batch.</para>
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -96,7 +97,7 @@ public static class IngestionPipeline
 
         /// <summary>
         /// Delivers <paramref name="batch"/>, one at a time: on the calling thread while the symbols' dispatcher is not
-        /// a set of lanes or has one idle (a core is free), else on a lane (see the class remarks).
+        /// a set of lanes or has one parked (a core is free), else on a lane (see the class remarks).
         /// </summary>
         public ValueTask SendAsync(EventBatch batch)
         {
