@@ -19,7 +19,11 @@ namespace FlowSense.Actors;
 /// bursts (a market feed's packets, a paced replay's ticks) parking after every burst costs a wake-up per burst, and a
 /// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75-0.78M
 /// events/s over 1,000 symbols) the median event-to-feature latency was 100-190 µs with the spin and 295-640 µs
-/// without, in alternating runs. The spin costs CPU only while the lane would otherwise sleep; zero turns it off.</para>
+/// without, in alternating runs. The spin costs CPU while the lane would otherwise sleep, and it has a second cost:
+/// the .NET thread pool adds threads when its own are blocked only while the machine's CPU is not saturated, and
+/// spinning lanes saturate it (a test saw a pool work item wait out a 5 s spin). So the spin is off unless configured
+/// (<c>lanes-dispatcher.idle-spin</c>): for nodes whose lanes have cores to themselves and whose pool threads do not
+/// block.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
 /// <see cref="DedicatedThreadDispatcher"/>.</para>
 /// </remarks>

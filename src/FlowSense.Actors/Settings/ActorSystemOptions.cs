@@ -96,8 +96,11 @@ public sealed class LanesDispatcherOptions
     [ConfigurationKeyName("idle-spin")]
     public TimeSpan IdleSpin { get; set; } = DefaultIdleSpin;
 
-    /// <summary>A little more than a paced replay's tick (200 µs), so that lanes stay awake between ticks.</summary>
-    public static readonly TimeSpan DefaultIdleSpin = TimeSpan.FromMicroseconds(300);
+    /// <summary>
+    /// Zero: lanes park at once. A node with cores of its own for its lanes may set a little more than its feed's gap
+    /// between bursts (300 µs for a paced replay's 200 µs tick); see <see cref="LaneDispatcher"/> for the trade.
+    /// </summary>
+    public static readonly TimeSpan DefaultIdleSpin = TimeSpan.Zero;
 }
 
 /// <summary>Settings of the default mailbox.</summary>

@@ -137,8 +137,13 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
 
     private sealed class Blocker : ReceiveActor
     {
-        public Blocker(ManualResetEventSlim gate) => Receive<string>(_ =>
+        public Blocker(ManualResetEventSlim gate) : this(gate, null)
         {
+        }
+
+        public Blocker(ManualResetEventSlim gate, ManualResetEventSlim? entered) => Receive<string>(_ =>
+        {
+            entered?.Set();
             Sender.Tell("blocking", Self);
             gate.Wait(TimeSpan.FromSeconds(10)); // holds the lane, as a turn must never do outside this test
         });
@@ -187,18 +192,22 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
         gate.Set();
     }
 
+    // The spin tests wait on events the lane thread sets, not on replies to the test actor: the test actor runs on the
+    // thread pool, which, while lanes spin and the machine looks saturated, may not get a thread (see LaneDispatcher).
     [Fact]
     public void A_lane_out_of_work_spins_for_its_idle_spin_before_it_parks()
     {
         LaneDispatcher lanes = Lanes("spin", 1, idleSpin: TimeSpan.FromMilliseconds(500));
-        IActorRef actor = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("spin"));
-        actor.Tell(0, TestActor.Ref);
-        ExpectMsg<(int, bool, string?)>();
+        IActorRef actor = Sys.ActorOf(Props.Create<Signaller>().WithDispatcher("spin"));
+        using var ran = new ManualResetEventSlim();
+        actor.Tell(ran, ActorRefs.NoSender);
+        Assert.True(ran.Wait(TimeSpan.FromSeconds(5)));
         Assert.False(lanes.HasIdleLane); // spinning: a message now needs no wake-up
 
         AwaitAssert(() => Assert.True(lanes.HasIdleLane), TimeSpan.FromSeconds(5)); // the spin ended: parked
-        actor.Tell(1, TestActor.Ref); // and woken again
-        Assert.Equal("spin-0", ExpectMsg<(int, bool, string?)>().Item3);
+        using var again = new ManualResetEventSlim();
+        actor.Tell(again, ActorRefs.NoSender); // and woken again
+        Assert.True(again.Wait(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -206,24 +215,48 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
     {
         LaneDispatcher lanes = Lanes("spinning", 2, idleSpin: TimeSpan.FromSeconds(5)); // longer than the test
         using var gate = new ManualResetEventSlim();
+        using var entered = new ManualResetEventSlim();
         try
         {
-            IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate)).WithDispatcher("spinning"));
-            IActorRef other = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("spinning"));
-            other.Tell(0, TestActor.Ref); // places it (lane 1), which then spins for work
-            ExpectMsg<(int, bool, string?)>();
-            blocker.Tell("block", TestActor.Ref);
-            ExpectMsg("blocking");
+            IActorRef blocker = Sys.ActorOf(Props.Create(() => new Blocker(gate, entered)).WithDispatcher("spinning"));
+            IActorRef other = Sys.ActorOf(Props.Create<Signaller>().WithDispatcher("spinning"));
+            using var ran = new ManualResetEventSlim();
+            other.Tell(ran, ActorRefs.NoSender); // placed on lane 1, which then spins for work
+            Assert.True(ran.Wait(TimeSpan.FromSeconds(5)));
+            blocker.Tell("block", ActorRefs.NoSender);
+            Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
             Assert.False(lanes.HasIdleLane); // neither lane is parked
             Assert.Equal([0, 0], lanes.WaitingPerLane);
 
-            lanes.Execute(new ReportThread(TestActor.Ref));
-            Assert.Equal(("spinning-1", false), ExpectMsg<(string, bool)>());
+            var work = new RecordThread();
+            lanes.Execute(work);
+            Assert.True(work.Ran.Wait(TimeSpan.FromSeconds(5)));
+            Assert.Equal("spinning-1", work.ThreadName);
         }
         finally
         {
             gate.Set();
             lanes.Dispose(); // ends the spin now
+        }
+    }
+
+    /// <summary>Sets the event it is sent.</summary>
+    private sealed class Signaller : ReceiveActor
+    {
+        public Signaller() => Receive<ManualResetEventSlim>(e => e.Set());
+    }
+
+    /// <summary>Work that notes the name of the thread it ran on.</summary>
+    private sealed class RecordThread : IThreadPoolWorkItem
+    {
+        public ManualResetEventSlim Ran { get; } = new();
+
+        public string? ThreadName { get; private set; }
+
+        public void Execute()
+        {
+            ThreadName = Thread.CurrentThread.Name;
+            Ran.Set();
         }
     }
 
