@@ -20,8 +20,9 @@ namespace FlowSense.Actors;
 /// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75-0.78M
 /// events/s over 1,000 symbols) the median event-to-feature latency was 100-190 µs with the spin and 295-640 µs
 /// without, in alternating runs. The spin costs CPU while the lane would otherwise sleep, and it has a second cost:
-/// the .NET thread pool adds threads when its own are blocked only while the machine's CPU is not saturated, and
-/// spinning lanes saturate it (a test saw a pool work item wait out a 5 s spin). So the spin is off unless configured
+/// when the .NET thread pool's threads are blocked, it adds one after half a second while the CPU is not saturated,
+/// but only after about a second per thread it aims for while it is, and spinning lanes saturate it (a test saw a
+/// pool work item wait 3-5 s, until the lanes' 5 s spin ended). So the spin is off unless configured
 /// (<c>lanes-dispatcher.idle-spin</c>): for nodes whose lanes have cores to themselves and whose pool threads do not
 /// block.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
