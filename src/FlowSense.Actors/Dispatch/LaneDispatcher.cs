@@ -21,8 +21,8 @@ namespace FlowSense.Actors;
 /// events/s over 1,000 symbols) the median event-to-feature latency was 100-190 µs with the spin and 295-640 µs
 /// without, in alternating runs. The spin costs CPU while the lane would otherwise sleep, and it has a second cost:
 /// when the .NET thread pool's threads are blocked, it adds one after half a second while the CPU is not saturated,
-/// but only after about a second per thread it aims for while it is, and spinning lanes saturate it (a test saw a
-/// pool work item wait 3-5 s, until the lanes' 5 s spin ended). So the spin is off unless configured
+/// but only after about a second per thread it aims for while it is, and spinning lanes saturate it (the likely reason
+/// a test saw a pool work item wait 3-5 s, until the lanes' 5 s spin ended; pool work is not always delayed so). So the spin is off unless configured
 /// (<c>lanes-dispatcher.idle-spin</c>): for nodes whose lanes have cores to themselves and whose pool threads do not
 /// block.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
