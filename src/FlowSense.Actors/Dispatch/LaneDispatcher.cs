@@ -20,11 +20,11 @@ namespace FlowSense.Actors;
 /// woken virtual CPU starts with colder caches: in the load harness at a quarter of its maximum rate (0.75-0.78M
 /// events/s over 1,000 symbols) the median event-to-feature latency was 100-190 µs with the spin and 295-640 µs
 /// without, in alternating runs. The spin costs CPU while the lane would otherwise sleep, and it has a second cost:
-/// when the .NET thread pool's threads are blocked, it adds one after half a second while the CPU is not saturated,
-/// but only after about a second per thread it aims for while it is, and spinning lanes saturate it (the likely reason
-/// a test saw a pool work item wait 3-5 s, until the lanes' 5 s spin ended; pool work is not always delayed so). So the spin is off unless configured
-/// (<c>lanes-dispatcher.idle-spin</c>): for nodes whose lanes have cores to themselves and whose pool threads do not
-/// block.</para>
+/// when the .NET thread pool's threads are blocked, the pool adds one after half a second while the CPU is not
+/// saturated, but only after about a second per thread it aims for while it is, and spinning lanes saturate it. That is
+/// the likely reason a test once saw a pool work item wait 3-5 s, until the lanes' 5 s spin ended. So the spin is off
+/// unless configured (<c>lanes-dispatcher.idle-spin</c>): for nodes whose lanes have cores to themselves and whose
+/// pool threads do not block.</para>
 /// <para>Turns must not block: a blocked turn stalls every actor of its lane. Blocking actors belong on the
 /// <see cref="DedicatedThreadDispatcher"/>.</para>
 /// </remarks>
@@ -33,7 +33,6 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     private readonly Lane[] _lanes;
     private readonly string _name;
     private readonly Lock _placement = new();
-    private readonly long _idleSpinTicks; // Stopwatch ticks
 
     /// <param name="name">Names the lane threads (<c>name-0</c>, <c>name-1</c>, …).</param>
     /// <param name="lanes">How many lanes (threads); 0 for one per processor.</param>
@@ -45,7 +44,6 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(idleSpin, TimeSpan.Zero);
         _name = name;
         IdleSpin = idleSpin;
-        _idleSpinTicks = (long)(idleSpin.TotalSeconds * Stopwatch.Frequency);
         _lanes = new Lane[lanes == 0 ? Environment.ProcessorCount : lanes];
         for (int i = 0; i < _lanes.Length; i++)
             _lanes[i] = new Lane(this, i);
@@ -287,11 +285,10 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         /// </summary>
         private void SpinForWork()
         {
-            long spin = Dispatcher._idleSpinTicks;
-            if (spin == 0)
+            if (Dispatcher.IdleSpin == TimeSpan.Zero)
                 return;
             long now = Stopwatch.GetTimestamp();
-            long deadline = now + spin, nextYield = now + YieldInterval;
+            long deadline = now + (long)(Dispatcher.IdleSpin.TotalSeconds * Stopwatch.Frequency), nextYield = now + YieldInterval;
             while (_queued == 0 && !_hasFirst && !_stopped)
             {
                 Thread.SpinWait(10); // about 0.3 µs on this project's machines: the latency to notice work

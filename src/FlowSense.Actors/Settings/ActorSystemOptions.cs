@@ -58,7 +58,7 @@ public sealed class ActorSystemOptions
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.threads must not be negative (0 means one per processor).");
         if (LanesDispatcher.Throughput < 1)
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.throughput must be at least 1.");
-        if (LanesDispatcher.IdleSpin < TimeSpan.Zero || LanesDispatcher.IdleSpin > TimeSpan.FromSeconds(1))
+        if (LanesDispatcher.IdleSpin < TimeSpan.Zero || LanesDispatcher.IdleSpin > LanesDispatcherOptions.MaxIdleSpin)
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.idle-spin must be between 0 (park at once) and 1s.");
         if (DefaultMailbox.Capacity < 1 || DefaultMailbox.Capacity > MailboxQueue.HardLimit)
             throw new ArgumentOutOfRangeException(nameof(DefaultMailbox), $"flowsense.actor.default-mailbox.capacity must be between 1 and {MailboxQueue.HardLimit}.");
@@ -101,6 +101,9 @@ public sealed class LanesDispatcherOptions
     /// between bursts (300 µs for a paced replay's 200 µs tick); see <see cref="LaneDispatcher"/> for the trade.
     /// </summary>
     public static readonly TimeSpan DefaultIdleSpin = TimeSpan.Zero;
+
+    /// <summary>The longest idle spin the settings accept (a spin is for gaps between bursts, not for idle time).</summary>
+    public static readonly TimeSpan MaxIdleSpin = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Settings of the default mailbox.</summary>

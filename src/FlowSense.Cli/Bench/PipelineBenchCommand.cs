@@ -51,7 +51,7 @@ internal static class PipelineBenchCommand
                 Tick = Duration(parse.GetValue(tick)!, "--tick"),
                 Stages = !parse.GetValue(noStages),
                 Dispatcher = parse.GetValue(dispatcher)!,
-                LaneIdleSpin = Duration(parse.GetValue(idleSpin)!, "--lane-idle-spin", allowZero: true) is var spin && spin <= TimeSpan.FromSeconds(1)
+                LaneIdleSpin = Duration(parse.GetValue(idleSpin)!, "--lane-idle-spin", allowZero: true) is var spin && spin <= Actors.LanesDispatcherOptions.MaxIdleSpin
                     ? spin : throw new UserError($"--lane-idle-spin {parse.GetValue(idleSpin)} is out of range.", "Pick 0 (park at once) to 1s.", ExitCodes.Usage),
                 BatchesInFlight = parse.GetValue(inFlight) is var f and >= 1 and <= 1024
                     ? f : throw new UserError($"--batches-in-flight {parse.GetValue(inFlight)} is out of range.", "Pick 1 to 1024 batches.", ExitCodes.Usage),
