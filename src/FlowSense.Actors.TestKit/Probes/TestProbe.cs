@@ -41,17 +41,23 @@ public sealed class TestProbe
     /// <summary>Sends the last message on to <paramref name="target"/>, keeping its original sender.</summary>
     public void Forward(IActorRef target) => target.Tell(LastMessage ?? throw new InvalidOperationException("Nothing received yet."), LastSender);
 
-    /// <summary>Makes the probe watch <paramref name="actor"/>: its <see cref="Terminated"/> arrives in the probe.</summary>
-    public IActorRef Watch(IActorRef actor)
-    {
-        Ref.Tell(new ProbeActor.WatchCommand(actor, true), null);
-        return actor;
-    }
+    /// <summary>
+    /// Makes the probe watch <paramref name="actor"/>: its <see cref="Terminated"/> arrives in the probe. Returns once
+    /// the watch is registered, so that what the test does next (stopping the actor, or its parent) comes after it:
+    /// a watch that reached an actor already stopped would still report it, but in no set order with other actors'.
+    /// </summary>
+    public IActorRef Watch(IActorRef actor) => Command(actor, watch: true);
 
-    /// <summary>Stops watching <paramref name="actor"/>.</summary>
-    public IActorRef Unwatch(IActorRef actor)
+    /// <summary>Stops watching <paramref name="actor"/>; returns once the probe has.</summary>
+    public IActorRef Unwatch(IActorRef actor) => Command(actor, watch: false);
+
+    private IActorRef Command(IActorRef actor, bool watch)
     {
-        Ref.Tell(new ProbeActor.WatchCommand(actor, false), null);
+        using var done = new ManualResetEventSlim();
+        Ref.Tell(new ProbeActor.WatchCommand(actor, watch, done), null);
+        TimeSpan limit = Remaining(null);
+        if (!done.Wait(limit))
+            throw new TestKitAssertionException($"The probe did not {(watch ? "watch" : "unwatch")} {actor} within {limit.TotalSeconds:0.###} s.");
         return actor;
     }
 
@@ -176,12 +182,13 @@ public sealed class TestProbe
                     Context.Watch(command.Actor);
                 else
                     Context.Unwatch(command.Actor);
+                command.Done.Set();
                 return true;
             }
             inbox.Add(new Envelope(message, Sender));
             return true;
         }
 
-        internal sealed record WatchCommand(IActorRef Actor, bool Watch);
+        internal sealed record WatchCommand(IActorRef Actor, bool Watch, ManualResetEventSlim Done);
     }
 }

@@ -44,6 +44,16 @@ public sealed class VirtualTime : TimeProvider
         }
     }
 
+    /// <summary>When the earliest waiting timer falls due, or null when none waits.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_sync)
+                return _timers.Where(t => t.Due is not null).Min(t => t.Due);
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -132,4 +132,22 @@ public sealed class VirtualTimeTests
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(("tick", TimeSpan.FromSeconds(4)), fired[^1]);
     }
+
+    [Fact]
+    public void NextDue_is_the_earliest_waiting_timer_and_follows_changes()
+    {
+        var time = new VirtualTime();
+        DateTimeOffset start = time.GetUtcNow();
+        Assert.Null(time.NextDue);
+        using ITimer later = time.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
+        using ITimer sooner = time.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+        Assert.Equal(start.AddSeconds(2), time.NextDue);
+
+        sooner.Change(TimeSpan.FromSeconds(9), Timeout.InfiniteTimeSpan);
+        Assert.Equal(start.AddSeconds(5), time.NextDue);
+        time.Advance(TimeSpan.FromSeconds(6)); // fires "later"
+        Assert.Equal(start.AddSeconds(9), time.NextDue);
+        sooner.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Assert.Null(time.NextDue);
+    }
 }

@@ -16,10 +16,15 @@ public sealed class ReceiveTimeoutTests() : TestKit.TestKit(virtualTime: true)
     [Fact]
     public void ReceiveTimeout_arrives_after_the_idle_period_and_is_reset_by_messages()
     {
+        DateTimeOffset start = Time.GetUtcNow();
         IActorRef actor = Sys.ActorOf(Props.Create(() => new Sleepy(TestActor.Ref)));
+        // The actor starts, and its turns end, on its own thread: the clock must not move before the timer is armed
+        // (at t=0) or reset (at t=4), or they count from a later time (this failed about 1 run in 20 without the waits).
+        AwaitAssert(() => Assert.Equal(start.AddSeconds(5), Time.NextDue));
         Time.Advance(TimeSpan.FromSeconds(4));
         actor.Tell("ping", null);
-        ExpectMsg("got ping"); // resets the timer at virtual t=4
+        ExpectMsg("got ping"); // sent during the turn; the timer is reset after it
+        AwaitAssert(() => Assert.Equal(start.AddSeconds(9), Time.NextDue));
         Time.Advance(TimeSpan.FromSeconds(4));
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Time.Advance(TimeSpan.FromSeconds(1));
