@@ -35,6 +35,8 @@ public sealed class BackoffSupervisorTests() : TestKit.TestKit(virtualTime: true
     {
         supervisor.Tell("boom", null);
         BackoffRestartScheduled scheduled = events.ExpectMsg<BackoffRestartScheduled>();
+        // The event comes once the restart is scheduled: moving the clock now cannot outrun the timer.
+        Assert.Equal(Time.GetUtcNow() + scheduled.Delay, Time.NextDue);
         Time.Advance(scheduled.Delay - Tick);
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Time.Advance(Tick);

@@ -105,9 +105,11 @@ public static class BackoffSupervisor
                 return;
             }
             TimeSpan delay = options.DelayFor(_restarts, _random.NextDouble());
+            _pending = Context.System.Scheduler.ScheduleTellOnce(delay, Self, Start, Self);
+            // Published once the restart is scheduled, so that whoever acts on the event (a test moving a virtual
+            // clock by the delay) finds the timer running from now, not armed after their move.
             Context.System.EventStream.Publish(new BackoffRestartScheduled(Self, _restarts, delay));
             _restarts++;
-            _pending = Context.System.Scheduler.ScheduleTellOnce(delay, Self, Start, Self);
         }
     }
 }
