@@ -53,7 +53,7 @@ public sealed class TestProbe
 
     private IActorRef Command(IActorRef actor, bool watch)
     {
-        using var done = new ManualResetEventSlim();
+        var done = new ManualResetEventSlim(); // not disposed: after a timeout the probe's actor may still set it
         Ref.Tell(new ProbeActor.WatchCommand(actor, watch, done), null);
         TimeSpan limit = Remaining(null);
         if (!done.Wait(limit))
