@@ -59,7 +59,7 @@ public sealed class ActorSystemOptions
         if (LanesDispatcher.Throughput < 1)
             throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.throughput must be at least 1.");
         if (LanesDispatcher.IdleSpin < TimeSpan.Zero || LanesDispatcher.IdleSpin > LanesDispatcherOptions.MaxIdleSpin)
-            throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), "flowsense.actor.lanes-dispatcher.idle-spin must be between 0 (park at once) and 1s.");
+            throw new ArgumentOutOfRangeException(nameof(LanesDispatcher), $"flowsense.actor.lanes-dispatcher.idle-spin must be between 0 (park at once) and {LanesDispatcherOptions.MaxIdleSpin.TotalSeconds:0.###}s.");
         if (DefaultMailbox.Capacity < 1 || DefaultMailbox.Capacity > MailboxQueue.HardLimit)
             throw new ArgumentOutOfRangeException(nameof(DefaultMailbox), $"flowsense.actor.default-mailbox.capacity must be between 1 and {MailboxQueue.HardLimit}.");
         if (!Enum.IsDefined(DefaultMailbox.Overflow))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FlowSense.Actors.Configuration;
 using FlowSense.Cli.Terminal;
 
 namespace FlowSense.Cli.Bench;
@@ -52,7 +53,7 @@ internal static class PipelineBenchCommand
                 Stages = !parse.GetValue(noStages),
                 Dispatcher = parse.GetValue(dispatcher)!,
                 LaneIdleSpin = Duration(parse.GetValue(idleSpin)!, "--lane-idle-spin", allowZero: true) is var spin && spin <= Actors.LanesDispatcherOptions.MaxIdleSpin
-                    ? spin : throw new UserError($"--lane-idle-spin {parse.GetValue(idleSpin)} is out of range.", "Pick 0 (park at once) to 1s.", ExitCodes.Usage),
+                    ? spin : throw new UserError($"--lane-idle-spin {parse.GetValue(idleSpin)} is out of range.", $"Pick 0 (park at once) to {Actors.LanesDispatcherOptions.MaxIdleSpin.TotalSeconds:0.###}s.", ExitCodes.Usage),
                 BatchesInFlight = parse.GetValue(inFlight) is var f and >= 1 and <= 1024
                     ? f : throw new UserError($"--batches-in-flight {parse.GetValue(inFlight)} is out of range.", "Pick 1 to 1024 batches.", ExitCodes.Usage),
                 BatchSize = parse.GetValue(batch) is var b and >= 1 and <= 1 << 20
@@ -106,19 +107,21 @@ internal static class PipelineBenchCommand
             ?? throw new UserError($"No {relative} found in the shared data.", "Pass the recording with --sample FILE, or set FLOWSENSE_SHARED_DATA.", ExitCodes.Usage);
     }
 
-    /// <summary>"60s", "10m", "500ms", "200us", "1h".</summary>
+    /// <summary>"60s", "10m", "500ms", "200us" (or "200µs"), "1h"; a bare number is in seconds.</summary>
     internal static TimeSpan Duration(string text, string option, bool allowZero = false)
     {
-        string t = text.Trim();
-        (string number, double scale) = t.EndsWith("us", StringComparison.Ordinal) || t.EndsWith("µs", StringComparison.Ordinal) ? (t[..^2], 1e-6)
-            : t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
-            : t.EndsWith('s') ? (t[..^1], 1)
-            : t.EndsWith('m') ? (t[..^1], 60)
-            : t.EndsWith('h') ? (t[..^1], 3600)
-            : (t, 1);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0 || (value == 0 && !allowZero))
+        // The configuration's parser, which is exact (50us is 500 ticks); only the bare number differs (seconds here).
+        string t = text.Trim().Replace("µs", "us", StringComparison.Ordinal);
+        bool parsed = HoconDuration.TryParse(t, requireUnit: true, out TimeSpan duration);
+        if (!parsed && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && double.IsFinite(seconds)
+            && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds)
+        {
+            duration = TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+            parsed = true;
+        }
+        if (!parsed || duration < TimeSpan.Zero || (duration == TimeSpan.Zero && !allowZero))
             throw new UserError($"{option} {text} is not a duration.", "Write it as a number and a unit: 200us, 500ms, 60s, 10m, 1h.", ExitCodes.Usage);
-        return TimeSpan.FromTicks((long)Math.Round(value * scale * TimeSpan.TicksPerSecond)); // 50us is 500 ticks, not the 499 of FromSeconds(5e-5)
+        return duration;
     }
 
     internal static IReadOnlyList<int> Percents(string text)

@@ -84,6 +84,8 @@ public sealed class PipelineBenchTests : IDisposable
     [InlineData("1.5ms", 15_000)]
     [InlineData("60s", 600_000_000)]
     [InlineData("10m", 6_000_000_000)]
+    [InlineData("200µs", 2_000)]
+    [InlineData("2", 20_000_000)] // a bare number is in seconds
     public void Durations_parse_to_exact_ticks(string text, long ticks)
     {
         Assert.Equal(TimeSpan.FromTicks(ticks), FlowSense.Cli.Bench.PipelineBenchCommand.Duration(text, "--tick"));
