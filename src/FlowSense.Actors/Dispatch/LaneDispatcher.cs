@@ -143,6 +143,9 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             base.Execute(work);
     }
 
+    /// <summary>A fan-out of many tells to this dispatcher's actors, each lane's share told on its lane (see <see cref="LaneFanOut"/>).</summary>
+    public LaneFanOut CreateFanOut() => new(this);
+
     /// <summary>Stops the lane threads once they have run what is queued; later turns run on the thread pool.</summary>
     public void Dispose()
     {

@@ -28,6 +28,13 @@ namespace FlowSense.Pipeline.Ingestion;
 /// wait for a buffer) that work was a third busy thread on two cores, and the operating system's time slices of a few
 /// milliseconds then held a lane, and every symbol on it, for as long. While a lane is parked a core is free, and the
 /// work stays where it is: a hop would only add a wake-up per batch.</para>
+/// <para>On lanes, a batch's slices are handed over with a <see cref="LaneFanOut"/>: each lane gets its share as one work
+/// item and tells it itself. Told one by one from the source's thread, the slices woke a parked lane every few
+/// messages, and the woken lane often preempted the source on its core. In the load harness at a quarter of its
+/// maximum rate (0.7M events/s over 1,000 symbols), the fan-out cut the context switches of the lanes and the source
+/// thread from 15,900 to 9,600 a second (wake-ups) and from 13,600 to 4,500 (preemptions), the CPU per event by 7%, and
+/// the median event-to-feature latency from 650 to 205 µs (medians of four alternating runs). At half the maximum,
+/// where the lanes seldom park, it changed little.</para>
 /// </remarks>
 public static class IngestionPipeline
 {
@@ -76,6 +83,7 @@ public static class IngestionPipeline
         private readonly bool _recycle;
         private readonly LaneDispatcher? _lanes;     // the symbols' dispatcher, when it is the lanes
         private readonly DispatcherSwitch? _toLanes; // with _lanes
+        private readonly LaneFanOut? _fanOut;        // with _lanes
         private ManualResetValueTaskSourceCore<bool> _step; // continuations run inline: the stream goes on on the lane
         private EventBatch? _batch; // the batch the current step delivers
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
@@ -87,6 +95,7 @@ public static class IngestionPipeline
             _region = shards.Region;
             _lanes = shards.Dispatcher as LaneDispatcher;
             _toLanes = _lanes is null ? null : new DispatcherSwitch(_lanes);
+            _fanOut = _lanes?.CreateFanOut();
             _options = options;
             _counters = counters;
             _router = new ShardRouter(shards.Catalog);
@@ -184,7 +193,7 @@ public static class IngestionPipeline
             _reserved = await TakeBufferAsync().ConfigureAwait(false);
         }
 
-        /// <summary>Tells each instrument of the last regroup its slice of <paramref name="buffer"/>.</summary>
+        /// <summary>Tells each instrument of the last regroup its slice of <paramref name="buffer"/> (on lanes, through the fan-out).</summary>
         private void Send(SliceBuffer buffer)
         {
             var touched = _router.Touched;
@@ -200,8 +209,12 @@ public static class IngestionPipeline
                 slice.Source = _options.Name;
                 slice.PositionBuffer = positions;
                 slice.SentTimestamp = sentAt;
-                route.Target!.Tell(slice, _acks);
+                if (_fanOut is null)
+                    route.Target!.Tell(slice, _acks);
+                else
+                    _fanOut.Add(route.Target!, slice, _acks);
             }
+            _fanOut?.Send();
         }
 
         /// <summary>Once per symbol per run, all of a batch's new symbols at once: the reference its slices go to.</summary>

@@ -1,0 +1,158 @@
+namespace FlowSense.Actors.Tests.Dispatch;
+
+public sealed class LaneFanOutTests : TestKit.TestKit
+{
+    /// <summary>Checks that the numbers arrive in order; answers its count, its out-of-order count and its thread.</summary>
+    private sealed class Sequence : ReceiveActor
+    {
+        private int _last;
+        private int _outOfOrder;
+
+        public Sequence()
+        {
+            Receive<int>(n =>
+            {
+                if (n != _last + 1)
+                    _outOfOrder++;
+                _last = n;
+            });
+            Receive<string>(_ => Sender.Tell((_last, _outOfOrder, Thread.CurrentThread.Name), Self));
+        }
+    }
+
+    private sealed class Blocker : ReceiveActor
+    {
+        public Blocker(ManualResetEventSlim gate) => Receive<string>(command =>
+        {
+            if (command != "block")
+            {
+                Sender.Tell("ready", Self);
+                return;
+            }
+            Sender.Tell("blocking", Self);
+            gate.Wait(TimeSpan.FromSeconds(10)); // holds the lane, as a turn must never do outside this test
+        });
+    }
+
+    private LaneDispatcher Lanes(string id, int lanes)
+    {
+        var dispatcher = new LaneDispatcher(id, lanes, throughput: 5);
+        Sys.Dispatchers.Register(id, dispatcher);
+        return dispatcher;
+    }
+
+    /// <summary>Starts an actor and waits for its first turn, which places it on a lane.</summary>
+    private IActorRef Placed(Props props, string dispatcher)
+    {
+        IActorRef actor = Sys.ActorOf(props.WithDispatcher(dispatcher));
+        actor.Tell("placed?", TestActor.Ref);
+        ExpectMsg<object>();
+        return actor;
+    }
+
+    private static int LaneOf(IActorRef actor) => ((ActorCell)actor).Lane!.Index;
+
+    [Fact]
+    public void Every_actor_gets_every_batch_in_order_and_on_its_own_lane()
+    {
+        LaneDispatcher lanes = Lanes("fan", 2);
+        var actors = Enumerable.Range(0, 16).Select(_ => Placed(Props.Create<Sequence>(), "fan")).ToArray();
+        LaneFanOut fanOut = lanes.CreateFanOut();
+
+        const int Batches = 500;
+        for (int n = 1; n <= Batches; n++)
+        {
+            foreach (IActorRef actor in actors)
+                fanOut.Add(actor, n, ActorRefs.NoSender);
+            fanOut.Send();
+        }
+
+        foreach (IActorRef actor in actors)
+        {
+            fanOut.Add(actor, "report", TestActor.Ref); // the sender goes with the message
+            fanOut.Send();
+            (int last, int outOfOrder, string? thread) = ExpectMsg<(int, int, string?)>();
+            Assert.Equal((Batches, 0), (last, outOfOrder));
+            Assert.Equal($"fan-{LaneOf(actor)}", thread);
+        }
+    }
+
+    [Fact]
+    public void A_lanes_share_is_told_on_that_lane_so_a_busy_lane_does_not_hold_up_the_others()
+    {
+        LaneDispatcher lanes = Lanes("busy", 2);
+        using var gate = new ManualResetEventSlim();
+        IActorRef blocker = Placed(Props.Create(() => new Blocker(gate)), "busy");
+        var actors = Enumerable.Range(0, 3).Select(_ => Placed(Props.Create<Sequence>(), "busy")).ToArray();
+        IActorRef besideBlocker = actors.First(a => LaneOf(a) == LaneOf(blocker));
+        IActorRef elsewhere = actors.First(a => LaneOf(a) != LaneOf(blocker));
+        blocker.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+
+        LaneFanOut fanOut = lanes.CreateFanOut();
+        fanOut.Add(besideBlocker, "report", TestActor.Ref);
+        fanOut.Add(elsewhere, "report", TestActor.Ref);
+        fanOut.Send();
+
+        Assert.Equal($"busy-{LaneOf(elsewhere)}", ExpectMsg<(int, int, string?)>().Item3);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(0, ((ActorCell)besideBlocker).MailboxDepth); // not told yet: its share waits for the lane
+        gate.Set();
+        Assert.Equal($"busy-{LaneOf(besideBlocker)}", ExpectMsg<(int, int, string?)>().Item3);
+    }
+
+    [Fact]
+    public void An_actor_on_another_dispatcher_is_told_at_once()
+    {
+        LaneDispatcher lanes = Lanes("mixed", 2);
+        IActorRef onPool = Sys.ActorOf(Props.Create<Sequence>());
+        LaneFanOut fanOut = lanes.CreateFanOut();
+
+        fanOut.Add(onPool, "report", TestActor.Ref); // no Send: nothing waits for one
+        var (last, outOfOrder, _) = ExpectMsg<(int, int, string?)>();
+        Assert.Equal((0, 0), (last, outOfOrder));
+    }
+
+    [Fact]
+    public void After_the_lanes_stop_a_fan_out_still_delivers_on_the_thread_pool()
+    {
+        LaneDispatcher lanes = Lanes("stopped", 2);
+        IActorRef actor = Placed(Props.Create<Sequence>(), "stopped");
+        LaneFanOut fanOut = lanes.CreateFanOut();
+        lanes.Dispose();
+
+        fanOut.Add(actor, 1, ActorRefs.NoSender);
+        fanOut.Add(actor, "report", TestActor.Ref);
+        fanOut.Send();
+        var (last, outOfOrder, thread) = ExpectMsg<(int, int, string?)>();
+        Assert.Equal((1, 0), (last, outOfOrder));
+        Assert.False(thread?.StartsWith("stopped-", StringComparison.Ordinal), thread); // a pool thread, not a lane
+    }
+
+    [Fact]
+    public void A_steady_fan_out_allocates_nothing_per_batch()
+    {
+        LaneDispatcher lanes = Lanes("steady", 2);
+        var actors = Enumerable.Range(0, 8).Select(_ => Placed(Props.Create<Sequence>(), "steady")).ToArray();
+        LaneFanOut fanOut = lanes.CreateFanOut();
+        object[] numbers = [.. Enumerable.Range(1, 40).Select(n => (object)n)]; // boxed once, outside the measured calls
+
+        long allocated = 0;
+        for (int round = 0; round < numbers.Length; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (IActorRef actor in actors)
+                fanOut.Add(actor, numbers[round], ActorRefs.NoSender);
+            fanOut.Send();
+            if (round >= 10) // the first rounds grow the pool of shares
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            foreach (IActorRef actor in actors) // each round delivered before the next, so its shares are back in the pool
+            {
+                fanOut.Add(actor, "report", TestActor.Ref); // through the fan-out: a direct tell could overtake the round
+                fanOut.Send();
+                Assert.Equal(round + 1, ExpectMsg<(int, int, string?)>().Item1);
+            }
+        }
+        Assert.Equal(0, allocated);
+    }
+}
