@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using FlowSense.Actors;
 using FlowSense.Pipeline.Symbols;
 
@@ -9,7 +8,7 @@ namespace FlowSense.Pipeline.Ingestion;
 /// actor, so an acknowledgement costs a counter update on the acknowledging actor's thread, with no mailbox and no
 /// allocation. When the last slice of a buffer is acknowledged, the buffer goes back to the run's pool.
 /// </summary>
-internal sealed class AckReceiver(string name, IngestionCounters counters, ChannelWriter<SliceBuffer> pool, Action<SymbolEventsAck>? observer) : IActorRef
+internal sealed class AckReceiver(string name, IngestionCounters counters, FreeBuffers pool, Action<SymbolEventsAck>? observer) : IActorRef
 {
     private long _unexpected;
 
@@ -28,7 +27,7 @@ internal sealed class AckReceiver(string name, IngestionCounters counters, Chann
         counters.CountAck(ack);
         observer?.Invoke(ack);
         if (buffer.Acknowledge())
-            pool.TryWrite(buffer);
+            pool.Return(buffer);
     }
 
     public ValueTask TellAsync(object message, IActorRef? sender, CancellationToken cancellationToken = default)

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
@@ -78,7 +78,7 @@ public static class IngestionPipeline
         private readonly IngestionOptions _options;
         private readonly IngestionCounters _counters;
         private readonly ShardRouter _router;
-        private readonly Channel<SliceBuffer> _free = Channel.CreateUnbounded<SliceBuffer>();
+        private readonly FreeBuffers _free;
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
         private readonly LaneDispatcher? _lanes;     // the symbols' dispatcher, when it is the lanes
@@ -86,6 +86,8 @@ public static class IngestionPipeline
         private readonly LaneFanOut? _fanOut;        // with _lanes
         private ManualResetValueTaskSourceCore<bool> _step; // continuations run inline: the stream goes on on the lane
         private EventBatch? _batch; // the batch the current step delivers
+        private ValueTask _waiting; // the delivery the current step waits for, when it did not complete at once
+        private readonly Action _onDelivered;
         private SliceBuffer? _reserved; // taken before the next batch is pulled, so a decoded batch never waits for one
         private long _read; // events taken from the source so far: the position of the last one
 
@@ -99,9 +101,11 @@ public static class IngestionPipeline
             _options = options;
             _counters = counters;
             _router = new ShardRouter(shards.Catalog);
-            _acks = new AckReceiver(options.Name, counters, _free.Writer, options.OnAcknowledged);
+            _free = new FreeBuffers(options.AckTimeout);
+            _onDelivered = OnDelivered;
+            _acks = new AckReceiver(options.Name, counters, _free, options.OnAcknowledged);
             for (int i = 0; i < options.MaxBatchesInFlight; i++)
-                _free.Writer.TryWrite(new SliceBuffer(256));
+                _free.Return(new SliceBuffer(256));
         }
 
         /// <summary>
@@ -133,16 +137,21 @@ public static class IngestionPipeline
                 return;
             }
             if (delivered.IsCompletedSuccessfully)
-                _step.SetResult(true); // the usual case: no wait, nothing allocated
-            else
-                _ = CompleteAfter(delivered);
+            {
+                _step.SetResult(true); // the usual case: no wait
+                return;
+            }
+            _waiting = delivered; // it waits for a buffer: finish the step when it is done, with no task of its own
+            delivered.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onDelivered);
         }
 
-        private async Task CompleteAfter(ValueTask delivered)
+        private void OnDelivered()
         {
+            ValueTask delivered = _waiting;
+            _waiting = default;
             try
             {
-                await delivered.ConfigureAwait(false);
+                delivered.GetAwaiter().GetResult();
             }
 #pragma warning disable CA1031 // handed to the stream, which fails the run with it
             catch (Exception ex)
@@ -162,6 +171,7 @@ public static class IngestionPipeline
             _step.OnCompleted(continuation, state, token, flags);
 
         /// <summary>Regroups and tells one batch; completes synchronously unless it waits for a buffer or resolves new symbols.</summary>
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] // it waits for every batch while the symbols are the bottleneck
         private async ValueTask DeliverAsync(EventBatch batch)
         {
             long first = _read + 1;
@@ -245,39 +255,33 @@ public static class IngestionPipeline
                 if (_reserved is { } reserved)
                 {
                     _reserved = null;
-                    _free.Writer.TryWrite(reserved);
+                    _free.Return(reserved);
                 }
                 var held = new List<SliceBuffer>(_options.MaxBatchesInFlight);
                 while (held.Count < _options.MaxBatchesInFlight)
                     held.Add(await TakeBufferAsync().ConfigureAwait(false));
                 foreach (var buffer in held)
-                    _free.Writer.TryWrite(buffer);
+                    _free.Return(buffer);
                 return _counters.Snapshot();
             }
             finally
             {
+                _free.Dispose();
                 ReleaseRoutes();
             }
         }
 
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
         private async ValueTask<SliceBuffer> TakeBufferAsync()
         {
-            if (_free.Reader.TryRead(out SliceBuffer? ready))
+            if (_free.TryTake(out SliceBuffer? ready))
                 return ready;
-            using var timeout = new CancellationTokenSource(_options.AckTimeout);
-            try
-            {
-                SliceBuffer freed = await _free.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                if (_toLanes is not null && !_lanes!.HasIdleLane)
-                    await _toLanes; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
-                return freed;
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException(
-                    $"Ingestion '{_options.Name}': no batch was fully acknowledged within {_options.AckTimeout} " +
-                    $"({_counters.Slices - _counters.Acknowledged} slices outstanding).");
-            }
+            SliceBuffer freed = await _free.TakeAsync().ConfigureAwait(false) ?? throw new TimeoutException(
+                $"Ingestion '{_options.Name}': no batch was fully acknowledged within {_options.AckTimeout} " +
+                $"({_counters.Slices - _counters.Acknowledged} slices outstanding).");
+            if (_toLanes is not null && !_lanes!.HasIdleLane)
+                await _toLanes; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
+            return freed;
         }
     }
 }

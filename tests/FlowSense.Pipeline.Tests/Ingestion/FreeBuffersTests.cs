@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using FlowSense.Pipeline.Ingestion;
+
+namespace FlowSense.Pipeline.Tests.Ingestion;
+
+public sealed class FreeBuffersTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task A_free_buffer_is_taken_at_once()
+    {
+        using var free = new FreeBuffers(Timeout);
+        var buffer = new SliceBuffer(4);
+        free.Return(buffer);
+
+        Assert.Same(buffer, await free.TakeAsync());
+        Assert.False(free.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task A_wait_with_nothing_coming_back_ends_empty_after_the_timeout_not_before()
+    {
+        using var free = new FreeBuffers(Timeout);
+        var started = Stopwatch.GetTimestamp();
+
+        Assert.Null(await free.TakeAsync());
+        Assert.True(Stopwatch.GetElapsedTime(started) >= Timeout, $"{Stopwatch.GetElapsedTime(started)}");
+    }
+
+    [Fact]
+    public async Task Waits_that_each_end_in_time_never_time_out_however_long_they_take_together()
+    {
+        using var free = new FreeBuffers(Timeout);
+        var buffer = new SliceBuffer(4);
+        var started = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 8; i++) // eight waits of a third of the timeout each: far longer than it in all
+        {
+            var wait = free.TakeAsync();
+            await Task.Delay(Timeout / 3);
+            free.Return(buffer);
+            Assert.Same(buffer, await wait);
+        }
+        Assert.True(Stopwatch.GetElapsedTime(started) > Timeout * 2);
+    }
+
+    [Fact]
+    public async Task A_marker_left_by_an_earlier_wait_does_not_end_a_later_one()
+    {
+        using var free = new FreeBuffers(TimeSpan.FromMilliseconds(100));
+        Assert.Null(await free.TakeAsync()); // the timer ran out once: its marker was consumed by that wait
+
+        // Expire the next wait's timer as its buffer comes back, many times: whatever marker is left over must not end
+        // the wait after it early (each such wait either gets a buffer or runs its own full time).
+        var buffer = new SliceBuffer(4);
+        for (int i = 0; i < 20; i++)
+        {
+            var wait = free.TakeAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            free.Return(buffer);
+            SliceBuffer? taken = await wait;
+            if (taken is null)
+                continue; // timed out just before the buffer came back: the buffer is still free
+            Assert.Same(buffer, taken);
+        }
+        while (free.TryTake(out _))
+        {
+        }
+        var last = Stopwatch.GetTimestamp();
+        Assert.Null(await free.TakeAsync());
+        Assert.True(Stopwatch.GetElapsedTime(last) >= TimeSpan.FromMilliseconds(100), $"{Stopwatch.GetElapsedTime(last)}");
+    }
+}
