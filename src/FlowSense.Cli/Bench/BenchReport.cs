@@ -15,11 +15,11 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
-            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "rejected");
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "CPU busy", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "rejected");
         foreach (var r in Runs)
         {
             runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
-                N(r.CpuNsPerEvent), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), r.WorkItemsPerSlice.ToString("N2", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
+                N(r.CpuNsPerEvent), r.CpuBusy(Machine.Cores).ToString("P0", Invariant), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), r.WorkItemsPerSlice.ToString("N2", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
                 Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), r.LatencyFromDue is { } due ? Micros(due.ValueAt(0.99)) : "", N(r.Totals.Rejected));
         }
         console.Write(runs);
@@ -66,6 +66,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             events = r.Events,
             sourceSeconds = r.SourceTime.TotalSeconds,
             cpuNsPerEvent = r.CpuNsPerEvent,
+            cpuBusy = r.CpuBusy(Machine.Cores),
             bytesPerEvent = r.BytesPerEvent,
             eventsPerSymbolMessage = r.EventsPerSlice,
             threadPoolWorkItemsPerSymbolMessage = r.WorkItemsPerSlice,

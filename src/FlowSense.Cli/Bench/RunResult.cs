@@ -23,6 +23,13 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>CPU nanoseconds per event, all threads: on a shared machine steadier than wall-clock rates.</summary>
     public double CpuNsPerEvent => Events == 0 ? double.NaN : Cpu.TotalNanoseconds / Events;
 
+    /// <summary>
+    /// The share of the machine's <paramref name="cores"/> the process kept busy: latency at a paced rate is a matter of
+    /// how close this is to 1, and it grows faster than the rate, because at lower rates each symbol message carries
+    /// fewer events (<see cref="EventsPerSlice"/>) and so costs more per event.
+    /// </summary>
+    public double CpuBusy(int cores) => Elapsed <= TimeSpan.Zero ? double.NaN : Cpu / Elapsed / cores;
+
     /// <summary>Events per symbol message (slice) over the run: what each message's fixed cost was shared by.</summary>
     public double EventsPerSlice => Totals.Slices == 0 ? double.NaN : (double)Totals.Delivered / Totals.Slices;
 
