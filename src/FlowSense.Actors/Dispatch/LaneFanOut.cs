@@ -49,7 +49,7 @@ public sealed class LaneFanOut
                 continue;
             _filling[i] = null;
             if (!share.Lane.TryEnqueueFirst(share))
-                share.Execute(); // the lanes have stopped: tell from here (the actors then run on the thread pool)
+                share.Tell(); // the lanes have stopped: tell from here (the actors then run on the thread pool)
         }
     }
 
@@ -84,12 +84,25 @@ public sealed class LaneFanOut
             _items[_count++] = (target, message, sender);
         }
 
-        public void Execute()
+        void IThreadPoolWorkItem.Execute() => Tell();
+
+        /// <summary>Tells each message, on the actors' lane (or, after the lanes stopped, on the sender's thread).</summary>
+        public void Tell()
         {
             var items = _items.AsSpan(0, _count);
             foreach (ref var item in items)
             {
-                item.Target!.Tell(item.Message!, item.Sender);
+                ActorCell target = item.Target!;
+                try
+                {
+                    target.Tell(item.Message!, item.Sender);
+                }
+                catch (MailboxFullException)
+                {
+                    // A mailbox past its hard limit: the message is counted where a dropped one is, and the lane and the
+                    // share's other messages go on (a sender told directly would have had the exception instead).
+                    target.DeadLetterFull(item.Message!, item.Sender);
+                }
                 item = default; // let the messages go
             }
             _count = 0;

@@ -98,6 +98,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Counts a message refused by a full mailbox as a dead letter (for tellers that must not throw).</summary>
+    internal void DeadLetterFull(object message, IActorRef? sender) => _system.DeadLetter(message, sender, this, DeadLetterReason.MailboxFull);
+
     private void RejectFull(object message, IActorRef? sender)
     {
         if (_overflow == MailboxOverflow.Drop)

@@ -34,6 +34,63 @@ public sealed class LaneFanOutTests : TestKit.TestKit
         });
     }
 
+    /// <summary>Throws on "boom" (and is restarted by its parent, keeping its mailbox); otherwise like <see cref="Sequence"/>.</summary>
+    private sealed class Fragile : ReceiveActor
+    {
+        private int _last;
+        private int _outOfOrder;
+
+        public Fragile()
+        {
+            Receive<int>(n =>
+            {
+                if (n != _last + 1)
+                    _outOfOrder++;
+                _last = n;
+            });
+            Receive<string>(_ => throw new InvalidOperationException("boom"), s => s == "boom");
+            Receive<string>(_ => Sender.Tell((_last, _outOfOrder, Thread.CurrentThread.Name), Self));
+        }
+    }
+
+    /// <summary>Stashes numbers until "open", then unstashes them ahead of anything after.</summary>
+    private sealed class Gate : ReceiveActor
+    {
+        private readonly List<int> _seen = [];
+
+        public Gate()
+        {
+            Receive<string>(_ =>
+            {
+                Become(() =>
+                {
+                    Receive<int>(_seen.Add);
+                    Receive<string>(_ => Sender.Tell(string.Join(",", _seen), Self));
+                });
+                Stash.UnstashAll();
+            }, s => s == "open");
+            Receive<string>(_ => Sender.Tell("ready", Self)); // Placed's question
+            Receive<int>(_ => Stash.Stash());
+        }
+    }
+
+    /// <summary>Blocks its lane on "block" until the gate opens; collects numbers; answers "report" with them.</summary>
+    private sealed class Holder : ReceiveActor
+    {
+        private readonly List<int> _seen = [];
+
+        public Holder(ManualResetEventSlim gate)
+        {
+            Receive<string>(_ =>
+            {
+                Sender.Tell("blocking", Self);
+                gate.Wait(TimeSpan.FromSeconds(10));
+            }, s => s == "block");
+            Receive<string>(_ => Sender.Tell(string.Join(",", _seen), Self));
+            Receive<int>(_seen.Add);
+        }
+    }
+
     private LaneDispatcher Lanes(string id, int lanes)
     {
         var dispatcher = new LaneDispatcher(id, lanes, throughput: 5);
@@ -99,6 +156,85 @@ public sealed class LaneFanOutTests : TestKit.TestKit
         Assert.Equal(0, ((ActorCell)besideBlocker).MailboxDepth); // not told yet: its share waits for the lane
         gate.Set();
         Assert.Equal($"busy-{LaneOf(besideBlocker)}", ExpectMsg<(int, int, string?)>().Item3);
+    }
+
+    [Fact]
+    public void A_message_for_an_actor_that_failed_waits_in_its_mailbox_for_the_restart_and_none_is_lost()
+    {
+        LaneDispatcher lanes = Lanes("fragile", 2);
+        IActorRef actor = Placed(Props.Create<Fragile>(), "fragile");
+        LaneFanOut fanOut = lanes.CreateFanOut();
+
+        fanOut.Add(actor, 1, ActorRefs.NoSender);
+        fanOut.Add(actor, "boom", ActorRefs.NoSender); // runs at once and fails: the actor is suspended for its parent
+        for (int n = 2; n <= 50; n++)
+            fanOut.Add(actor, n, ActorRefs.NoSender); // told while it is suspended or restarting: queued, not run
+        fanOut.Send();
+        fanOut.Add(actor, "report", TestActor.Ref);
+        fanOut.Send();
+
+        // The restart made a fresh instance, which saw every number after the failure, in order.
+        Assert.Equal((50, 1), ExpectMsg<(int, int, string?)>() is var (last, outOfOrder, _) ? (last, outOfOrder) : default);
+    }
+
+    [Fact]
+    public void Messages_for_an_actor_with_unstashed_ones_come_after_them()
+    {
+        LaneDispatcher lanes = Lanes("stash", 1);
+        IActorRef actor = Placed(Props.Create<Gate>(), "stash");
+        LaneFanOut fanOut = lanes.CreateFanOut();
+
+        for (int n = 1; n <= 3; n++)
+            fanOut.Add(actor, n, ActorRefs.NoSender);
+        fanOut.Add(actor, "open", ActorRefs.NoSender);
+        for (int n = 4; n <= 6; n++)
+            fanOut.Add(actor, n, ActorRefs.NoSender);
+        fanOut.Send();
+        fanOut.Add(actor, "report", TestActor.Ref);
+        fanOut.Send();
+
+        Assert.Equal("1,2,3,4,5,6", ExpectMsg<string>());
+    }
+
+    [Fact]
+    public void A_message_for_a_stopped_actor_is_a_dead_letter()
+    {
+        LaneDispatcher lanes = Lanes("gone", 2);
+        IActorRef actor = Placed(Props.Create<Sequence>(), "gone");
+        Watch(actor);
+        Sys.Stop(actor);
+        ExpectTerminated(actor);
+        long before = Sys.DeadLetterCount;
+        LaneFanOut fanOut = lanes.CreateFanOut();
+
+        fanOut.Add(actor, 1, ActorRefs.NoSender);
+        fanOut.Send();
+
+        AwaitAssert(() => Assert.Equal(before + 1, Sys.DeadLetterCount));
+    }
+
+    [Fact]
+    public void A_message_refused_by_a_full_mailbox_is_a_dead_letter_and_the_lane_goes_on()
+    {
+        var lanes = new LaneDispatcher("full", 1, throughput: 1); // one message per turn: the share runs before the next
+        Sys.Dispatchers.Register("full", lanes);
+        using var gate = new ManualResetEventSlim();
+        IActorRef holder = Sys.ActorOf(Props.Create(() => new Holder(gate)).WithDispatcher("full").WithMailbox(2, MailboxOverflow.Fail));
+        holder.Tell("block", TestActor.Ref);
+        ExpectMsg("blocking");
+        holder.Tell(1, ActorRefs.NoSender);
+        holder.Tell(2, ActorRefs.NoSender); // the mailbox is full
+        long before = Sys.DeadLetterCount;
+        LaneFanOut fanOut = lanes.CreateFanOut();
+        for (int n = 3; n <= 5; n++)
+            fanOut.Add(holder, n, ActorRefs.NoSender);
+        fanOut.Send();
+
+        gate.Set(); // the lane tells the share before the holder's next turn: all three are refused
+        AwaitAssert(() => Assert.Equal(before + 3, Sys.DeadLetterCount));
+        AwaitAssert(() => Assert.Equal(0, ((ActorCell)holder).MailboxDepth));
+        holder.Tell("report", TestActor.Ref);
+        Assert.Equal("1,2", ExpectMsg<string>());
     }
 
     [Fact]
