@@ -30,11 +30,12 @@ internal sealed class SyntheticItchTape
     public int Symbols { get; }
 
     /// <summary>Decodes the first <paramref name="count"/> events of a synthetic stream over <paramref name="symbols"/> symbols,
-    /// regrouped by instrument within each <paramref name="sourceBatch"/> events (smaller batches: fewer events per symbol message).
+    /// regrouped by instrument within each <paramref name="sourceBatch"/> events (smaller batches: fewer events per symbol message),
+    /// with <paramref name="messageSpacing"/> of exchange time between messages (the harness's 1 µs when null).
     /// </summary>
-    public static SyntheticItchTape Decode(int symbols, int count, int sourceBatch = FullSpeedSourceBatch)
+    public static SyntheticItchTape Decode(int symbols, int count, int sourceBatch = FullSpeedSourceBatch, TimeSpan? messageSpacing = null)
     {
-        var synthetic = SyntheticItch.FromSample(SharedData.File("itch", "ex20101224.TEST_ITCH_50"), new DateOnly(2010, 12, 24), symbols);
+        var synthetic = SyntheticItch.FromSample(SharedData.File("itch", "ex20101224.TEST_ITCH_50"), new DateOnly(2010, 12, 24), symbols, messageSpacing);
         long passes = Math.Min(synthetic.MaxPasses, count / Math.Max(1, synthetic.EventsPerPass) + 1);
         var collector = new Collector(count);
         var translator = new ItchEventTranslator(collector, ItchEventTranslator.MidnightUtcNs(synthetic.SessionDate));
