@@ -19,6 +19,19 @@ public sealed class FreeBuffersTests
     }
 
     [Fact]
+    public async Task Without_a_timeout_a_wait_lasts_until_a_buffer_comes_back()
+    {
+        using var free = new FreeBuffers(System.Threading.Timeout.InfiniteTimeSpan); // a node whose sinks back-pressure
+        var buffer = new SliceBuffer(4);
+        var wait = free.TakeAsync();
+        await Task.Delay(Timeout);
+        Assert.False(wait.IsCompleted);
+
+        free.Return(buffer);
+        Assert.Same(buffer, await wait);
+    }
+
+    [Fact]
     public async Task A_wait_with_nothing_coming_back_ends_empty_after_the_timeout_not_before()
     {
         using var free = new FreeBuffers(Timeout);
