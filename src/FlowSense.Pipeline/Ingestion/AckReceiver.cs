@@ -24,6 +24,7 @@ internal sealed class AckReceiver(string name, IngestionCounters counters, FreeB
             Interlocked.Increment(ref _unexpected);
             return;
         }
+        ack.Events.IsAcknowledged = true;
         counters.CountAck(ack);
         observer?.Invoke(ack);
         if (buffer.Acknowledge())

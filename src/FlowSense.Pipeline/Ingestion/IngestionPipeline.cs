@@ -79,6 +79,7 @@ public static class IngestionPipeline
         private readonly IngestionCounters _counters;
         private readonly ShardRouter _router;
         private readonly FreeBuffers _free;
+        private readonly SliceBuffer[] _buffers; // all of them, free or out: for the timeout's report
         private readonly AckReceiver _acks;
         private readonly bool _recycle;
         private readonly LaneDispatcher? _lanes;     // the symbols' dispatcher, when it is the lanes
@@ -104,8 +105,9 @@ public static class IngestionPipeline
             _free = new FreeBuffers(options.AckTimeout);
             _onDelivered = OnDelivered;
             _acks = new AckReceiver(options.Name, counters, _free, options.OnAcknowledged);
-            for (int i = 0; i < options.MaxBatchesInFlight; i++)
-                _free.Return(new SliceBuffer(256));
+            _buffers = [.. Enumerable.Range(0, options.MaxBatchesInFlight).Select(_ => new SliceBuffer(256))];
+            foreach (var buffer in _buffers)
+                _free.Return(buffer);
         }
 
         /// <summary>
@@ -227,6 +229,25 @@ public static class IngestionPipeline
             _fanOut?.Send();
         }
 
+        /// <summary>The symbols whose slices are out and not acknowledged (a moment's reading, for the timeout's message).</summary>
+        private string Unacknowledged()
+        {
+            var symbols = _buffers
+                .SelectMany(b => Enumerable.Range(0, b.SentSlices).Select(b.Slice))
+                .Where(slice => !slice.IsAcknowledged)
+                .Select(slice => slice.EntityId)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            const int Named = 5;
+            return symbols.Count switch
+            {
+                0 => "no symbol any more",
+                <= Named => string.Join(", ", symbols),
+                _ => $"{string.Join(", ", symbols.Take(Named))} and {symbols.Count - Named} more",
+            };
+        }
+
         /// <summary>Once per symbol per run, all of a batch's new symbols at once: the reference its slices go to.</summary>
         private async Task ResolveAsync(IReadOnlyList<ShardRouter.Route> routes)
         {
@@ -278,7 +299,9 @@ public static class IngestionPipeline
                 return ready;
             SliceBuffer freed = await _free.TakeAsync().ConfigureAwait(false) ?? throw new TimeoutException(
                 $"Ingestion '{_options.Name}': no batch was fully acknowledged within {_options.AckTimeout} " +
-                $"({_counters.Slices - _counters.Acknowledged} slices outstanding).");
+                $"({_counters.Slices - _counters.Acknowledged} slices outstanding, for {Unacknowledged()}). A symbol that does not " +
+                "acknowledge is stopped, restarting, or held back by a subscriber or a sink: see its counters with " +
+                "'flowsense symbol list' and the node's log for dead letters.");
             if (_toLanes is not null && !_lanes!.HasIdleLane)
                 await _toLanes; // the wait ended on a pool thread; what follows (decoding the next batch) belongs on a lane
             return freed;

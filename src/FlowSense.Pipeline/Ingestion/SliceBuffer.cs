@@ -40,7 +40,14 @@ internal sealed class SliceBuffer(int capacity)
         return _slices[index];
     }
 
-    public void Expect(int slices) => Volatile.Write(ref _outstanding.Count, slices);
+    /// <summary>Slices sent from this buffer the last time it went out (the first <see cref="Slice"/>s).</summary>
+    public int SentSlices { get; private set; }
+
+    public void Expect(int slices)
+    {
+        SentSlices = slices;
+        Volatile.Write(ref _outstanding.Count, slices);
+    }
 
     /// <summary>Counts one acknowledged slice; true for the last.</summary>
     public bool Acknowledge() => Interlocked.Decrement(ref _outstanding.Count) == 0;

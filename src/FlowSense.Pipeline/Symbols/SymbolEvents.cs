@@ -14,6 +14,7 @@ public sealed class SymbolEvents : IEntityMessage
 {
     private MarketEvent[] _buffer = [];
     private int _offset;
+    private volatile bool _acknowledged;
 
     /// <summary>Wraps <paramref name="count"/> events of <paramref name="buffer"/> from <paramref name="offset"/>; every one must be for <paramref name="instrument"/>.</summary>
     public SymbolEvents(InstrumentId instrument, MarketEvent[] buffer, int offset, int count)
@@ -84,6 +85,14 @@ public sealed class SymbolEvents : IEntityMessage
         _buffer = buffer;
         _offset = offset;
         Count = count;
+        _acknowledged = false;
+    }
+
+    /// <summary>Its acknowledgement reached the sender (set by the ingestion graph's receiver; for its timeout report).</summary>
+    internal bool IsAcknowledged
+    {
+        get => _acknowledged;
+        set => _acknowledged = value;
     }
 
     /// <summary>The acknowledgement with <paramref name="tally"/>'s counts.</summary>

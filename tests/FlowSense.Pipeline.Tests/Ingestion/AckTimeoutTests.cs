@@ -11,7 +11,8 @@ namespace FlowSense.Pipeline.Tests.Ingestion;
 
 /// <summary>
 /// <see cref="IngestionOptions.AckTimeout"/>: a run whose buffers all stay out (a symbol that withholds its
-/// acknowledgements, here for a subscriber without credit) fails after the timeout, saying what it waited for; a run
+/// acknowledgements, here for a subscriber without credit) fails after the timeout, naming the symbols it waited for and
+/// where to look; a run
 /// whose every wait for a buffer ends within the timeout completes, however long it takes in all.
 /// </summary>
 public sealed class AckTimeoutTests() : FlowSense.Actors.TestKit.TestKit(defaultTimeout: TimeSpan.FromSeconds(10))
@@ -32,7 +33,8 @@ public sealed class AckTimeoutTests() : FlowSense.Actors.TestKit.TestKit(default
         var failure = await Assert.ThrowsAsync<TimeoutException>(() => run.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.True(DateTime.UtcNow - started >= Timeout - TimeSpan.FromMilliseconds(50), $"failed after {DateTime.UtcNow - started}");
         Assert.Contains("'stuck'", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("2 slices outstanding", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("2 slices outstanding, for TEST:X)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("flowsense symbol list", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
