@@ -9,7 +9,8 @@ namespace FlowSense.Pipeline.Ingestion;
 /// The slice buffers of one ingestion run that are not out with the symbols, and the run's one wait for the next to
 /// come back, which gives up after a timeout. Allocation-free per wait: a source held back by its symbols waits for
 /// every batch, so a cancellation source, a token registration and a cancellable channel read per wait (as a
-/// <see cref="CancellationToken"/> timeout costs) added tens of bytes per event while the symbols were the bottleneck.
+/// <see cref="CancellationToken"/> timeout costs) added about 20 bytes per event to a load run that kept falling
+/// behind.
 /// </summary>
 /// <remarks>
 /// The wait is a token-free read of the channel (which reuses its one reader) and the timeout a reused timer, which

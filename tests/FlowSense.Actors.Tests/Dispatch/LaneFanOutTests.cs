@@ -2,45 +2,16 @@ namespace FlowSense.Actors.Tests.Dispatch;
 
 public sealed class LaneFanOutTests : TestKit.TestKit
 {
-    /// <summary>Checks that the numbers arrive in order; answers its count, its out-of-order count and its thread.</summary>
+    /// <summary>
+    /// Checks that the numbers arrive in order; answers other text with its last number, its out-of-order count and its
+    /// thread. Throws on "boom" (and is restarted by its parent, keeping its mailbox).
+    /// </summary>
     private sealed class Sequence : ReceiveActor
     {
         private int _last;
         private int _outOfOrder;
 
         public Sequence()
-        {
-            Receive<int>(n =>
-            {
-                if (n != _last + 1)
-                    _outOfOrder++;
-                _last = n;
-            });
-            Receive<string>(_ => Sender.Tell((_last, _outOfOrder, Thread.CurrentThread.Name), Self));
-        }
-    }
-
-    private sealed class Blocker : ReceiveActor
-    {
-        public Blocker(ManualResetEventSlim gate) => Receive<string>(command =>
-        {
-            if (command != "block")
-            {
-                Sender.Tell("ready", Self);
-                return;
-            }
-            Sender.Tell("blocking", Self);
-            gate.Wait(TimeSpan.FromSeconds(10)); // holds the lane, as a turn must never do outside this test
-        });
-    }
-
-    /// <summary>Throws on "boom" (and is restarted by its parent, keeping its mailbox); otherwise like <see cref="Sequence"/>.</summary>
-    private sealed class Fragile : ReceiveActor
-    {
-        private int _last;
-        private int _outOfOrder;
-
-        public Fragile()
         {
             Receive<int>(n =>
             {
@@ -139,7 +110,7 @@ public sealed class LaneFanOutTests : TestKit.TestKit
     {
         LaneDispatcher lanes = Lanes("busy", 2);
         using var gate = new ManualResetEventSlim();
-        IActorRef blocker = Placed(Props.Create(() => new Blocker(gate)), "busy");
+        IActorRef blocker = Placed(Props.Create(() => new Holder(gate)), "busy");
         var actors = Enumerable.Range(0, 3).Select(_ => Placed(Props.Create<Sequence>(), "busy")).ToArray();
         IActorRef besideBlocker = actors.First(a => LaneOf(a) == LaneOf(blocker));
         IActorRef elsewhere = actors.First(a => LaneOf(a) != LaneOf(blocker));
@@ -162,7 +133,7 @@ public sealed class LaneFanOutTests : TestKit.TestKit
     public void A_message_for_an_actor_that_failed_waits_in_its_mailbox_for_the_restart_and_none_is_lost()
     {
         LaneDispatcher lanes = Lanes("fragile", 2);
-        IActorRef actor = Placed(Props.Create<Fragile>(), "fragile");
+        IActorRef actor = Placed(Props.Create<Sequence>(), "fragile");
         LaneFanOut fanOut = lanes.CreateFanOut();
 
         fanOut.Add(actor, 1, ActorRefs.NoSender);
