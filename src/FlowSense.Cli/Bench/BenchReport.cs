@@ -15,12 +15,12 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
-            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "CPU busy", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "rejected");
+            .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "CPU busy", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "GC pauses", "rejected");
         foreach (var r in Runs)
         {
             runs.AddRow(r.Plan.Name, r.Plan.EventsPerSecond is { } t ? N(t) : "full speed", N(r.SustainedPerSecond), N(r.MeanPerSecond),
                 N(r.CpuNsPerEvent), r.CpuBusy(Machine.Cores).ToString("P0", Invariant), r.BytesPerEvent.ToString("N1", Invariant), r.EventsPerSlice.ToString("N1", Invariant), r.WorkItemsPerSlice.ToString("N2", Invariant), Micros(r.Latency.ValueAt(0.5)), Micros(r.Latency.ValueAt(0.99)),
-                Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), r.LatencyFromDue is { } due ? Micros(due.ValueAt(0.99)) : "", N(r.Totals.Rejected));
+                Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), r.LatencyFromDue is { } due ? Micros(due.ValueAt(0.99)) : "", GcPauses(r), N(r.Totals.Rejected));
         }
         console.Write(runs);
 
@@ -68,6 +68,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             cpuNsPerEvent = r.CpuNsPerEvent,
             cpuBusy = r.CpuBusy(Machine.Cores),
             bytesPerEvent = r.BytesPerEvent,
+            gcPauseMilliseconds = r.GcPause.TotalMilliseconds,
+            gcCollections = r.Collections,
             eventsPerSymbolMessage = r.EventsPerSlice,
             threadPoolWorkItemsPerSymbolMessage = r.WorkItemsPerSlice,
             latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
@@ -95,6 +97,9 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         }
         return csv.ToString();
     }
+
+    /// <summary>Total pause and number of collections, e.g. "3.1 ms (2)".</summary>
+    private static string GcPauses(RunResult r) => $"{r.GcPause.TotalMilliseconds.ToString("N1", Invariant)} ms ({r.Collections.ToString(Invariant)})";
 
     private static string N(double value) => double.IsFinite(value) ? value.ToString("N0", Invariant) : "-";
 

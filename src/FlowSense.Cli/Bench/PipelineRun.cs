@@ -78,6 +78,8 @@ internal static class PipelineRun
             [.. sampler.Rates.Skip(warmUpSeconds)], sampler.Memory, await run.Completion.ConfigureAwait(false))
         {
             ThreadPoolWorkItems = measured.WorkItems,
+            GcPause = measured.GcPause,
+            Collections = measured.Collections,
             SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
         };
@@ -100,18 +102,18 @@ internal static class PipelineRun
     }
 
     /// <summary>The process's counters at one moment; the difference of two is a measured window.</summary>
-    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, long WorkItems)
+    private readonly record struct Window(long Events, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, long WorkItems, TimeSpan GcPause, int Collections)
     {
         public static Window Mark(Process process, long events)
         {
             process.Refresh();
             return new(events, Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false),
-                ThreadPool.CompletedWorkItemCount);
+                ThreadPool.CompletedWorkItemCount, GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         }
 
         public static Window operator -(Window end, Window start) =>
             new(end.Events - start.Events, end.Elapsed - start.Elapsed, end.Cpu - start.Cpu, end.Allocated - start.Allocated,
-                end.WorkItems - start.WorkItems);
+                end.WorkItems - start.WorkItems, end.GcPause - start.GcPause, end.Collections - start.Collections);
     }
 
     /// <summary>Whether acknowledgements count toward the latency histogram now (after the warm-up, before the stop).</summary>

@@ -45,6 +45,15 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>Thread-pool work items completed in the window (actor turns, continuations, timer callbacks).</summary>
     public long ThreadPoolWorkItems { get; init; }
 
+    /// <summary>
+    /// Time the garbage collector suspended the process in the window, all collections summed: a latency tail longer
+    /// than this is not the GC's.
+    /// </summary>
+    public TimeSpan GcPause { get; init; }
+
+    /// <summary>Garbage collections in the window, of any generation.</summary>
+    public int Collections { get; init; }
+
     /// <summary>Thread-pool work items per symbol message (slice): the scheduling each message costs.</summary>
     public double WorkItemsPerSlice => Totals.Slices == 0 || Totals.Delivered == 0 ? double.NaN
         : ThreadPoolWorkItems / (Events / ((double)Totals.Delivered / Totals.Slices));

@@ -32,6 +32,9 @@ public sealed class PipelineBenchTests : IDisposable
             Assert.True(run.GetProperty("events").GetInt64() > 0);
             Assert.True(run.GetProperty("sustainedEventsPerSecond").GetDouble() > 0);
             Assert.InRange(run.GetProperty("cpuBusy").GetDouble(), 0.001, 1.5); // a share of the cores (a little over 1 when sampled late)
+            // Suspended for part of the window at most (milliseconds, not ticks), by a count of collections.
+            Assert.InRange(run.GetProperty("gcPauseMilliseconds").GetDouble(), 0, json.RootElement.GetProperty("durationSeconds").GetDouble() * 1000);
+            Assert.True(run.GetProperty("gcCollections").GetInt32() >= 0);
             var latency = run.GetProperty("latencyNs");
             Assert.True(latency.GetProperty("count").GetInt64() > 0);
             long p50 = latency.GetProperty("p50").GetInt64(), p99 = latency.GetProperty("p99").GetInt64();
