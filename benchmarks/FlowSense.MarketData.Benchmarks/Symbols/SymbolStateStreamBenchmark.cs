@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FlowSense.Feeds.Replay;
+using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
 using FlowSense.Pipeline.Symbols;
@@ -48,6 +49,33 @@ public class SymbolStateStreamBenchmark
     [Params(SyntheticItchTape.FullSpeedSourceBatch, 1_536)]
     public int SourceBatch { get; set; }
 
+    /// <summary>
+    /// The features' rolling windows: the defaults (1 s clock windows, 100-event windows, a 5 s post-trade horizon, 300
+    /// volatility intervals), or all cut so short that their rings hold next to nothing. The difference is what the
+    /// rings cost: each window writes a slot and evicts one per event, and over 1,000 symbols those lines are out of cache.
+    /// </summary>
+    [Params(Windows.Default, Windows.Short)]
+    public Windows FeatureWindows { get; set; }
+
+    public enum Windows
+    {
+        Default,
+        Short,
+    }
+
+    private MicrostructureFeaturesOptions? Features => FeatureWindows == Windows.Short
+        ? new MicrostructureFeaturesOptions
+        {
+            OfiEventWindow = 4,
+            OfiClockWindowNs = 1_000_000,
+            IntensityWindowNs = 1_000_000,
+            PostTradeHorizonNs = 1_000_000,
+            TradeAverageWindow = 4,
+            KyleLambdaTrades = 4,
+            VolatilityIntervals = 4,
+        }
+        : null;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -61,7 +89,7 @@ public class SymbolStateStreamBenchmark
     [IterationSetup]
     public void FreshWarmStates()
     {
-        _states = SyntheticItchTape.NewStates(_events);
+        _states = SyntheticItchTape.NewStates(_events, Features);
         SyntheticItchTape.Apply(_events.AsSpan(0, TapeEvents - MeasuredEvents), _states);
     }
 
@@ -72,7 +100,7 @@ public class SymbolStateStreamBenchmark
     private void ReportMemoryAndOutcomes(int symbols)
     {
         long before = GC.GetTotalMemory(forceFullCollection: true);
-        var states = SyntheticItchTape.NewStates(_events);
+        var states = SyntheticItchTape.NewStates(_events, Features);
         long fresh = GC.GetTotalMemory(forceFullCollection: true);
         SyntheticItchTape.Apply(_events, states);
         long warm = GC.GetTotalMemory(forceFullCollection: true);

@@ -2,6 +2,7 @@ using FlowSense.Feeds.Itch;
 using FlowSense.Feeds.Replay;
 using FlowSense.Feeds.Synthetic;
 using FlowSense.MarketData.Events;
+using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Pipeline.Symbols;
 using FlowSense.Testing;
@@ -49,20 +50,21 @@ internal sealed class SyntheticItchTape
     }
 
     /// <summary>What the load harness gives an ITCH symbol.</summary>
-    public static SymbolSettings SettingsFor(InstrumentId id) =>
+    public static SymbolSettings SettingsFor(InstrumentId id, MicrostructureFeaturesOptions? features = null) =>
         new(new Instrument(id, ItchEventTranslator.PriceDecimals, TickSize: 100, SizeDecimals: 0), BookType.L3)
         {
             SequenceScope = SequenceScope.DuplicatesOnly,
+            Features = features ?? new MicrostructureFeaturesOptions(),
         };
 
     /// <summary>A fresh state for every instrument of <paramref name="events"/>.</summary>
-    public static Dictionary<InstrumentId, SymbolState> NewStates(ReadOnlySpan<MarketEvent> events)
+    public static Dictionary<InstrumentId, SymbolState> NewStates(ReadOnlySpan<MarketEvent> events, MicrostructureFeaturesOptions? features = null)
     {
         var states = new Dictionary<InstrumentId, SymbolState>();
         foreach (ref readonly MarketEvent e in events)
         {
             if (!states.ContainsKey(e.Header.Instrument))
-                states.Add(e.Header.Instrument, new SymbolState(SettingsFor(e.Header.Instrument)));
+                states.Add(e.Header.Instrument, new SymbolState(SettingsFor(e.Header.Instrument, features)));
         }
         return states;
     }
