@@ -32,7 +32,7 @@ public enum CheckpointSection : ushort
     RollingSumInt64 = 0x0101,
     /// <summary><see cref="Features.RollingWindows.RollingSum{T}"/> of doubles.</summary>
     RollingSumDouble = 0x0102,
-    /// <summary><see cref="Features.RollingWindows.ClockWindow"/> (named for the class it was first written by).</summary>
+    /// <summary><see cref="Features.RollingWindows.ClockWindow{TSlot}"/> (named for the class it was first written by).</summary>
     ClockWindowSum = 0x0103,
     /// <summary><see cref="Features.RollingWindows.RollingRegression"/>.</summary>
     RollingRegression = 0x0104,

@@ -5,21 +5,21 @@ namespace FlowSense.MarketData.Features.Intensity;
 
 /// <summary>
 /// Events (trades, or quote updates) per second over the clock window (t − τ, t]: the count in the window divided
-/// by τ in seconds. Exact up to the window's capacity (see <see cref="ClockWindow"/>, overflows counted).
+/// by τ in seconds. Exact up to the window's capacity (see <see cref="ClockWindow{TSlot}"/>: it keeps the events' times only, overflows counted).
 /// Warm-up: <see cref="IsReady"/> once τ has elapsed since the first event, before which the rate understates.
 /// </summary>
 public sealed class EventIntensity : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    private ClockWindow _window; // inline, and not readonly: its methods change it in place
+    private ClockWindow<TimedEvent> _window; // inline, and not readonly: its methods change it in place
     private readonly double _windowSeconds;
 
     /// <param name="windowNs">τ in nanoseconds.</param>
     /// <param name="capacity">The most events the window holds before it evicts early.</param>
     public EventIntensity(long windowNs, int capacity)
     {
-        _window = new ClockWindow(windowNs, capacity);
+        _window = new ClockWindow<TimedEvent>(windowNs, capacity);
         _windowSeconds = windowNs / 1e9;
     }
 
@@ -30,7 +30,7 @@ public sealed class EventIntensity : ICheckpointState
 
     public long EventsInWindow => _window.Sum;
 
-    public ref readonly ClockWindow Window => ref _window;
+    public ref readonly ClockWindow<TimedEvent> Window => ref _window;
 
     public void OnEvent(long timeNs) => _window.Add(timeNs, 1);
 

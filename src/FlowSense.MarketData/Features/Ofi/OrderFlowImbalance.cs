@@ -10,7 +10,7 @@ namespace FlowSense.MarketData.Features.Ofi;
 /// not an event (it would add e_n = 0 and dilute the N-event window); an empty side is read as
 /// <see cref="OrderFlowEvent.AsQueues"/> says. Warm-up: the first state yields no e_n,
 /// so <see cref="IsReady"/> turns true with the second, different state; <see cref="OverEvents"/> covers a full
-/// N once <see cref="IsEventWindowFull"/>. The clock window is exact (see <see cref="ClockWindow"/>),
+/// N once <see cref="IsEventWindowFull"/>. The clock window is exact (see <see cref="ClockWindow{TSlot}"/>),
 /// up to its capacity, whose overflows are counted.</para>
 /// </summary>
 public sealed class OrderFlowImbalance : ICheckpointState
@@ -18,7 +18,7 @@ public sealed class OrderFlowImbalance : ICheckpointState
     private const byte CheckpointVersion = 1;
 
     private RollingSum<long> _events; // a struct changed in place: not readonly
-    private ClockWindow _clock; // inline, and not readonly: its methods change it in place
+    private ClockWindow<TimedValue> _clock; // inline, and not readonly: its methods change it in place
     private TopOfBook _previous;
     private bool _hasPrevious;
 
@@ -28,7 +28,7 @@ public sealed class OrderFlowImbalance : ICheckpointState
     public OrderFlowImbalance(int eventWindow, long clockWindowNs, int clockCapacity)
     {
         _events = new RollingSum<long>(eventWindow);
-        _clock = new ClockWindow(clockWindowNs, clockCapacity);
+        _clock = new ClockWindow<TimedValue>(clockWindowNs, clockCapacity);
     }
 
     /// <summary>At least one e_n has been computed.</summary>
@@ -52,7 +52,7 @@ public sealed class OrderFlowImbalance : ICheckpointState
     public long OverClock => _clock.Sum;
 
     /// <summary>The clock window, for its overflow and out-of-order counts.</summary>
-    public ref readonly ClockWindow ClockWindow => ref _clock;
+    public ref readonly ClockWindow<TimedValue> ClockWindow => ref _clock;
 
     /// <summary>Takes the next best bid/ask state, stamped <paramref name="timeNs"/>.</summary>
     /// <returns>True when the state differed from the previous one and produced an e_n.</returns>

@@ -3,20 +3,24 @@ using FlowSense.MarketData.Checkpoints;
 namespace FlowSense.MarketData.Features.RollingWindows;
 
 /// <summary>
-/// The exact sum of the values stamped in the clock window (now − τ, now], kept as a ring of (time, value)
-/// pairs that grows with the busiest window seen, up to <see cref="Capacity"/>. Zero values change no sum and are not stored. If more than <see cref="Capacity"/>
+/// The exact sum of the values stamped in the clock window (now − τ, now], kept as a ring of slots that grows with
+/// the busiest window seen, up to <see cref="Capacity"/>. Zero values change no sum and are not stored. If more than <see cref="Capacity"/>
 /// non-zero values fall inside one window, the oldest is evicted early and counted in
 /// <see cref="Overflows"/>: the sum is then short by what was evicted, and the count says so.
 /// Timestamps that go backwards are counted in <see cref="OutOfOrder"/> and treated as the latest time seen,
 /// so the ring stays ordered.
+/// <para>The slot decides what a value costs: <see cref="TimedValue"/> keeps (time, value), 16 bytes;
+/// <see cref="TimedEvent"/> keeps only the time, 8 bytes, for windows that count events (every value is 1). Over a
+/// thousand symbols each slot written or evicted is a cache line to fetch every few events, so a counting window keeps
+/// no values.</para>
 /// <para>A mutable struct, inlined into the feature that owns it (OFI, the event intensities), so that an event
 /// reaches the window's fields without loading another object: hold it in a non-readonly field.</para>
 /// </summary>
-public struct ClockWindow
+public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
 {
     private const byte CheckpointVersion = 1;
 
-    private BoundedQueue<Stamped> _ring;
+    private BoundedQueue<TSlot> _ring;
     // The oldest value's time, or MaxValue when empty: most calls evict nothing, and this lets them say so without
     // touching the ring (a cache miss per call when a thousand symbols take turns).
     private long _oldestTimeNs = long.MaxValue;
@@ -29,7 +33,7 @@ public struct ClockWindow
         ArgumentOutOfRangeException.ThrowIfLessThan(windowNs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         WindowNs = windowNs;
-        _ring = new BoundedQueue<Stamped>(capacity);
+        _ring = new BoundedQueue<TSlot>(capacity);
     }
 
     public readonly long WindowNs { get; }
@@ -59,6 +63,8 @@ public struct ClockWindow
         timeNs = Advance(timeNs);
         if (value == 0)
             return;
+        if (!TSlot.Holds(value))
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"A window of {typeof(TSlot).Name} slots cannot keep this value.");
 
         if (_ring.IsFull)
         {
@@ -69,7 +75,7 @@ public struct ClockWindow
         }
         if (_ring.Count == 0)
             _oldestTimeNs = timeNs;
-        _ring.Enqueue(new Stamped(timeNs, value));
+        _ring.Enqueue(TSlot.Create(timeNs, value));
         Sum += value;
     }
 
@@ -86,9 +92,9 @@ public struct ClockWindow
         writer.WriteInt32(Count);
         for (int i = 0; i < Count; i++)
         {
-            ref Stamped stamped = ref _ring[i];
-            writer.WriteInt64(stamped.TimeNs);
-            writer.WriteInt64(stamped.Value);
+            ref TSlot slot = ref _ring[i];
+            writer.WriteInt64(slot.TimeNs);
+            writer.WriteInt64(slot.Value); // both slots write pairs: a checkpoint does not depend on the slot
         }
         writer.EndSection();
     }
@@ -109,9 +115,11 @@ public struct ClockWindow
         long sum = 0;
         for (int i = 0; i < count; i++)
         {
-            var stamped = new Stamped(reader.ReadInt64(), reader.ReadInt64());
-            _ring.Enqueue(stamped);
-            sum += stamped.Value;
+            long timeNs = reader.ReadInt64(), value = reader.ReadInt64();
+            if (!TSlot.Holds(value))
+                throw reader.Corrupt($"the window holds a value of {value}, which its slots cannot");
+            _ring.Enqueue(TSlot.Create(timeNs, value));
+            sum += value;
         }
         _oldestTimeNs = count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
         if (sum != Sum)
@@ -142,7 +150,4 @@ public struct ClockWindow
         }
         _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
     }
-
-    /// <summary>A value and its time, side by side so an eviction reads one cache line.</summary>
-    private readonly record struct Stamped(long TimeNs, long Value);
 }

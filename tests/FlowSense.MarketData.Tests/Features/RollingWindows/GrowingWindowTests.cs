@@ -58,7 +58,7 @@ public class GrowingWindowTests
     {
         Prop.ForAll(Arb.From(Gen.Choose(0, 30).Zip(Gen.Choose(-5, 5)).ArrayOf()), steps =>
         {
-            var window = new ClockWindow(windowNs: 200, capacity: 1_000);
+            var window = new ClockWindow<TimedValue>(windowNs: 200, capacity: 1_000);
             var added = new List<(long Time, long Value)>();
             long now = 0;
             foreach ((int gap, int value) in steps)
@@ -75,7 +75,7 @@ public class GrowingWindowTests
     [Fact]
     public void A_clock_window_overflows_at_its_capacity_not_at_its_storage()
     {
-        var window = new ClockWindow(windowNs: 1_000_000, capacity: 40);
+        var window = new ClockWindow<TimedValue>(windowNs: 1_000_000, capacity: 40);
         for (int i = 1; i <= 50; i++)
             window.Add(i, 1);
         Assert.Equal(40, window.Count);
@@ -86,10 +86,10 @@ public class GrowingWindowTests
     [Fact]
     public void A_grown_clock_window_restores_into_a_fresh_one_and_goes_on_alike()
     {
-        var grown = new ClockWindow(windowNs: 100, capacity: 500);
+        var grown = new ClockWindow<TimedValue>(windowNs: 100, capacity: 500);
         for (int i = 0; i < 90; i++)
             grown.Add(i, i % 7 - 3);
-        var restored = new ClockWindow(windowNs: 100, capacity: 500);
+        var restored = new ClockWindow<TimedValue>(windowNs: 100, capacity: 500);
         Restore(ref restored, Write(grown));
         for (int i = 90; i < 300; i += 3)
         {
@@ -101,9 +101,54 @@ public class GrowingWindowTests
         Assert.Equal(Write(grown), Write(restored));
     }
 
+    [Fact]
+    public void A_counting_window_keeps_times_only_and_agrees_with_a_window_of_ones_checkpoint_included()
+    {
+        var counting = new ClockWindow<TimedEvent>(windowNs: 100, capacity: 50);
+        var ones = new ClockWindow<TimedValue>(windowNs: 100, capacity: 50);
+        var random = new Random(7);
+        long time = 0;
+        for (int i = 0; i < 2_000; i++)
+        {
+            time += random.Next(100) == 0 ? 150 : random.Next(0, 3); // bursts past the capacity, quiet spells that empty the window
+            if (random.Next(10) == 0)
+            {
+                counting.Advance(time);
+                ones.Advance(time);
+            }
+            else
+            {
+                counting.Add(time, 1);
+                ones.Add(time, 1);
+            }
+            Assert.Equal(ones.Sum, counting.Sum);
+            Assert.Equal(ones.Count, counting.Count);
+        }
+        Assert.True(counting.Overflows > 0, "the bursts went past the capacity");
+        Assert.Equal(ones.Overflows, counting.Overflows);
+        // The same checkpoint either way, so an intensity's snapshot reads back whichever slot wrote it.
+        Assert.Equal(Write(ones), Write(counting));
+        var restored = new ClockWindow<TimedEvent>(windowNs: 100, capacity: 50);
+        Restore(ref restored, Write(ones));
+        Assert.Equal(ones.Sum, restored.Sum);
+    }
+
+    [Fact]
+    public void A_counting_window_refuses_other_values_than_one_when_added_and_when_restored()
+    {
+        var counting = new ClockWindow<TimedEvent>(windowNs: 100, capacity: 50);
+        Assert.Throws<ArgumentOutOfRangeException>(() => counting.Add(1, 2));
+
+        var valued = new ClockWindow<TimedValue>(windowNs: 100, capacity: 50);
+        valued.Add(1, 1);
+        valued.Add(2, 5);
+        var error = Assert.Throws<CheckpointException>(() => Restore(ref counting, Write(valued)));
+        Assert.Contains("a value of 5", error.Message, StringComparison.Ordinal);
+    }
+
     // A clock window is a struct held inline by its features, so it is written and restored in place, not through
     // ICheckpointState (which would box a copy).
-    private static byte[] Write(in ClockWindow window)
+    private static byte[] Write<TSlot>(in ClockWindow<TSlot> window) where TSlot : struct, IClockSlot<TSlot>
     {
         var output = new ArrayBufferWriter<byte>();
         var writer = new CheckpointWriter(output);
@@ -112,7 +157,7 @@ public class GrowingWindowTests
         return output.WrittenSpan.ToArray();
     }
 
-    private static void Restore(ref ClockWindow window, byte[] bytes)
+    private static void Restore<TSlot>(ref ClockWindow<TSlot> window, byte[] bytes) where TSlot : struct, IClockSlot<TSlot>
     {
         var reader = new CheckpointReader(bytes);
         window.RestoreCheckpoint(ref reader);

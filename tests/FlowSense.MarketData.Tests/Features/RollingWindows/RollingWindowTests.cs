@@ -32,7 +32,7 @@ public class RollingWindowTests
     [Fact]
     public void Clock_window_counts_time_going_backwards_and_keeps_order()
     {
-        var window = new ClockWindow(windowNs: 10, capacity: 4);
+        var window = new ClockWindow<TimedValue>(windowNs: 10, capacity: 4);
         window.Add(100, 1);
         window.Add(95, 2);          // treated as 100
         Assert.Equal(1, window.OutOfOrder);
