@@ -58,7 +58,7 @@ public sealed class AckTimeoutTests() : FlowSense.Actors.TestKit.TestKit(default
 
     private (SymbolShards Shards, Actors.IActorRef Symbol) StartWithSubscriber(int initialCredit)
     {
-        var catalog = new SymbolCatalog().AddVenue(Venue, id => new SymbolSettings(new Instrument(id, 0, 1, 0), BookType.L1));
+        var catalog = Catalog(BookType.L1);
         var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 2 });
         shards.Region.Tell(new SubscribeSymbol(SymbolKey.EntityId(Id("X")), TestActor.Ref, initialCredit, SymbolTopics.Features), TestActor.Ref);
         return (shards, ExpectMsg<SymbolSubscribed>().Symbol);

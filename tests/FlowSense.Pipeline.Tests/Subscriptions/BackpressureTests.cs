@@ -24,7 +24,7 @@ public sealed class BackpressureTests() : FlowSense.Actors.TestKit.TestKit(defau
     public async Task A_slow_subscriber_slows_ingestion_with_bounded_memory_and_no_loss()
     {
         var x = Id("X");
-        var catalog = new SymbolCatalog().AddVenue(Venue, id => new SymbolSettings(new Instrument(id, 0, 1, 0), BookType.L1));
+        var catalog = Catalog(BookType.L1);
         var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 });
         var subscriber = CreateTestProbe();
         shards.Region.Tell(new SubscribeSymbol(SymbolKey.EntityId(x), subscriber.Ref, InitialCredit: 2, SymbolTopics.Features), TestActor.Ref);

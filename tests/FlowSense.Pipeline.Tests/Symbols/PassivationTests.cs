@@ -1,7 +1,6 @@
 using FlowSense.Actors;
 using FlowSense.Actors.Cluster.Sharding;
 using FlowSense.MarketData.Events;
-using FlowSense.MarketData.Instruments;
 using FlowSense.Pipeline.Symbols;
 using static FlowSense.Pipeline.Tests.Symbols.TestEvents;
 
@@ -14,7 +13,7 @@ public sealed class PassivationTests() : FlowSense.Actors.TestKit.TestKit(virtua
     public void A_passivated_symbol_comes_back_asks_for_a_resync_and_never_reapplies_old_events()
     {
         var a = Id("A");
-        var catalog = new SymbolCatalog().AddVenue(Venue, id => new SymbolSettings(new Instrument(id, 0, 1, 0), BookType.L2));
+        var catalog = Catalog(BookType.L2);
         var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4, PassivateIdleAfter = TimeSpan.FromMinutes(1) });
         var resyncs = CreateTestProbe();
         Sys.EventStream.Subscribe(resyncs.Ref, typeof(ResyncRequested));

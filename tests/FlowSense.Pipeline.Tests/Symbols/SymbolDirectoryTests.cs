@@ -14,7 +14,7 @@ public sealed class SymbolDirectoryTests() : FlowSense.Actors.TestKit.TestKit(de
     [Fact]
     public async Task The_directory_lists_each_symbol_with_its_shard_book_type_and_counts()
     {
-        var catalog = new SymbolCatalog().AddVenue(Venue, id => new SymbolSettings(new Instrument(id, 2, 1, 0), BookType.L2));
+        var catalog = Catalog(BookType.L2, priceDecimals: 2);
         var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 64 });
         var a = Id("A");
         var events = new[] { Delta(a, 1, 1, Side.Bid, 9_900, 5), Delta(a, 2, 2, Side.Ask, 10_100, 7), Delta(a, 3, 2, Side.Ask, 10_200, 1) };

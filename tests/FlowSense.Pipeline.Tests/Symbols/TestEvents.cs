@@ -1,6 +1,7 @@
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
+using FlowSense.Pipeline.Symbols;
 
 namespace FlowSense.Pipeline.Tests.Symbols;
 
@@ -10,6 +11,10 @@ internal static class TestEvents
     public const string Venue = "TEST";
 
     public static InstrumentId Id(string symbol) => new(Venue, symbol);
+
+    /// <summary>Every symbol of <see cref="Venue"/>, with a <paramref name="book"/> and prices of <paramref name="priceDecimals"/> decimals (tick 1).</summary>
+    public static SymbolCatalog Catalog(BookType book, int priceDecimals = 0) =>
+        new SymbolCatalog().AddVenue(Venue, id => new SymbolSettings(new Instrument(id, priceDecimals, 1, 0), book));
 
     public static MarketEvent Trade(InstrumentId id, long ms, long price, long size = 1) =>
         MarketEvent.From(new Trade(Header(id, ms, 0), price, size, Aggressor.Buyer));
