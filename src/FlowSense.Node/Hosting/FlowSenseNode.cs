@@ -35,7 +35,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
     private readonly SymbolShards _shards;
     private readonly IReadOnlyList<ReplayConnector> _connectors;
     private readonly NodePersistence _persistence;
-    private readonly long[] _resumeAfter;
+    private readonly long[] _resumeAfter; // per replay connector: set once its symbols have recovered
     private readonly IReadOnlyList<LiveConnector> _live;
     private readonly IReadOnlyList<INodeConnector> _allConnectors;
     private readonly List<IngestionRun> _runs = [];
@@ -56,11 +56,11 @@ public sealed class FlowSenseNode : IAsyncDisposable
 
     private FlowSenseNode(
         NodeConfiguration configuration, ActorSystem system, SymbolShards shards, IReadOnlyList<ReplayConnector> connectors,
-        IReadOnlyList<LiveConnector> live, NodePersistence persistence, long[] resumeAfter, ILoggerFactory loggerFactory)
+        IReadOnlyList<LiveConnector> live, NodePersistence persistence, ILoggerFactory loggerFactory)
     {
         Configuration = configuration;
         _persistence = persistence;
-        _resumeAfter = resumeAfter;
+        _resumeAfter = new long[connectors.Count];
         _system = system;
         _shards = shards;
         _connectors = connectors;
@@ -170,9 +170,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
         }
 
         NodePersistence persistence = await NodePersistence.OpenAsync(configuration.Persistence, configuration.ResolvePath, loggerFactory, cancellationToken).ConfigureAwait(false);
-        var resumeAfter = new long[connectors.Count];
-        for (int i = 0; i < connectors.Count; i++)
-            resumeAfter[i] = await persistence.ResumePointAsync(connectors[i].Name, [.. connectors[i].Instruments.Select(x => x.Id)], cancellationToken).ConfigureAwait(false);
+        foreach (ReplayConnector connector in connectors)
+            await persistence.ForgetCompletedRunAsync(connector.Name, [.. connector.Instruments.Select(x => x.Id)], cancellationToken).ConfigureAwait(false);
 
         ActorSystem system = ActorSystem.Create(options.Id, configuration.ActorSystem, loggerFactory);
         SymbolShards shards = SymbolShards.Start(system, catalog, new ShardingOptions
@@ -180,7 +179,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
             ShardCount = options.Symbols.ShardCount,
             PassivateIdleAfter = options.Symbols.PassivateIdleAfter > TimeSpan.Zero ? options.Symbols.PassivateIdleAfter : null,
         }, persistence.Symbols, persistence.TimeSeries?.Recording, options.Symbols.Dispatcher);
-        var node = new FlowSenseNode(configuration, system, shards, connectors, live, persistence, resumeAfter, loggerFactory);
+        var node = new FlowSenseNode(configuration, system, shards, connectors, live, persistence, loggerFactory);
         try
         {
             node.RegisterShutdownTasks();
@@ -267,7 +266,8 @@ public sealed class FlowSenseNode : IAsyncDisposable
     /// Recovers every replayed symbol before any event flows, and says whether all of them could be. A stored
     /// snapshot that cannot be restored (taken with other settings, or corrupt) must fail the run before ingestion
     /// starts: otherwise the symbols that had no snapshot yet would store new ones under the new settings, and going
-    /// back to the old settings, as the error advises, would then fail on those instead.
+    /// back to the old settings, as the error advises, would then fail on those instead. Once they have, each replay's
+    /// resume point is the lowest position its symbols recovered.
     /// </summary>
     private async Task<bool> RecoverReplayedSymbolsAsync(CancellationToken cancellationToken)
     {
@@ -280,7 +280,11 @@ public sealed class FlowSenseNode : IAsyncDisposable
             .Distinct(StringComparer.Ordinal)
             .Select(id => _shards.Region.Ask<SymbolHealth>(new GetSymbolHealth(id), Timeout.InfiniteTimeSpan, cancellationToken))).ConfigureAwait(false);
         if (health.All(h => h.Failure is null))
+        {
+            for (int i = 0; i < _connectors.Count; i++)
+                _resumeAfter[i] = await ResumePoint.FindAsync(_shards, _connectors[i].Name, _connectors[i].Instruments.Select(x => x.Id), cancellationToken).ConfigureAwait(false);
             return true;
+        }
         _status = NodeStatus.Failed;
         await _symbolFailed.Task.WaitAsync(cancellationToken).ConfigureAwait(false); // published by the symbol as it failed
         return false;

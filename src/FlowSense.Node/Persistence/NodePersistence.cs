@@ -14,8 +14,8 @@ namespace FlowSense.Node.Persistence;
 
 /// <summary>
 /// The node's durable state: the snapshot store (PostgreSQL, migrated at start under the migration runner's advisory
-/// lock, or the embedded SQLite file), the symbol actors' snapshot settings with this node's epoch, where each
-/// replay resumes, and (PostgreSQL only) the time-series sinks.
+/// lock, or the embedded SQLite file), the symbol actors' snapshot settings with this node's epoch, the replays'
+/// completion markers, and (PostgreSQL only) the time-series sinks.
 /// </summary>
 /// <remarks>
 /// <b>Replays and resumption.</b> A replay interrupted (kill -9, SIGTERM, a crash) resumes on the next start from
@@ -102,20 +102,20 @@ internal sealed class NodePersistence : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where replay <paramref name="source"/> resumes (0: from the start). A completed previous run is forgotten here
-    /// (its symbols' snapshots deleted) so the replay starts over.
+    /// Forgets a completed previous run of replay <paramref name="source"/> (its symbols' snapshots and its marker are
+    /// deleted), so that the replay starts over; an interrupted run is left to resume (see <see cref="ResumePoint"/>).
+    /// Call it before the symbols start, since they recover from what is left.
     /// </summary>
-    public async Task<long> ResumePointAsync(string source, IReadOnlyList<InstrumentId> instruments, CancellationToken cancellationToken)
+    public async Task ForgetCompletedRunAsync(string source, IReadOnlyList<InstrumentId> instruments, CancellationToken cancellationToken)
     {
         if (Symbols is null)
-            return 0;
+            return;
         string marker = MarkerId(source);
         if (await Store.LoadAsync(marker, SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false) is null)
-            return await ResumePoint.FindAsync(Store, source, instruments, cancellationToken).ConfigureAwait(false);
+            return;
         foreach (InstrumentId instrument in instruments)
             await Store.DeleteAsync(SymbolKey.EntityId(instrument), SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false);
         await Store.DeleteAsync(marker, SnapshotSelectionCriteria.Latest, cancellationToken).ConfigureAwait(false);
-        return 0;
     }
 
     /// <summary>Records that replay <paramref name="source"/> ran to its end.</summary>

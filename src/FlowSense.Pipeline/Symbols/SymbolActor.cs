@@ -94,6 +94,9 @@ public sealed partial class SymbolActor : UntypedActor
             case GetSymbolHealth:
                 Sender.Tell(SymbolDirectory.Health(_entry), Self);
                 break;
+            case GetInputPosition query:
+                Sender.Tell(new InputPosition(_entry.Instrument, query.Source, _entry.Positions.Of(query.Source)), Self);
+                break;
             case SaveSymbolSnapshot:
                 RequestSnapshot(Sender);
                 break;

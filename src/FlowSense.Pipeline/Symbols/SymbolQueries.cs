@@ -43,6 +43,15 @@ public readonly record struct IndicatorValue(string Name, double Value, bool IsR
 /// <summary>Indicator values per time frame, in the order of the symbol's indicator set.</summary>
 public sealed record IndicatorValues(Instrument Instrument, IReadOnlyDictionary<TimeFrame, IReadOnlyList<IndicatorValue>> ByTimeFrame);
 
+/// <summary>
+/// Asks a symbol actor where it stands in one input source; the answer is an <see cref="InputPosition"/>. A symbol
+/// that is recovering answers once it has recovered, so the answer is the position its snapshot restored.
+/// </summary>
+public sealed record GetInputPosition(string EntityId, string Source) : IEntityMessage;
+
+/// <summary>The position of the last event of <paramref name="Source"/> the symbol processed (0 before any).</summary>
+public sealed record InputPosition(InstrumentId Instrument, string Source, long Position);
+
 /// <summary>Asks a symbol actor for its health counters; the answer is a <see cref="SymbolHealth"/>.</summary>
 public sealed record GetSymbolHealth(string EntityId) : IEntityMessage;
 

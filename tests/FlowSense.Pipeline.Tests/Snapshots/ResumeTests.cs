@@ -18,15 +18,38 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
     private static readonly InstrumentId Eth = new("COINBASE", "ETH-USD");
 
     [Fact]
-    public async Task The_resume_point_is_the_lowest_recovered_position_and_zero_when_a_symbol_has_no_snapshot()
+    public async Task The_resume_point_is_the_lowest_position_the_symbols_recovered_and_zero_when_a_symbol_has_no_snapshot()
     {
         var store = new InMemorySnapshotStore();
         await SaveAsync(store, Btc, ("coinbase", 500), ("other", 9));
         await SaveAsync(store, Eth, ("coinbase", 300));
+        var ltc = new InstrumentId("COINBASE", "LTC-USD");
+        var catalog = new SymbolCatalog().AddVenue("COINBASE", id => Settings(id));
+        var persistence = new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = 1_000_000, Every = TimeSpan.FromHours(1) }, _ => 1);
+        var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 }, persistence);
 
-        Assert.Equal(300, await ResumePoint.FindAsync(store, "coinbase", [Btc, Eth]));
-        Assert.Equal(0, await ResumePoint.FindAsync(store, "other", [Btc, Eth]));
-        Assert.Equal(0, await ResumePoint.FindAsync(store, "coinbase", [Btc, Eth, new InstrumentId("COINBASE", "LTC-USD")]));
+        Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth]));
+        Assert.Equal(0, await ResumePoint.FindAsync(shards, "other", [Btc, Eth]));
+        Assert.Equal(0, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth, ltc]));
+        Assert.Equal(500, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Btc]));
+        Assert.Equal(0, ResumePoint.Lowest([]));
+    }
+
+    [Fact]
+    public async Task Each_snapshot_is_read_once_when_the_resume_point_is_found_after_recovery()
+    {
+        var store = new LoadCountingStore(new InMemorySnapshotStore());
+        await SaveAsync(store, Btc, ("coinbase", 500));
+        await SaveAsync(store, Eth, ("coinbase", 300));
+        var catalog = new SymbolCatalog().AddVenue("COINBASE", id => Settings(id));
+        var persistence = new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = 1_000_000, Every = TimeSpan.FromHours(1) }, _ => 1);
+        var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 }, persistence);
+
+        Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth]));
+        Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth])); // asked again: recovered already
+
+        Assert.Equal(1, store.LoadsOf(SymbolKey.EntityId(Btc)));
+        Assert.Equal(1, store.LoadsOf(SymbolKey.EntityId(Eth)));
     }
 
     [Fact]
@@ -50,9 +73,10 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
         }
     }
 
-    private static async Task SaveAsync(InMemorySnapshotStore store, InstrumentId instrument, params (string Source, long Position)[] positions)
+    private static SymbolSettings Settings(InstrumentId instrument) => new(new Instrument(instrument, 8, 1, 8), BookType.L2);
+
+    private static async Task SaveAsync(ISnapshotStore store, InstrumentId instrument, params (string Source, long Position)[] positions)
     {
-        var settings = new SymbolSettings(new Instrument(instrument, 8, 1, 8), BookType.L2);
         var input = new InputPositions();
         foreach (var (source, position) in positions)
         {
@@ -60,7 +84,7 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
             Assert.True(cursor.Advance(position));
         }
         string id = SymbolKey.EntityId(instrument);
-        byte[] bytes = SymbolSnapshot.Write(id, new SymbolState(settings), input, new SymbolCounters());
+        byte[] bytes = SymbolSnapshot.Write(id, new SymbolState(Settings(instrument)), input, new SymbolCounters());
         await store.SaveAsync(new SnapshotMetadata(id, 1, DateTimeOffset.UnixEpoch), SymbolSnapshot.Manifest, bytes);
     }
 }

@@ -91,7 +91,7 @@ public sealed class UnrestorableSnapshotTests() : Actors.TestKit.TestKit(virtual
     public async Task A_store_that_does_not_answer_is_retried_with_a_back_off_and_counted()
     {
         var feed = await AaplAsync();
-        var store = new FailingLoads(_store, failures: 3);
+        var store = new LoadCountingStore(_store, failures: 3);
         var shards = SymbolShards.Start(Sys, new SymbolCatalog().Add(feed.Settings), new ShardingOptions { ShardCount = 4 }, Persistence(store));
         SymbolEntry entry = shards.Directory.Entry(feed.EntityId);
         shards.Region.Tell(new SymbolEvents(feed.Instrument, [(await Recorded.EventsOf(Recorded.Lobster()))[0]], 0, 1), TestActor.Ref);
@@ -146,31 +146,5 @@ public sealed class UnrestorableSnapshotTests() : Actors.TestKit.TestKit(virtual
         foreach (IDisposable d in Disposables)
             d.Dispose();
         base.Dispose(disposing);
-    }
-
-    /// <summary>A store whose first loads fail as an unreachable database's would.</summary>
-    private sealed class FailingLoads(ISnapshotStore inner, int failures) : ISnapshotStore
-    {
-        private int _loads;
-
-        public int Loads => Volatile.Read(ref _loads);
-
-        public Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref _loads) <= failures
-                ? Task.FromException<SelectedSnapshot?>(new IOException("connection refused"))
-                : inner.LoadAsync(persistenceId, criteria, cancellationToken);
-
-        public Task SaveAsync(SnapshotMetadata metadata, string manifest, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default) =>
-            inner.SaveAsync(metadata, manifest, payload, cancellationToken);
-
-        public Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken = default) => inner.DeleteAsync(metadata, cancellationToken);
-
-        public Task<int> DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(persistenceId, criteria, cancellationToken);
-
-        public Task<long> HighestEpochAsync(CancellationToken cancellationToken = default) => inner.HighestEpochAsync(cancellationToken);
-
-        public Task<int> KeepLatestAsync(string persistenceId, int keep, CancellationToken cancellationToken = default) =>
-            inner.KeepLatestAsync(persistenceId, keep, cancellationToken);
     }
 }
