@@ -36,7 +36,7 @@ internal sealed record PipelineBenchOptions
     /// Batches out at once (decoded, regrouped and told, not yet acknowledged by every symbol). Fewer in flight cut the
     /// latency from decoding, by holding the source back (the wait then shows in due p99), and the full-speed rate.
     /// </summary>
-    public int BatchesInFlight { get; init; } = 8;
+    public int BatchesInFlight { get; init; } = Pipeline.Ingestion.IngestionOptions.DefaultMaxBatchesInFlight;
 
     /// <summary>Where the symbol actors run: <c>lanes</c> (the node's default) or <c>default</c> (the thread pool).</summary>
     public string Dispatcher { get; init; } = Actors.Dispatchers.LanesId;

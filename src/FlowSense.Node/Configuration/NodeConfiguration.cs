@@ -175,6 +175,8 @@ public sealed partial class NodeConfiguration
             Problem(replay + ":speed", $"'{Node.Replay.Speed}' is not a positive number or max.");
         if (Node.Replay.BatchSize is < 1 or > 65_536)
             Problem(replay + ":batch-size", $"{Node.Replay.BatchSize} is not between 1 and 65536.");
+        if (Node.Replay.BatchesInFlight is < 1 or > 1_024)
+            Problem(replay + ":batches-in-flight", $"{Node.Replay.BatchesInFlight} is not between 1 and 1024.");
         if (Node.Console.Refresh <= TimeSpan.Zero)
             Problem(NodeOptions.Section + ":console:refresh", "must be positive.");
         if (Node.Console.ProgressInterval <= TimeSpan.Zero)

@@ -52,6 +52,13 @@ public sealed class ReplayDefaults
     [ConfigurationKeyName("batch-size")]
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>
+    /// Batches each replay or live connector has out at once, not yet acknowledged by every symbol
+    /// (<see cref="Pipeline.Ingestion.IngestionOptions.MaxBatchesInFlight"/>): under load, the latency bound.
+    /// </summary>
+    [ConfigurationKeyName("batches-in-flight")]
+    public int BatchesInFlight { get; set; } = Pipeline.Ingestion.IngestionOptions.DefaultMaxBatchesInFlight;
+
     /// <summary>After the replays: keep serving the management endpoint until stopped (true) or shut down (false).</summary>
     [ConfigurationKeyName("keep-serving")]
     public bool KeepServing { get; set; }

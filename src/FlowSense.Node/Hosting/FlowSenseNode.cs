@@ -295,13 +295,7 @@ public sealed class FlowSenseNode : IAsyncDisposable
         for (int i = 0; i < _connectors.Count; i++)
         {
             ReplayConnector connector = _connectors[i];
-            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards, new IngestionOptions
-            {
-                Name = connector.Name,
-                ResumeAfter = _resumeAfter[i],
-                OnAcknowledged = _metrics.RecordEventToFeature,
-                AckTimeout = AckTimeout,
-            });
+            IngestionRun run = IngestionPipeline.Run(connector.Source, _shards, Ingestion(connector.Name) with { ResumeAfter = _resumeAfter[i] });
             connector.Started();
             _runs.Add(run);
         }
@@ -318,11 +312,19 @@ public sealed class FlowSenseNode : IAsyncDisposable
             return;
         foreach (LiveConnector connector in _live)
         {
-            connector.Run = IngestionPipeline.Run(connector.Feed.Source, _shards,
-                new IngestionOptions { Name = connector.Name, OnAcknowledged = _metrics.RecordEventToFeature, AckTimeout = AckTimeout });
+            connector.Run = IngestionPipeline.Run(connector.Feed.Source, _shards, Ingestion(connector.Name));
         }
         _connectorsActor = _system.ActorOf(Props.Create(() => new ConnectorsActor(_live, _http, _loggerFactory)), ConnectorsActor.Name);
     }
+
+    /// <summary>The ingestion graph's settings for replay or connector <paramref name="name"/>.</summary>
+    private IngestionOptions Ingestion(string name) => new()
+    {
+        Name = name,
+        MaxBatchesInFlight = Configuration.Node.Replay.BatchesInFlight,
+        OnAcknowledged = _metrics.RecordEventToFeature,
+        AckTimeout = AckTimeout,
+    };
 
     /// <summary>
     /// How long an ingestion graph waits for an acknowledgement before it fails. With time-series sinks that

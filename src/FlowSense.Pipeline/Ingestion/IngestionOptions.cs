@@ -8,11 +8,16 @@ public sealed record IngestionOptions
     /// <summary>The source's name in counters and logs (for example <c>lobster:AAPL</c>).</summary>
     public string Name { get; init; } = "source";
 
+    /// <summary>The default of <see cref="MaxBatchesInFlight"/>: what a full-speed replay needs to keep two cores busy.</summary>
+    public const int DefaultMaxBatchesInFlight = 8;
+
     /// <summary>
     /// Source batches delivered but not yet fully acknowledged, at most. Each holds one reusable buffer, so this bounds
-    /// the run's memory (this many batches of events) and how far the source runs ahead of the slowest symbol.
+    /// the run's memory (this many batches of events) and how far the source runs ahead of the slowest symbol. Under
+    /// load it is also the latency: a source that is behind keeps this many batches queued, so fewer cut the time an
+    /// event waits, and cost throughput, since the source then waits for the symbols more often.
     /// </summary>
-    public int MaxBatchesInFlight { get; init; } = 8;
+    public int MaxBatchesInFlight { get; init; } = DefaultMaxBatchesInFlight;
 
     /// <summary>
     /// Resume a run the node had started before: the source's first <c>ResumeAfter</c> events are read but not

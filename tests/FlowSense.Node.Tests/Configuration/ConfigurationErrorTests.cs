@@ -19,6 +19,22 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void The_batches_in_flight_default_to_the_ingestion_graphs_and_are_bounded_at_their_key()
+    {
+        Assert.Equal(Pipeline.Ingestion.IngestionOptions.DefaultMaxBatchesInFlight, Load(Overlay("include \"flowsense.conf\"")).Node.Replay.BatchesInFlight);
+        Assert.Equal(2, Load(Overlay("""
+            include "flowsense.conf"
+            flowsense.node.replay.batches-in-flight = 2
+            """)).Node.Replay.BatchesInFlight);
+        string file = Overlay("""
+            include "flowsense.conf"
+            flowsense.node.replay.batches-in-flight = 0
+            """);
+        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        Assert.StartsWith($"{file}:2:43: flowsense.node.replay.batches-in-flight: 0 is not between 1 and 1024.", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_values_are_reported_with_file_line_and_column_all_at_once()
     {
         var error = Assert.Throws<NodeConfigurationException>(() => Load(Overlay("""
