@@ -24,9 +24,7 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
         await SaveAsync(store, Btc, ("coinbase", 500), ("other", 9));
         await SaveAsync(store, Eth, ("coinbase", 300));
         var ltc = new InstrumentId("COINBASE", "LTC-USD");
-        var catalog = new SymbolCatalog().AddVenue("COINBASE", id => Settings(id));
-        var persistence = new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = 1_000_000, Every = TimeSpan.FromHours(1) }, _ => 1);
-        var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 }, persistence);
+        var shards = StartRecovering(store);
 
         Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth]));
         Assert.Equal(0, await ResumePoint.FindAsync(shards, "other", [Btc, Eth]));
@@ -41,9 +39,7 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
         var store = new LoadCountingStore(new InMemorySnapshotStore());
         await SaveAsync(store, Btc, ("coinbase", 500));
         await SaveAsync(store, Eth, ("coinbase", 300));
-        var catalog = new SymbolCatalog().AddVenue("COINBASE", id => Settings(id));
-        var persistence = new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = 1_000_000, Every = TimeSpan.FromHours(1) }, _ => 1);
-        var shards = SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 }, persistence);
+        var shards = StartRecovering(store);
 
         Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth]));
         Assert.Equal(300, await ResumePoint.FindAsync(shards, "coinbase", [Btc, Eth])); // asked again: recovered already
@@ -74,6 +70,14 @@ public sealed class ResumeTests() : Actors.TestKit.TestKit(defaultTimeout: TimeS
     }
 
     private static SymbolSettings Settings(InstrumentId instrument) => new(new Instrument(instrument, 8, 1, 8), BookType.L2);
+
+    /// <summary>Symbol shards whose symbols recover from <paramref name="store"/> (and take no snapshot of their own here).</summary>
+    private SymbolShards StartRecovering(ISnapshotStore store)
+    {
+        var catalog = new SymbolCatalog().AddVenue("COINBASE", id => Settings(id));
+        var persistence = new SymbolPersistence(store, new SymbolSnapshotOptions { EveryEvents = 1_000_000, Every = TimeSpan.FromHours(1) }, _ => 1);
+        return SymbolShards.Start(Sys, catalog, new ShardingOptions { ShardCount = 4 }, persistence);
+    }
 
     private static async Task SaveAsync(ISnapshotStore store, InstrumentId instrument, params (string Source, long Position)[] positions)
     {
