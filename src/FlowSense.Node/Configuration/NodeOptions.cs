@@ -54,7 +54,7 @@ public sealed class ReplayDefaults
 
     /// <summary>
     /// Batches each replay or live connector has out at once, not yet acknowledged by every symbol
-    /// (<see cref="Pipeline.Ingestion.IngestionOptions.MaxBatchesInFlight"/>): under load, the latency bound.
+    /// (<see cref="Pipeline.Ingestion.IngestionOptions.MaxBatchesInFlight"/>): under load, the bound on the latency from decoding.
     /// </summary>
     [ConfigurationKeyName("batches-in-flight")]
     public int BatchesInFlight { get; set; } = Pipeline.Ingestion.IngestionOptions.DefaultMaxBatchesInFlight;

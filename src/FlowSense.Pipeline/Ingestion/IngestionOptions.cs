@@ -14,8 +14,9 @@ public sealed record IngestionOptions
     /// <summary>
     /// Source batches delivered but not yet fully acknowledged, at most. Each holds one reusable buffer, so this bounds
     /// the run's memory (this many batches of events) and how far the source runs ahead of the slowest symbol. Under
-    /// load it is also the latency: a source that is behind keeps this many batches queued, so fewer cut the time an
-    /// event waits, and cost throughput, since the source then waits for the symbols more often.
+    /// load it also bounds the latency from decoding: a source that is behind keeps this many batches queued. Fewer
+    /// cut that latency but not the time an event waits in all, since events then wait before they are decoded, and
+    /// they cost throughput, since the source waits for the symbols more often (the README's load harness has figures).
     /// </summary>
     public int MaxBatchesInFlight { get; init; } = DefaultMaxBatchesInFlight;
 
