@@ -5,10 +5,13 @@ using Spectre.Console;
 
 namespace FlowSense.Cli.Bench;
 
-/// <summary>Everything <c>flowsense bench pipeline</c> measured, and its three forms: tables, JSON and a memory CSV.</summary>
+/// <summary>Everything <c>flowsense bench pipeline</c> measured, and its forms: tables, JSON, a memory CSV and a latency CSV.</summary>
 internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOptions Options, IReadOnlyList<RunResult> Runs,
     IReadOnlyList<StageCost> Stages, MachineLoad Machine)
 {
+    /// <summary>The latency goal, against which each second's p99 is counted.</summary>
+    private const long GoalP99Ns = 1_000_000;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The runs, the stage costs and the memory of the longest-running picture (the full-speed run).</summary>
@@ -23,6 +26,15 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
                 Micros(r.Latency.ValueAt(0.999)), Micros(r.Latency.Max), r.LatencyFromDue is { } due ? Micros(due.ValueAt(0.99)) : "", GcPauses(r), N(r.Totals.Rejected));
         }
         console.Write(runs);
+
+        var seconds = new Table().Title("event-to-feature latency second by second (p99 from decoding of each whole second of the window)")
+            .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms");
+        foreach (var r in Runs)
+        {
+            seconds.AddRow(r.Plan.Name, N(r.LatencyPerSecond.Count), double.IsNaN(r.MedianSecondP99Ns) ? "-" : Micros((long)r.MedianSecondP99Ns),
+                Micros(r.WorstSecondP99Ns), N(r.SecondsWithP99Over(GoalP99Ns)));
+        }
+        console.Write(seconds);
 
         if (Stages.Count > 0)
         {
@@ -81,6 +93,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             rssSlopeBytesPerMinute = r.RssSlopePerMinute,
             totals = r.Totals,
             perSecondRates = r.PerSecondRates,
+            latencyPerSecond = r.LatencyPerSecond.Select(i => new { atSeconds = i.AtSeconds, count = i.Count, p50Ns = i.P50Ns, p99Ns = i.P99Ns, maxNs = i.MaxNs }),
             memory = r.Memory,
         }),
         stages = Stages.Select(s => new { stage = s.Stage, nsPerEvent = s.NsPerEvent }),
@@ -94,6 +107,18 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         {
             foreach (var m in r.Memory)
                 csv.Append(Invariant, $"{r.Plan.Name},{m.AtSeconds:F1},{m.GcHeapBytes},{m.RssBytes},{m.Gen0},{m.Gen1},{m.Gen2},{m.AllocatedBytes},{m.GcCommittedBytes}\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>One row per second of every run's latencies (see <see cref="RunResult.LatencyPerSecond"/>).</summary>
+    public string LatencyCsv()
+    {
+        var csv = new StringBuilder("run,at_seconds,count,p50_ns,p99_ns,max_ns\n");
+        foreach (var r in Runs)
+        {
+            foreach (var i in r.LatencyPerSecond)
+                csv.Append(Invariant, $"{r.Plan.Name},{i.AtSeconds:F1},{i.Count},{i.P50Ns},{i.P99Ns},{i.MaxNs}\n");
         }
         return csv.ToString();
     }

@@ -26,18 +26,38 @@ internal sealed class LatencyHistogram
     private readonly long[][] _stripes = [.. Enumerable.Range(0, Stripes).Select(_ => new long[Buckets])];
 
     /// <summary>Values recorded (a sum over the buckets: recording keeps no shared total, which every core would contend for).</summary>
-    public long Count => Merged().Sum();
+    public long Count => Counts().Sum();
 
     /// <summary>Records one latency in nanoseconds (negatives, from clock steps, count as 0).</summary>
     public void Record(long nanoseconds) =>
         Interlocked.Increment(ref _stripes[Thread.GetCurrentProcessorId() & (Stripes - 1)][IndexOf(Math.Max(0, nanoseconds))]);
 
     /// <summary>The value at quantile <paramref name="q"/> (0..1): the upper edge of its bucket, so never an underestimate; 0 when empty.</summary>
-    public long ValueAt(double q)
+    public long ValueAt(double q) => ValueAt(Counts(), q);
+
+    /// <summary>The largest value recorded, to bucket precision.</summary>
+    public long Max => MaxOf(Counts());
+
+    /// <summary>
+    /// Every stripe's counts added up, each bucket read once: one consistent view for quantiles. The difference of two
+    /// such views (bucket by bucket) is what was recorded between them, for <see cref="ValueAt(long[], double)"/>.
+    /// </summary>
+    public long[] Counts()
+    {
+        var merged = new long[Buckets];
+        foreach (var stripe in _stripes)
+        {
+            for (int i = 0; i < Buckets; i++)
+                merged[i] += Volatile.Read(ref stripe[i]);
+        }
+        return merged;
+    }
+
+    /// <summary>The value at quantile <paramref name="q"/> of bucket <paramref name="counts"/> (see <see cref="Counts"/>).</summary>
+    public static long ValueAt(long[] counts, double q)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(q, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(q, 1);
-        var counts = Merged();
         long total = counts.Sum();
         if (total == 0)
             return 0;
@@ -52,27 +72,11 @@ internal sealed class LatencyHistogram
         return UpperEdge(counts.Length - 1);
     }
 
-    /// <summary>The largest value recorded, to bucket precision.</summary>
-    public long Max
+    /// <summary>The largest value of bucket <paramref name="counts"/>, to bucket precision; 0 when empty.</summary>
+    public static long MaxOf(long[] counts)
     {
-        get
-        {
-            var counts = Merged();
-            int last = Array.FindLastIndex(counts, c => c > 0);
-            return last < 0 ? 0 : UpperEdge(last);
-        }
-    }
-
-    /// <summary>Every stripe's counts added up, each bucket read once: one consistent view for a quantile.</summary>
-    private long[] Merged()
-    {
-        var merged = new long[Buckets];
-        foreach (var stripe in _stripes)
-        {
-            for (int i = 0; i < Buckets; i++)
-                merged[i] += Volatile.Read(ref stripe[i]);
-        }
-        return merged;
+        int last = Array.FindLastIndex(counts, c => c > 0);
+        return last < 0 ? 0 : UpperEdge(last);
     }
 
     // Values below SubBuckets map one to one; above, magnitude m (the bit length past SubBucketBits) picks a row and

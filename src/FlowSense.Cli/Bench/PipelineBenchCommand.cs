@@ -8,8 +8,9 @@ namespace FlowSense.Cli.Bench;
 /// <summary>
 /// <c>flowsense bench pipeline</c>: synthetic ITCH or LOBSTER volume through the full single-node pipeline (codec,
 /// ingestion graph, symbol actors, book, features, bars): the sustained rate at full speed, event-to-feature latency
-/// at shares of it, memory over time and CPU per event by stage. Writes tables to the console and
-/// <c>pipeline-&lt;source&gt;.json</c> and <c>pipeline-&lt;source&gt;-memory.csv</c> into the output folder.
+/// at shares of it (over the run and second by second), memory over time and CPU per event by stage. Writes tables to
+/// the console and <c>pipeline-&lt;source&gt;.json</c>, <c>pipeline-&lt;source&gt;-memory.csv</c> and
+/// <c>pipeline-&lt;source&gt;-latency.csv</c> into the output folder.
 /// </summary>
 internal static class PipelineBenchCommand
 {
@@ -66,11 +67,14 @@ internal static class PipelineBenchCommand
             report.Write(console.Out);
             folder.Create();
             string json = Path.Combine(folder.FullName, $"pipeline-{options.Source}.json");
-            string csv = Path.Combine(folder.FullName, $"pipeline-{options.Source}-memory.csv");
+            string memory = Path.Combine(folder.FullName, $"pipeline-{options.Source}-memory.csv");
+            string latency = Path.Combine(folder.FullName, $"pipeline-{options.Source}-latency.csv");
             await File.WriteAllTextAsync(json, report.ToJson(), CancellationToken.None).ConfigureAwait(false);
-            await File.WriteAllTextAsync(csv, report.MemoryCsv(), CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(memory, report.MemoryCsv(), CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(latency, report.LatencyCsv(), CancellationToken.None).ConfigureAwait(false);
             console.Line($"report: {json}");
-            console.Line($"memory: {csv}");
+            console.Line($"memory: {memory}");
+            console.Line($"latency per second: {latency}");
             return report.Runs.All(r => r.Events > 0) ? ExitCodes.Ok : ExitCodes.Rejects;
         });
         return command;

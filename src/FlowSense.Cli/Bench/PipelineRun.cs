@@ -55,7 +55,8 @@ internal static class PipelineRun
         var counters = run.Counters;
         long Completed() => counters.Applied + counters.Duplicates + counters.Rejected + counters.Skipped + counters.Quarantined;
         using var process = Process.GetCurrentProcess();
-        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds);
+        var latencyPerSecond = new LatencySeries(latency);
+        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, latencyPerSecond);
         Window measured;
         try
         {
@@ -82,6 +83,7 @@ internal static class PipelineRun
             Collections = measured.Collections,
             SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
+            LatencyPerSecond = latencyPerSecond.Intervals,
         };
     }
 

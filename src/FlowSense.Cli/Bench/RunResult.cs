@@ -36,6 +36,18 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>A paced run's latencies from each event's due time on the replay's schedule (null at full speed).</summary>
     public LatencyHistogram? LatencyFromDue { get; init; }
 
+    /// <summary>The latencies of each whole second of the window (from decoding, as <see cref="Latency"/>).</summary>
+    public IReadOnlyList<LatencyInterval> LatencyPerSecond { get; init; } = [];
+
+    /// <summary>The median of the per-second p99s: the tail of a typical second, steadier than the run's p99 on a shared machine.</summary>
+    public double MedianSecondP99Ns => LatencyPerSecond.Count == 0 ? double.NaN : Median([.. LatencyPerSecond.Select(s => (double)s.P99Ns)]);
+
+    /// <summary>The worst second's p99.</summary>
+    public long WorstSecondP99Ns => LatencyPerSecond.Count == 0 ? 0 : LatencyPerSecond.Max(s => s.P99Ns);
+
+    /// <summary>Seconds whose p99 was above <paramref name="nanoseconds"/>.</summary>
+    public int SecondsWithP99Over(long nanoseconds) => LatencyPerSecond.Count(s => s.P99Ns > nanoseconds);
+
     /// <summary>
     /// How long the replay ran, from its schedule's start (<see cref="FlowSense.Feeds.Replay.ReplayCounters.StartTimestamp"/>)
     /// to the end of the run: a paced run takes in at most the events due by then.

@@ -39,6 +39,12 @@ public sealed class PipelineBenchTests : IDisposable
             Assert.True(latency.GetProperty("count").GetInt64() > 0);
             long p50 = latency.GetProperty("p50").GetInt64(), p99 = latency.GetProperty("p99").GetInt64();
             Assert.InRange(p50, 1, p99);
+            // Second by second: at least the window's first whole second, each a part of the run's latencies.
+            var seconds = run.GetProperty("latencyPerSecond").EnumerateArray().ToList();
+            Assert.NotEmpty(seconds);
+            Assert.InRange(seconds.Sum(s => s.GetProperty("count").GetInt64()), 1, latency.GetProperty("count").GetInt64());
+            Assert.All(seconds, s => Assert.True(s.GetProperty("p50Ns").GetInt64() <= s.GetProperty("p99Ns").GetInt64()
+                && s.GetProperty("p99Ns").GetInt64() <= s.GetProperty("maxNs").GetInt64() && s.GetProperty("maxNs").GetInt64() <= latency.GetProperty("max").GetInt64()));
             Assert.True(run.GetProperty("memory").GetArrayLength() >= 2, "a sample at the start and one at the end");
             var totals = run.GetProperty("totals");
             Assert.Equal(0, totals.GetProperty("Quarantined").GetInt64());
@@ -61,6 +67,10 @@ public sealed class PipelineBenchTests : IDisposable
         Assert.InRange(runs[1].GetProperty("totals").GetProperty("EventsIn").GetInt64(), 1, (long)(target * sourceSeconds) + 1);
         string csv = await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}-memory.csv"));
         Assert.StartsWith("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes,gc_committed_bytes\n", csv, StringComparison.Ordinal);
+        string latencyCsv = await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}-latency.csv"));
+        Assert.StartsWith("run,at_seconds,count,p50_ns,p99_ns,max_ns\nmax,", latencyCsv, StringComparison.Ordinal);
+        Assert.Contains("\n50%,", latencyCsv, StringComparison.Ordinal);
+        Assert.Contains("seconds with p99 > 1 ms", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
