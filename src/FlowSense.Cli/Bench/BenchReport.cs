@@ -27,7 +27,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         }
         console.Write(runs);
 
-        var seconds = new Table().Title("event-to-feature latency second by second (p99 from decoding of each whole second of the window)")
+        var seconds = new Table().Title("event-to-feature latency second by second (p99 from decoding, each second of the window)")
             .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms");
         foreach (var r in Runs)
         {

@@ -4,7 +4,7 @@ namespace FlowSense.Cli.Bench;
 /// A histogram's latencies one interval at a time: each <see cref="Sample"/> summarizes what was recorded since the
 /// previous one (the difference of two bucket snapshots), so recording costs nothing more. A whole run's p99 cannot tell
 /// a steady tail from a few bad seconds (a stalled core, a burst of compilation, a noisy neighbour); the per-second
-/// p99s can, and their median is steadier than the run's p99 on a shared machine.
+/// p99s can.
 /// </summary>
 internal sealed class LatencySeries(LatencyHistogram histogram)
 {

@@ -36,10 +36,10 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>A paced run's latencies from each event's due time on the replay's schedule (null at full speed).</summary>
     public LatencyHistogram? LatencyFromDue { get; init; }
 
-    /// <summary>The latencies of each whole second of the window (from decoding, as <see cref="Latency"/>).</summary>
+    /// <summary>The latencies of each second of the window (from decoding, as <see cref="Latency"/>; the first second may be partial).</summary>
     public IReadOnlyList<LatencyInterval> LatencyPerSecond { get; init; } = [];
 
-    /// <summary>The median of the per-second p99s: the tail of a typical second, steadier than the run's p99 on a shared machine.</summary>
+    /// <summary>The median of the per-second p99s: the tail of a typical second.</summary>
     public double MedianSecondP99Ns => LatencyPerSecond.Count == 0 ? double.NaN : Median([.. LatencyPerSecond.Select(s => (double)s.P99Ns)]);
 
     /// <summary>The worst second's p99.</summary>
