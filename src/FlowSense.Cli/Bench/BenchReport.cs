@@ -27,12 +27,12 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         }
         console.Write(runs);
 
-        var seconds = new Table().Title("event-to-feature latency second by second (p99 from decoding, each second of the window)")
-            .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms");
+        var seconds = new Table().Title("event-to-feature latency second by second (each second of the window; from decoding unless marked due)")
+            .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms", "median second's due p99 µs");
         foreach (var r in Runs)
         {
-            seconds.AddRow(r.Plan.Name, N(r.LatencyPerSecond.Count), double.IsNaN(r.MedianSecondP99Ns) ? "-" : Micros((long)r.MedianSecondP99Ns),
-                Micros(r.WorstSecondP99Ns), N(r.SecondsWithP99Over(GoalP99Ns)));
+            seconds.AddRow(r.Plan.Name, N(r.LatencyPerSecond.Count), MicrosOrDash(r.MedianSecondP99Ns), Micros(r.WorstSecondP99Ns),
+                N(r.SecondsWithP99Over(GoalP99Ns)), r.Plan.EventsPerSecond is null ? "" : MicrosOrDash(r.MedianSecondDueP99Ns));
         }
         console.Write(seconds);
 
@@ -93,7 +93,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             rssSlopeBytesPerMinute = r.RssSlopePerMinute,
             totals = r.Totals,
             perSecondRates = r.PerSecondRates,
-            latencyPerSecond = r.LatencyPerSecond.Select(i => new { atSeconds = i.AtSeconds, count = i.Count, p50Ns = i.P50Ns, p99Ns = i.P99Ns, maxNs = i.MaxNs }),
+            latencyPerSecond = r.LatencyPerSecond.Select(Json),
+            latencyFromDuePerSecond = r.Plan.EventsPerSecond is null ? null : r.LatencyFromDuePerSecond.Select(Json),
             memory = r.Memory,
         }),
         stages = Stages.Select(s => new { stage = s.Stage, nsPerEvent = s.NsPerEvent }),
@@ -111,17 +112,28 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         return csv.ToString();
     }
 
-    /// <summary>One row per second of every run's latencies (see <see cref="RunResult.LatencyPerSecond"/>).</summary>
+    /// <summary>
+    /// One row per second of every run's latencies, from decoding (<see cref="RunResult.LatencyPerSecond"/>), then
+    /// for paced runs from the due time (<see cref="RunResult.LatencyFromDuePerSecond"/>).
+    /// </summary>
     public string LatencyCsv()
     {
-        var csv = new StringBuilder("run,at_seconds,count,p50_ns,p99_ns,max_ns\n");
+        var csv = new StringBuilder("run,from,at_seconds,count,p50_ns,p99_ns,max_ns\n");
         foreach (var r in Runs)
         {
-            foreach (var i in r.LatencyPerSecond)
-                csv.Append(Invariant, $"{r.Plan.Name},{i.AtSeconds:F1},{i.Count},{i.P50Ns},{i.P99Ns},{i.MaxNs}\n");
+            Rows(r.Plan.Name, "decoding", r.LatencyPerSecond);
+            Rows(r.Plan.Name, "due", r.LatencyFromDuePerSecond);
         }
         return csv.ToString();
+
+        void Rows(string run, string from, IReadOnlyList<LatencyInterval> seconds)
+        {
+            foreach (var i in seconds)
+                csv.Append(Invariant, $"{run},{from},{i.AtSeconds:F1},{i.Count},{i.P50Ns},{i.P99Ns},{i.MaxNs}\n");
+        }
     }
+
+    private static object Json(LatencyInterval i) => new { atSeconds = i.AtSeconds, count = i.Count, p50Ns = i.P50Ns, p99Ns = i.P99Ns, maxNs = i.MaxNs };
 
     /// <summary>Total pause and number of collections, e.g. "3.1 ms (2)".</summary>
     private static string GcPauses(RunResult r) => $"{r.GcPause.TotalMilliseconds.ToString("N1", Invariant)} ms ({r.Collections.ToString(Invariant)})";
@@ -130,6 +142,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     // The histogram's last bucket holds everything beyond its range (about 8.6 s) and has no upper edge.
     private static string Micros(long nanoseconds) => nanoseconds == long.MaxValue ? "> 8.6 s" : (nanoseconds / 1000.0).ToString("N1", Invariant);
+
+    private static string MicrosOrDash(double nanoseconds) => double.IsNaN(nanoseconds) ? "-" : Micros((long)nanoseconds);
 
     private static string Mb(double bytes) => (bytes / (1024 * 1024)).ToString("N1", Invariant);
 }

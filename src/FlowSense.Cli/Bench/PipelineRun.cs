@@ -56,7 +56,8 @@ internal static class PipelineRun
         long Completed() => counters.Applied + counters.Duplicates + counters.Rejected + counters.Skipped + counters.Quarantined;
         using var process = Process.GetCurrentProcess();
         var latencyPerSecond = new LatencySeries(latency);
-        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, latencyPerSecond);
+        var fromDuePerSecond = new LatencySeries(fromDue);
+        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, schedule is null ? [latencyPerSecond] : [latencyPerSecond, fromDuePerSecond]);
         Window measured;
         try
         {
@@ -84,6 +85,7 @@ internal static class PipelineRun
             SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
             LatencyPerSecond = latencyPerSecond.Intervals,
+            LatencyFromDuePerSecond = fromDuePerSecond.Intervals,
         };
     }
 

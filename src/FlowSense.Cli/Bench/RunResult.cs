@@ -39,8 +39,14 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>The latencies of each second of the window (from decoding, as <see cref="Latency"/>; the first second may be partial).</summary>
     public IReadOnlyList<LatencyInterval> LatencyPerSecond { get; init; } = [];
 
+    /// <summary>A paced run's latencies from the due time, second by second, as <see cref="LatencyPerSecond"/> (none at full speed).</summary>
+    public IReadOnlyList<LatencyInterval> LatencyFromDuePerSecond { get; init; } = [];
+
     /// <summary>The median of the per-second p99s: the tail of a typical second.</summary>
-    public double MedianSecondP99Ns => LatencyPerSecond.Count == 0 ? double.NaN : Median([.. LatencyPerSecond.Select(s => (double)s.P99Ns)]);
+    public double MedianSecondP99Ns => MedianP99(LatencyPerSecond);
+
+    /// <summary>The median of the per-second p99s from the due time; NaN at full speed.</summary>
+    public double MedianSecondDueP99Ns => MedianP99(LatencyFromDuePerSecond);
 
     /// <summary>The worst second's p99.</summary>
     public long WorstSecondP99Ns => LatencyPerSecond.Count == 0 ? 0 : LatencyPerSecond.Max(s => s.P99Ns);
@@ -87,6 +93,9 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
         return sorted.Length == 0 ? double.NaN
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    private static double MedianP99(IReadOnlyList<LatencyInterval> seconds) =>
+        seconds.Count == 0 ? double.NaN : Median([.. seconds.Select(s => (double)s.P99Ns)]);
 
     private static double Slope(IReadOnlyList<(double X, double Y)> points)
     {

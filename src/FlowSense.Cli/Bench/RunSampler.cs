@@ -4,14 +4,14 @@ namespace FlowSense.Cli.Bench;
 
 /// <summary>
 /// Samples a running bench once a second: the events completed in that second (a rate), the latencies recorded in it
-/// (a <see cref="LatencySeries"/>) and, every <c>memoryEvery</c> seconds, the process's memory (GC heap, RSS,
+/// (one <see cref="LatencySeries"/> per measure) and, every <c>memoryEvery</c> seconds, the process's memory (GC heap, RSS,
 /// collections so far). Runs on its own thread so it
 /// ticks on time even when the thread pool is saturated by the pipeline it measures.
 /// </summary>
 internal sealed class RunSampler : IDisposable
 {
     private readonly Func<long> _completed;
-    private readonly LatencySeries? _latency;
+    private readonly IReadOnlyList<LatencySeries> _latency;
     private readonly int _memoryEvery;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<double> _rates = [];
@@ -19,7 +19,7 @@ internal sealed class RunSampler : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
-    public RunSampler(Func<long> completed, int memoryEverySeconds, LatencySeries? latency = null)
+    public RunSampler(Func<long> completed, int memoryEverySeconds, params IReadOnlyList<LatencySeries> latency)
     {
         _completed = completed;
         _latency = latency;
@@ -59,7 +59,8 @@ internal sealed class RunSampler : IDisposable
             lock (_rates)
                 _rates.Add((now - last) / (time - lastTime).TotalSeconds);
             (last, lastTime) = (now, time);
-            _latency?.Sample(time.TotalSeconds);
+            foreach (LatencySeries series in _latency)
+                series.Sample(time.TotalSeconds);
             if (second % _memoryEvery == 0)
                 SampleMemory();
         }

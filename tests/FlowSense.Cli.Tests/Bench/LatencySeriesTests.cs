@@ -53,5 +53,7 @@ public sealed class LatencySeriesTests
         Assert.Equal(700_000, result.MedianSecondP99Ns);
         Assert.Equal(3_000_000, result.WorstSecondP99Ns);
         Assert.Equal(1, result.SecondsWithP99Over(1_000_000));
+        Assert.True(double.IsNaN(result.MedianSecondDueP99Ns)); // no schedule, no latencies from the due time
+        Assert.Equal(3_000_000, (result with { LatencyFromDuePerSecond = [seconds[1], seconds[0], seconds[1]] }).MedianSecondDueP99Ns);
     }
 }

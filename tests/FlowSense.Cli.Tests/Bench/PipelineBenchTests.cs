@@ -67,9 +67,15 @@ public sealed class PipelineBenchTests : IDisposable
         Assert.InRange(runs[1].GetProperty("totals").GetProperty("EventsIn").GetInt64(), 1, (long)(target * sourceSeconds) + 1);
         string csv = await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}-memory.csv"));
         Assert.StartsWith("run,at_seconds,gc_heap_bytes,rss_bytes,gen0,gen1,gen2,allocated_bytes,gc_committed_bytes\n", csv, StringComparison.Ordinal);
+        // Second by second from the due time too, for the paced run only.
+        Assert.Equal(JsonValueKind.Null, runs[0].GetProperty("latencyFromDuePerSecond").ValueKind);
+        var dueSeconds = runs[1].GetProperty("latencyFromDuePerSecond").EnumerateArray().ToList();
+        Assert.InRange(dueSeconds.Sum(s => s.GetProperty("count").GetInt64()), 1, fromDue.GetProperty("count").GetInt64());
         string latencyCsv = await File.ReadAllTextAsync(_cli.PathOf($"pipeline-{source}-latency.csv"));
-        Assert.StartsWith("run,at_seconds,count,p50_ns,p99_ns,max_ns\nmax,", latencyCsv, StringComparison.Ordinal);
-        Assert.Contains("\n50%,", latencyCsv, StringComparison.Ordinal);
+        Assert.StartsWith("run,from,at_seconds,count,p50_ns,p99_ns,max_ns\nmax,decoding,", latencyCsv, StringComparison.Ordinal);
+        Assert.Contains("\n50%,decoding,", latencyCsv, StringComparison.Ordinal);
+        Assert.Contains("\n50%,due,", latencyCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nmax,due,", latencyCsv, StringComparison.Ordinal);
         Assert.Contains("seconds with p99 > 1 ms", result.Out, StringComparison.Ordinal);
     }
 
