@@ -56,8 +56,8 @@ internal static class PipelineRun
         long Completed() => counters.Applied + counters.Duplicates + counters.Rejected + counters.Skipped + counters.Quarantined;
         using var process = Process.GetCurrentProcess();
         var latencyPerSecond = new LatencySeries(latency);
-        var fromDuePerSecond = new LatencySeries(fromDue);
-        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, schedule is null ? [latencyPerSecond] : [latencyPerSecond, fromDuePerSecond]);
+        LatencySeries? fromDuePerSecond = schedule is null ? null : new(fromDue);
+        var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, fromDuePerSecond is null ? [latencyPerSecond] : [latencyPerSecond, fromDuePerSecond]);
         Window measured;
         try
         {
@@ -85,7 +85,7 @@ internal static class PipelineRun
             SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
             LatencyPerSecond = latencyPerSecond.Intervals,
-            LatencyFromDuePerSecond = fromDuePerSecond.Intervals,
+            LatencyFromDuePerSecond = fromDuePerSecond?.Intervals ?? [],
         };
     }
 

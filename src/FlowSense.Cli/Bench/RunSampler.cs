@@ -4,9 +4,9 @@ namespace FlowSense.Cli.Bench;
 
 /// <summary>
 /// Samples a running bench once a second: the events completed in that second (a rate), the latencies recorded in it
-/// (one <see cref="LatencySeries"/> per measure) and, every <c>memoryEvery</c> seconds, the process's memory (GC heap, RSS,
-/// collections so far). Runs on its own thread so it
-/// ticks on time even when the thread pool is saturated by the pipeline it measures.
+/// (one <see cref="LatencySeries"/> per measure) and, every <c>memoryEvery</c> seconds, the process's memory (GC heap,
+/// RSS, collections so far). Runs on its own thread so it ticks on time even when the thread pool is saturated by the
+/// pipeline it measures.
 /// </summary>
 internal sealed class RunSampler : IDisposable
 {
