@@ -15,7 +15,8 @@ namespace FlowSense.MarketData.Benchmarks.Symbols;
 /// The global setup also prints the bytes retained per state, fresh and after the warm stream, and the outcomes.
 /// <para>The tape's messages are <see cref="MessageSpacing"/> apart in exchange time, so that its 400,000 events span
 /// 10 s: the warm half fills the 1 s clock windows and reaches the 5 s post-trade horizon, and the measured half then
-/// evicts an old entry per event and resolves a trade per trade, as a long pipeline run does. (At the harness's 1 µs
+/// moves an old entry out of each window per event (the clock windows drop theirs in runs) and resolves a trade per
+/// trade, as a long pipeline run does. (At the harness's 1 µs
 /// the tape spanned 0.4 s, so nothing ever left a window and the benchmark missed that cost.) The windows hold about
 /// 40 entries per symbol instead of a long run's 1,000 or so: the same lines touched per event, less memory.</para>
 /// </summary>
@@ -52,7 +53,7 @@ public class SymbolStateStreamBenchmark
     /// <summary>
     /// The features' rolling windows: the defaults (1 s clock windows, 100-event windows, a 5 s post-trade horizon, 300
     /// volatility intervals), or all cut so short that their rings hold next to nothing. The difference is what the
-    /// rings cost: each window writes a slot and evicts one per event, and over 1,000 symbols those lines are out of cache.
+    /// rings cost: each window writes a slot per event and lets an old one go, and over 1,000 symbols those lines are out of cache.
     /// </summary>
     [Params(Windows.Default, Windows.Short)]
     public Windows FeatureWindows { get; set; }

@@ -26,9 +26,16 @@ public sealed class EventIntensity : ICheckpointState
     public bool IsReady => _window.IsWindowCovered;
 
     /// <summary>Events per second over the window.</summary>
-    public double PerSecond => _window.Sum / _windowSeconds;
+    public double PerSecond => EventsInWindow / _windowSeconds;
 
-    public long EventsInWindow => _window.Sum;
+    public long EventsInWindow
+    {
+        get
+        {
+            _window.Settle(); // the window evicts lazily: drop what left it once, rather than skip it on every read
+            return _window.Sum;
+        }
+    }
 
     public ref readonly ClockWindow<TimedEvent> Window => ref _window;
 

