@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace FlowSense.Actors;
 
@@ -307,7 +308,10 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         }
 
         // A method of its own, called once per drain: the thread's loop never returns, so its body would only ever run
-        // as on-stack-replacement code, while this is compiled (and profiled) like any hot method.
+        // as on-stack-replacement code, while this is compiled (and profiled) like any hot method. Not inlined: the JIT
+        // otherwise folds it, and the turns with it, back into the loop's on-stack-replacement code (perf showed them
+        // under Run[OptimizedTier1OSR]).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void RunReady()
         {
             while (true)
