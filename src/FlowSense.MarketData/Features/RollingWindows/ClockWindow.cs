@@ -50,15 +50,15 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
     public readonly int Capacity => _ring.Capacity;
 
     /// <summary>Non-zero values inside the window.</summary>
-    public readonly int Count => _ring.Count - Left(out _);
+    public readonly int Count => _ring.Count - Expired(out _);
 
     /// <summary>The sum of the values inside the window (t − τ, t], t the latest time seen.</summary>
     public readonly long Sum
     {
         get
         {
-            Left(out long leftSum);
-            return _ringSum - leftSum;
+            Expired(out long expiredSum);
+            return _ringSum - expiredSum;
         }
     }
 
@@ -120,13 +120,13 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
         writer.BeginSection(CheckpointSection.ClockWindowSum, CheckpointVersion);
         writer.WriteInt64(WindowNs);
         writer.WriteInt64(Capacity);
-        int left = Left(out long leftSum); // not written: the checkpoint holds the window, as an eager one would
-        writer.WriteInt64(_ringSum - leftSum);
+        int expired = Expired(out long expiredSum); // not written: the checkpoint holds the window, as an eager one would
+        writer.WriteInt64(_ringSum - expiredSum);
         writer.WriteInt64(Overflows);
         writer.WriteInt64(FirstTimeNs);
         _clock.WriteCheckpoint(ref writer);
-        writer.WriteInt32(_ring.Count - left);
-        for (int i = left; i < _ring.Count; i++)
+        writer.WriteInt32(_ring.Count - expired);
+        for (int i = expired; i < _ring.Count; i++)
         {
             ref TSlot slot = ref _ring[i];
             writer.WriteInt64(slot.TimeNs);
@@ -176,16 +176,16 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
     // Values stamped at or before this have left the window.
     private readonly long Cutoff => _clock.HasStarted ? _clock.LatestNs - WindowNs : long.MinValue;
 
-    /// <summary>How many of the ring's oldest values left the window and are still held, and their sum.</summary>
-    private readonly int Left(out long sum)
+    /// <summary>How many of the ring's oldest values have left the window but are still held, and their sum.</summary>
+    private readonly int Expired(out long sum)
     {
         sum = 0;
         long cutoff = Cutoff;
         if (_oldestTimeNs > cutoff)
             return 0;
-        int left = 0;
-        while (left < _ring.Count && _ring[left].TimeNs <= cutoff)
-            sum += _ring[left++].Value;
-        return left;
+        int expired = 0;
+        while (expired < _ring.Count && _ring[expired].TimeNs <= cutoff)
+            sum += _ring[expired++].Value;
+        return expired;
     }
 }
