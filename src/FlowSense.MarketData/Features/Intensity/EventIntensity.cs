@@ -28,14 +28,7 @@ public sealed class EventIntensity : ICheckpointState
     /// <summary>Events per second over the window.</summary>
     public double PerSecond => EventsInWindow / _windowSeconds;
 
-    public long EventsInWindow
-    {
-        get
-        {
-            _window.Settle(); // the window evicts lazily: drop what left it once, rather than skip it on every read
-            return _window.Sum;
-        }
-    }
+    public long EventsInWindow => _window.SettledSum(); // the window evicts lazily: drop what left it once, not on every read
 
     public ref readonly ClockWindow<TimedEvent> Window => ref _window;
 

@@ -49,14 +49,7 @@ public sealed class OrderFlowImbalance : ICheckpointState
     public long OverEvents => _events.Sum;
 
     /// <summary>Σ e_n over events stamped in (t − τ, t], t the latest time given.</summary>
-    public long OverClock
-    {
-        get
-        {
-            _clock.Settle(); // the window evicts lazily: drop what left it once, rather than skip it on every read
-            return _clock.Sum;
-        }
-    }
+    public long OverClock => _clock.SettledSum(); // the window evicts lazily: drop what left it once, not on every read
 
     /// <summary>The clock window, for its overflow and out-of-order counts.</summary>
     public ref readonly ClockWindow<TimedValue> ClockWindow => ref _clock;

@@ -88,16 +88,21 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
             Settle(); // before the ring grows or overflows: only values still inside the window may make it
             if (_ring.IsFull)
             {
-                _ringSum -= _ring.Oldest.Value;
-                _ring.DropOldest();
+                DropOldest();
                 Overflows++;
-                _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
             }
         }
         if (_ring.Count == 0)
             _oldestTimeNs = timeNs;
         _ring.Enqueue(TSlot.Create(timeNs, value));
         _ringSum += value;
+    }
+
+    /// <summary>Drops the values that left the window and returns <see cref="Sum"/>: the read for owners, who hold the window mutable.</summary>
+    public long SettledSum()
+    {
+        Settle();
+        return _ringSum; // nothing left the window any more: the ring's sum is the window's
     }
 
     /// <summary>Drops the values that left the window; what it holds does not change (see the remarks on lazy eviction).</summary>
@@ -107,10 +112,13 @@ public struct ClockWindow<TSlot> where TSlot : struct, IClockSlot<TSlot>
         if (_oldestTimeNs > cutoff)
             return;
         while (_ring.Count > 0 && _ring.Oldest.TimeNs <= cutoff)
-        {
-            _ringSum -= _ring.Oldest.Value;
-            _ring.DropOldest();
-        }
+            DropOldest();
+    }
+
+    private void DropOldest()
+    {
+        _ringSum -= _ring.Oldest.Value;
+        _ring.DropOldest();
         _oldestTimeNs = _ring.Count > 0 ? _ring.Oldest.TimeNs : long.MaxValue;
     }
 
