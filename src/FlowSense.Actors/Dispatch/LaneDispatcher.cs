@@ -34,6 +34,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     private readonly Lane[] _lanes;
     private readonly string _name;
     private readonly Lock _placement = new();
+    private int _nextTimedLane; // the lane of the next timed work, modulo the lane count
 
     /// <param name="name">Names the lane threads (<c>name-0</c>, <c>name-1</c>, …).</param>
     /// <param name="lanes">How many lanes (threads); 0 for one per processor.</param>
@@ -144,6 +145,28 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             base.Execute(work);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a lane once <see cref="Stopwatch.GetTimestamp"/> reaches
+    /// <paramref name="deadline"/>, ahead of the actors waiting there (as <see cref="Execute"/> does), to the
+    /// microsecond on Linux and to the millisecond elsewhere. For a paced source whose ticks feed the lanes' actors (a
+    /// paced replay): woken by a timer thread of its own, its work (decoding and delivering what is due) is one more
+    /// busy thread that the operating system time-slices against the lanes; as the lanes' own timed work it runs
+    /// between their turns, and a parked lane sleeps until it is due. Successive calls go to the lanes in turn,
+    /// so that such a source's work is shared between them. False once the lanes have stopped; work still pending
+    /// then runs at once on the thread pool.
+    /// </summary>
+    public bool TryExecuteAt(long deadline, IThreadPoolWorkItem work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Lane lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextTimedLane) % (uint)_lanes.Length)];
+        if (!lane.IsStarted)
+        {
+            lock (_placement)
+                lane.EnsureStarted();
+        }
+        return lane.TryEnqueueAt(deadline, work);
+    }
+
     /// <summary>A fan-out of many tells to this dispatcher's actors, each lane's share told on its lane (see <see cref="LaneFanOut"/>).</summary>
     public LaneFanOut CreateFanOut() => new(this);
 
@@ -176,6 +199,11 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         private volatile bool _idle;   // the thread has nothing to run: it spins for work or is parked
         private volatile bool _parked; // written under _lock: the thread waits for a Pulse
         private volatile bool _stopped; // written under _lock; the spin reads it without
+        private readonly PriorityQueue<IThreadPoolWorkItem, long> _timed = new(); // under _lock: work due at a timestamp
+        private long _nextDue = long.MaxValue; // _timed's earliest deadline: written under _lock, read between turns without it
+        private int _turnsSinceClock;          // the thread's own: turns since it last read the clock for _nextDue
+        private Futex? _futex;                 // what the parked thread sleeps on until _nextDue (Linux), made on first use
+        private bool _sleepsOnFutex;           // under _lock: the parked thread sleeps on _futex, not in Monitor.Wait
 
         /// <summary>Actors pinned to this lane (under the dispatcher's placement lock).</summary>
         public int Actors;
@@ -237,12 +265,32 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             return true;
         }
 
+        /// <summary>Queues <paramref name="work"/> to run once the clock reaches <paramref name="deadline"/>; false once the lane has stopped.</summary>
+        public bool TryEnqueueAt(long deadline, IThreadPoolWorkItem work)
+        {
+            lock (_lock)
+            {
+                if (_stopped)
+                    return false;
+                _timed.Enqueue(work, deadline);
+                if (deadline < _nextDue)
+                {
+                    Volatile.Write(ref _nextDue, deadline);
+                    WakeIfParked(); // a parked thread sleeps for a later deadline, or for no deadline at all
+                }
+            }
+            return true;
+        }
+
         private void WakeIfParked()
         {
             if (_parked)
             {
                 _parked = false;
-                Monitor.Pulse(_lock);
+                if (_sleepsOnFutex)
+                    _futex!.Wake();
+                else
+                    Monitor.Pulse(_lock);
             }
         }
 
@@ -251,7 +299,10 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             lock (_lock)
             {
                 _stopped = true;
-                Monitor.Pulse(_lock);
+                if (_sleepsOnFutex)
+                    _futex!.Wake();
+                else
+                    Monitor.Pulse(_lock);
             }
         }
 
@@ -267,12 +318,22 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
                 }
                 lock (_lock)
                 {
-                    while (_ready.Count == 0 && _first.Count == 0)
+                    while (true)
                     {
+                        if (_nextDue != long.MaxValue)
+                            TakeDueTimed();
+                        if (_ready.Count > 0 || _first.Count > 0)
+                            break;
                         if (_stopped)
+                        {
+                            RunTimedOnThreadPool();
                             return;
+                        }
                         _parked = true;
-                        Monitor.Wait(_lock);
+                        if (_nextDue == long.MaxValue)
+                            Monitor.Wait(_lock);
+                        else
+                            SleepUntil(_nextDue);
                     }
                     (_ready, _running) = (_running, _ready);
                     _queued = 0;
@@ -297,7 +358,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             {
                 Thread.SpinWait(10); // about 0.3 µs on this project's machines: the latency to notice work
                 now = Stopwatch.GetTimestamp();
-                if (now >= deadline)
+                if (now >= deadline || now >= Volatile.Read(ref _nextDue))
                     return;
                 if (now >= nextYield)
                 {
@@ -316,12 +377,76 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         {
             while (true)
             {
+                if (TimedWorkMayBeDue())
+                {
+                    lock (_lock)
+                        TakeDueTimed();
+                }
                 if (_hasFirst)
                     RunFirst();
                 if (!_running.TryDequeue(out ActorCell? cell))
                     return;
                 cell.RunTurn();
             }
+        }
+
+        // Between turns. The clock is read every eighth turn only (a read costs about as much as a short turn), so timed
+        // work waits for at most eight turns past its deadline while the lane is busy.
+        private bool TimedWorkMayBeDue()
+        {
+            long due = Volatile.Read(ref _nextDue);
+            return due != long.MaxValue && (++_turnsSinceClock & 7) == 0 && Stopwatch.GetTimestamp() >= due;
+        }
+
+        /// <summary>Moves the timed work that is due to the work run before the next turn (under _lock).</summary>
+        private void TakeDueTimed()
+        {
+            long now = Stopwatch.GetTimestamp();
+            while (_timed.TryPeek(out IThreadPoolWorkItem? work, out long due) && due <= now)
+            {
+                _timed.Dequeue();
+                _first.Enqueue(work);
+                _hasFirst = true;
+            }
+            Volatile.Write(ref _nextDue, _timed.TryPeek(out _, out long next) ? next : long.MaxValue);
+        }
+
+        /// <summary>
+        /// Parks until <paramref name="deadline"/> or a producer's wake-up (under _lock, which it gives up while it
+        /// sleeps): on a futex where there is one, else in <see cref="Monitor.Wait(object, int)"/>, whose whole
+        /// milliseconds are rounded up so the work never runs early.
+        /// </summary>
+        private void SleepUntil(long deadline)
+        {
+            if (!Futex.IsSupported)
+            {
+                double ms = Math.Ceiling((deadline - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency);
+                Monitor.Wait(_lock, (int)Math.Clamp(ms, 1, int.MaxValue));
+                _parked = false;
+                return;
+            }
+            Futex futex = _futex ??= new Futex();
+            futex.Arm(); // before producers can see _sleepsOnFutex: a wake from then on is not lost
+            _sleepsOnFutex = true;
+            Monitor.Exit(_lock);
+            try
+            {
+                futex.WaitUntil(deadline);
+            }
+            finally
+            {
+                Monitor.Enter(_lock);
+                _sleepsOnFutex = false;
+                _parked = false;
+            }
+        }
+
+        /// <summary>The lane has stopped: timed work still pending runs at once on the thread pool (under _lock).</summary>
+        private void RunTimedOnThreadPool()
+        {
+            while (_timed.TryDequeue(out IThreadPoolWorkItem? work, out _))
+                ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+            Volatile.Write(ref _nextDue, long.MaxValue);
         }
 
         private void RunFirst()

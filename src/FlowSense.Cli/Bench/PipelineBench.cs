@@ -47,5 +47,6 @@ internal static class PipelineBench
     /// on schedule) and fills whole batches only to catch up, so the batch size is a cap, not the paced batch.
     /// </summary>
     private static RunPlan Plan(string name, double? rate, PipelineBenchOptions o) =>
-        new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, o.BatchesInFlight, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds), o.Dispatcher, o.LaneIdleSpin);
+        new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, o.BatchesInFlight, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds), o.Dispatcher, o.LaneIdleSpin,
+        TicksOnLanes: o.TicksOn == PipelineBenchOptions.TicksOnLanes);
 }

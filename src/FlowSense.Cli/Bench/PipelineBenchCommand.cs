@@ -32,10 +32,12 @@ internal static class PipelineBenchCommand
         var dispatcher = new Option<string>("--dispatcher") { Description = "Where symbol actors run: lanes (a thread per core, the node's default) or default (the thread pool).", DefaultValueFactory = _ => Actors.Dispatchers.LanesId };
         dispatcher.AcceptOnlyFromAmong(Actors.Dispatchers.LanesId, Actors.Dispatchers.DefaultId);
         var idleSpin = new Option<string>("--lane-idle-spin") { Description = "How long a lane out of work spins before it parks (lanes-dispatcher.idle-spin): 300us, 0 to park at once.", DefaultValueFactory = _ => $"{Actors.LanesDispatcherOptions.DefaultIdleSpin.TotalMicroseconds:0}us" };
+        var ticksOn = new Option<string>("--ticks-on") { Description = "What wakes a paced run's source for its ticks: lanes (the symbols' lanes, between their turns) or thread (a timer thread of its own).", DefaultValueFactory = _ => PipelineBenchOptions.TicksOnLanes };
+        ticksOn.AcceptOnlyFromAmong(PipelineBenchOptions.TicksOnLanes, PipelineBenchOptions.TicksOnThread);
         var noStages = new Option<bool>("--no-stages") { Description = "Skip the per-stage CPU breakdown." };
         var command = new Command("pipeline", "Throughput, event-to-feature latency and memory of the full pipeline under synthetic load.")
         {
-            source, symbols, duration, warmUp, rates, maxRate, memoryEvery, batch, inFlight, tick, dispatcher, idleSpin, sample, output, noStages,
+            source, symbols, duration, warmUp, rates, maxRate, memoryEvery, batch, inFlight, tick, ticksOn, dispatcher, idleSpin, sample, output, noStages,
         };
         command.SetGuardedAction(console, async (parse, cancellation) =>
         {
@@ -51,6 +53,7 @@ internal static class PipelineBenchCommand
                     : null,
                 MemoryInterval = Duration(parse.GetValue(memoryEvery)!, "--memory-interval"),
                 Tick = Duration(parse.GetValue(tick)!, "--tick"),
+                TicksOn = parse.GetValue(ticksOn)!,
                 Stages = !parse.GetValue(noStages),
                 Dispatcher = parse.GetValue(dispatcher)!,
                 LaneIdleSpin = Duration(parse.GetValue(idleSpin)!, "--lane-idle-spin", allowZero: true) is var spin && spin <= Actors.LanesDispatcherOptions.MaxIdleSpin

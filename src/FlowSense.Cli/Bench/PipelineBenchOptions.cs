@@ -44,6 +44,15 @@ internal sealed record PipelineBenchOptions
     /// <summary>How long a lane out of work spins before it parks (the node's <c>lanes-dispatcher.idle-spin</c>).</summary>
     public TimeSpan LaneIdleSpin { get; init; } = Actors.LanesDispatcherOptions.DefaultIdleSpin;
 
+    /// <summary>
+    /// What wakes a paced run's source for its ticks: <c>lanes</c> (the symbols' lanes, between their turns; see
+    /// <see cref="Feeds.Replay.ReplayOptions.TickLanes"/>) or <c>thread</c> (a timer thread of its own). With the thread-pool
+    /// dispatcher, always the thread.
+    /// </summary>
+    public string TicksOn { get; init; } = TicksOnLanes;
+
+    public const string TicksOnLanes = "lanes", TicksOnThread = "thread";
+
     public TimeSpan MemoryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Also measure the per-stage CPU breakdown.</summary>

@@ -31,6 +31,7 @@ internal static class PipelineRun
             BatchSize = plan.BatchSize,
             Pace = plan.EventsPerSecond is { } rate ? ReplayPace.Rate(rate, plan.Tick) : ReplayPace.AsFastAsPossible,
             ReceiveClock = clock.NowNs,
+            TickLanes = plan.TicksOnLanes ? shards.Dispatcher as LaneDispatcher : null,
         });
         var schedule = plan.EventsPerSecond is { } perSecond ? new DueTimes(clock, replay.Counters, perSecond) : null;
         var run = IngestionPipeline.Run(replay, shards, new IngestionOptions

@@ -12,5 +12,6 @@ namespace FlowSense.Cli.Bench;
 /// <param name="MemoryEverySeconds">Seconds between memory samples.</param>
 /// <param name="Dispatcher">The dispatcher of the symbol actors.</param>
 /// <param name="LaneIdleSpin">How long a lane out of work spins before it parks.</param>
+/// <param name="TicksOnLanes">A paced run's source is woken for its ticks by the lanes, not a timer thread of its own.</param>
 internal sealed record RunPlan(string Name, double? EventsPerSecond, TimeSpan Tick, TimeSpan Duration, TimeSpan WarmUp, int BatchSize,
-    int BatchesInFlight, int Shards, int MemoryEverySeconds, string Dispatcher, TimeSpan LaneIdleSpin);
+    int BatchesInFlight, int Shards, int MemoryEverySeconds, string Dispatcher, TimeSpan LaneIdleSpin, bool TicksOnLanes);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks.Sources;
+using FlowSense.Actors;
 
 namespace FlowSense.Feeds.Replay;
 
@@ -14,10 +15,13 @@ namespace FlowSense.Feeds.Replay;
 /// <para>The waiter's continuation runs on the timer thread (the completion is not posted to the thread pool), so a
 /// paced replay decodes and delivers its batch right there and comes back to wait again: one thread wake-up per
 /// tick, not two. The thread is a background thread, started on first use and ended by <see cref="Dispose"/>.</para>
+/// <para>Given lanes (<see cref="ReplayOptions.TickLanes"/>), it has no thread: each wait is the lanes' timed work
+/// (<see cref="LaneDispatcher.TryExecuteAt"/>), so the continuation decodes and delivers on a lane, between actor turns,
+/// taking the lanes in turn.</para>
 /// <para>Elsewhere than Linux it sleeps with <see cref="Thread.Sleep(int)"/>, rounded up to whole milliseconds.</para>
 /// <para>Allocation-free per wait: the awaitable is this object (a reset <see cref="ManualResetValueTaskSourceCore{T}"/>).</para>
 /// </remarks>
-internal sealed class PacingTimer : IValueTaskSource, IDisposable
+internal sealed class PacingTimer(LaneDispatcher? lanes = null) : IValueTaskSource, IDisposable, IThreadPoolWorkItem
 {
     private static readonly double TicksPerNanosecond = Stopwatch.Frequency / 1e9;
     private readonly SemaphoreSlim _requested = new(0);
@@ -32,7 +36,9 @@ internal sealed class PacingTimer : IValueTaskSource, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         _core.Reset();
         Volatile.Write(ref _deadline, deadline);
-        _thread ??= StartThread();
+        if (lanes is not null && lanes.TryExecuteAt(deadline, this))
+            return new ValueTask(this, _core.Version);
+        _thread ??= StartThread(); // no lanes, or they have stopped
         _requested.Release();
         return new ValueTask(this, _core.Version);
     }
@@ -87,6 +93,8 @@ internal sealed class PacingTimer : IValueTaskSource, IDisposable
             }
         }
     }
+
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true); // on a lane, at the deadline
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
 

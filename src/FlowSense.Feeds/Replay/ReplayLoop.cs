@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FlowSense.Actors;
 
 namespace FlowSense.Feeds.Replay;
 
@@ -17,7 +18,7 @@ internal static class ReplayLoop
         using var reader = open(sink);
         counters.Start(time, reader.Unit, reader.Length, sink.Pool);
         var pacer = options.Pace.Speed is { } speed ? new RecordedPacer(speed, time) : null;
-        using var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, options.Pace.Tick, time, counters.StartTimestamp) : null;
+        using var rate = options.Pace.EventsPerSecond is { } perSecond ? new RatePacer(perSecond, options.Pace.Tick, time, counters.StartTimestamp, options.TickLanes) : null;
         var reporter = new ProgressReporter(options, counters);
 
         bool more = true;
@@ -90,7 +91,7 @@ internal static class ReplayLoop
     /// (a catch-up batch due) it does not wait. Sub-millisecond waits on the system clock use a <see cref="PacingTimer"/>,
     /// since .NET timers fire on a millisecond grid; other clocks (virtual time in tests) use their own timers.
     /// </summary>
-    private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time, long startTimestamp) : IDisposable
+    private sealed class RatePacer(double eventsPerSecond, TimeSpan tick, TimeProvider time, long startTimestamp, LaneDispatcher? tickLanes) : IDisposable
     {
         private static readonly TimeSpan FineWaitLimit = TimeSpan.FromMilliseconds(2);
         private readonly long _startTimestamp = startTimestamp; // the run's start (ReplayCounters.StartTimestamp): the schedule's origin
@@ -114,7 +115,7 @@ internal static class ReplayLoop
                 return ValueTask.CompletedTask;
             var wait = time.GetElapsedTime(now, wakeAt);
             if (ReferenceEquals(time, TimeProvider.System) && wait < FineWaitLimit)
-                return (_fine ??= new PacingTimer()).WaitUntil(wakeAt);
+                return (_fine ??= new PacingTimer(tickLanes)).WaitUntil(wakeAt);
             return new ValueTask(Task.Delay(wait, time, cancellationToken));
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace FlowSense.Actors.Tests.Dispatch;
 
@@ -310,6 +311,57 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
             actor.Tell(i, TestActor.Ref);
             Assert.True(ExpectMsg<(int, bool, string?)>().Item2);
         }
+    }
+
+    /// <summary>Work that tells <c>to</c> the thread it ran on, whether it is a pool thread, and when it ran (a Stopwatch timestamp).</summary>
+    private sealed class ReportTimedRun(IActorRef to) : IThreadPoolWorkItem
+    {
+        public void Execute() => to.Tell((Thread.CurrentThread.Name ?? "", Thread.CurrentThread.IsThreadPoolThread, Stopwatch.GetTimestamp()), ActorRefs.NoSender);
+    }
+
+    [Fact]
+    public void Timed_work_runs_on_the_lanes_in_turn_never_before_its_deadline()
+    {
+        LaneDispatcher lanes = Lanes("timed", 2);
+        var threads = new HashSet<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 50; // 20 ms
+            Assert.True(lanes.TryExecuteAt(deadline, new ReportTimedRun(TestActor.Ref)));
+            (string thread, bool pool, long ranAt) = ExpectMsg<(string, bool, long)>();
+            Assert.False(pool);
+            Assert.True(ranAt >= deadline, "timed work must not run before its deadline");
+            threads.Add(thread);
+        }
+        Assert.Equal(new HashSet<string> { "timed-0", "timed-1" }, threads);
+    }
+
+    [Fact]
+    public void A_lane_sleeping_until_timed_work_wakes_for_a_message_and_keeps_the_work_for_its_deadline()
+    {
+        LaneDispatcher lanes = Lanes("sleeper", 1);
+        IActorRef actor = Sys.ActorOf(Props.Create<ThreadReporter>().WithDispatcher("sleeper"));
+        actor.Tell(0, TestActor.Ref);
+        ExpectMsg<(int, bool, string?)>();
+
+        long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency; // 1 s: the lane parks until then
+        Assert.True(lanes.TryExecuteAt(deadline, new ReportTimedRun(TestActor.Ref)));
+        Thread.Sleep(50);
+        actor.Tell(1, TestActor.Ref);
+        Assert.Equal("sleeper-0", ExpectMsg<(int, bool, string?)>(timeout: TimeSpan.FromMilliseconds(800)).Item3); // well before the deadline
+        (string thread, _, long ranAt) = ExpectMsg<(string, bool, long)>(timeout: TimeSpan.FromSeconds(5));
+        Assert.Equal("sleeper-0", thread);
+        Assert.True(ranAt >= deadline);
+    }
+
+    [Fact]
+    public void Timed_work_pending_when_the_lanes_stop_runs_at_once_on_the_thread_pool()
+    {
+        LaneDispatcher lanes = Lanes("stopped-timed", 1);
+        Assert.True(lanes.TryExecuteAt(Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency, new ReportTimedRun(TestActor.Ref)));
+        lanes.Dispose();
+        Assert.True(ExpectMsg<(string, bool, long)>(timeout: TimeSpan.FromSeconds(5)).Item2);
+        Assert.False(lanes.TryExecuteAt(Stopwatch.GetTimestamp(), new ReportTimedRun(TestActor.Ref)));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class LatencySeriesTests
     public void A_runs_per_second_summary_takes_the_median_and_the_worst_second()
     {
         LatencyInterval[] seconds = [new(1, 10, 1, 400_000, 500_000), new(2, 10, 1, 3_000_000, 4_000_000), new(3, 10, 1, 700_000, 900_000)];
-        var result = new RunResult(new RunPlan("50%", 1, TimeSpan.FromMicroseconds(200), TimeSpan.FromSeconds(3), TimeSpan.Zero, 16, 8, 1, 1, "lanes", TimeSpan.Zero),
+        var result = new RunResult(new RunPlan("50%", 1, TimeSpan.FromMicroseconds(200), TimeSpan.FromSeconds(3), TimeSpan.Zero, 16, 8, 1, 1, "lanes", TimeSpan.Zero, TicksOnLanes: true),
             30, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), 0, new LatencyHistogram(), [], [], new Pipeline.Ingestion.IngestionSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         {
             LatencyPerSecond = seconds,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlowSense.Actors;
 using FlowSense.Feeds.Replay;
 
 namespace FlowSense.Feeds.Tests.Replay;
@@ -15,6 +16,27 @@ public sealed class PacingTimerTests
             await timer.WaitUntil(deadline).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
             Assert.True(Stopwatch.GetTimestamp() >= deadline);
         }
+    }
+
+    [Fact]
+    public async Task Given_lanes_each_wait_ends_on_a_lane_at_or_after_its_deadline()
+    {
+        using var lanes = new LaneDispatcher("ticks", 2, throughput: 5);
+        using var timer = new PacingTimer(lanes);
+        var threads = new HashSet<string?>();
+        for (int i = 0; i < 4; i++)
+        {
+            long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 50; // 20 ms: still waiting when the continuation is set
+            var wait = timer.WaitUntil(deadline);
+            Assert.False(wait.IsCompleted);
+            // Synchronously: the continuation runs where the wait ended.
+            var ended = wait.AsTask().ContinueWith(
+                _ => (Thread.CurrentThread.Name, Stopwatch.GetTimestamp()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            (string? thread, long endedAt) = await ended.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(endedAt >= deadline);
+            threads.Add(thread);
+        }
+        Assert.Equal(new HashSet<string?> { "ticks-0", "ticks-1" }, threads); // the lanes take the ticks in turn
     }
 
     [Fact]
