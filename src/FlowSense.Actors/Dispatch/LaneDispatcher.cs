@@ -180,7 +180,9 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     /// <summary>
     /// One thread and its queue of ready actors. Producers append under the lock; the thread swaps the whole queue out
     /// under the lock and runs it outside, so a drain costs one lock acquisition however many actors it runs. Other
-    /// work (<see cref="Execute"/>) has a queue of its own, which the thread checks between actor turns.
+    /// work (<see cref="Execute"/>) has a queue of its own, which the thread checks between actor turns. Timed work
+    /// (<see cref="TryExecuteAt"/>) waits by deadline; once due it joins that other work, and a thread out of work
+    /// sleeps until the earliest deadline instead of parking for good.
     /// </summary>
     internal sealed class Lane(LaneDispatcher dispatcher, int index)
     {
