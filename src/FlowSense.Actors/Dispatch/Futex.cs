@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace FlowSense.Actors;
 
 /// <summary>
-/// One thread's sleep until a deadline or another thread's <see cref="Wake"/>, to the microsecond: a Linux futex on a
-/// word of its own. .NET's waits (<see cref="Monitor.Wait(object, int)"/>, events, timers) count in whole
+/// One thread's sleep until a deadline or another thread's <see cref="Wake"/>, within the kernel's timer slack (50 µs
+/// by default): a Linux futex on a word of its own. .NET's waits (<see cref="Monitor.Wait(object, int)"/>, events, timers) count in whole
 /// milliseconds, too coarse for a lane that must wake for a paced replay's 200 µs tick; <c>nanosleep</c> is precise
 /// but cannot be cut short by work arriving for the lane.
 /// </summary>

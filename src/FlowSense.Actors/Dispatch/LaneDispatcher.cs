@@ -147,8 +147,8 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> on a lane once <see cref="Stopwatch.GetTimestamp"/> reaches
-    /// <paramref name="deadline"/>, ahead of the actors waiting there (as <see cref="Execute"/> does), to the
-    /// microsecond on Linux and to the millisecond elsewhere. For a paced source whose ticks feed the lanes' actors (a
+    /// <paramref name="deadline"/>, ahead of the actors waiting there (as <see cref="Execute"/> does): within the
+    /// kernel's timer slack (50 µs by default) on Linux, within a millisecond elsewhere. For a paced source whose ticks feed the lanes' actors (a
     /// paced replay): woken by a timer thread of its own, its work (decoding and delivering what is due) is one more
     /// busy thread that the operating system time-slices against the lanes; as the lanes' own timed work it runs
     /// between their turns, and a parked lane sleeps until it is due. Successive calls go to the lanes in turn,
@@ -199,7 +199,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
         private volatile int _queued;    // _ready.Count, readable without the lock
         private Thread? _thread;
         private volatile bool _idle;   // the thread has nothing to run: it spins for work or is parked
-        private volatile bool _parked; // written under _lock: the thread waits for a Pulse
+        private volatile bool _parked; // written under _lock: the thread waits for a Pulse (or a futex wake, see SleepUntil)
         private volatile bool _stopped; // written under _lock; the spin reads it without
         private readonly PriorityQueue<IThreadPoolWorkItem, long> _timed = new(); // under _lock: work due at a timestamp
         private long _nextDue = long.MaxValue; // _timed's earliest deadline: written under _lock, read between turns without it
@@ -392,8 +392,8 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             }
         }
 
-        // Between turns. The clock is read every eighth turn only (a read costs about as much as a short turn), so timed
-        // work waits for at most eight turns past its deadline while the lane is busy.
+        // Between turns. The clock is read every eighth turn only, to keep its cost off most turns, so timed work waits
+        // for at most eight turns past its deadline while the lane is busy.
         private bool TimedWorkMayBeDue()
         {
             long due = Volatile.Read(ref _nextDue);
