@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace FlowSense.Actors.Tests.Dispatch;
 
@@ -334,6 +335,37 @@ public sealed class LaneDispatcherTests : TestKit.TestKit
             threads.Add(thread);
         }
         Assert.Equal(new HashSet<string> { "timed-0", "timed-1" }, threads);
+    }
+
+    /// <summary>Counts its run, and whether it ran before its deadline.</summary>
+    private sealed class CountTimedRun(long deadline, CountdownEvent done, StrongBox<int> early) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            if (Stopwatch.GetTimestamp() < deadline)
+                Interlocked.Increment(ref early.Value);
+            done.Signal();
+        }
+    }
+
+    [Fact]
+    public void Timed_work_from_many_threads_with_deadlines_in_any_order_all_runs_none_early()
+    {
+        LaneDispatcher lanes = Lanes("many-timed", 2);
+        const int threads = 4, each = 50;
+        using var done = new CountdownEvent(threads * each);
+        var early = new StrongBox<int>();
+        Parallel.For(0, threads, t =>
+        {
+            var random = new Random(t);
+            for (int i = 0; i < each; i++)
+            {
+                long deadline = Stopwatch.GetTimestamp() + random.Next(0, 50) * Stopwatch.Frequency / 1000; // 0-49 ms
+                Assert.True(lanes.TryExecuteAt(deadline, new CountTimedRun(deadline, done, early)));
+            }
+        });
+        Assert.True(done.Wait(TimeSpan.FromSeconds(10)), $"{done.CurrentCount} timed items never ran");
+        Assert.Equal(0, early.Value);
     }
 
     [Fact]
