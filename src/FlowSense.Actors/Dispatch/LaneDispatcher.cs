@@ -135,13 +135,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             if ((candidate.IsIdle && !best.IsIdle) || (candidate.IsIdle == best.IsIdle && candidate.Waiting < best.Waiting))
                 chosen = i;
         }
-        Lane lane = _lanes[chosen];
-        if (!lane.IsStarted) // checked without the lock: this runs once per batch
-        {
-            lock (_placement)
-                lane.EnsureStarted();
-        }
-        if (!lane.TryEnqueueFirst(work))
+        if (!Started(_lanes[chosen]).TryEnqueueFirst(work))
             base.Execute(work);
     }
 
@@ -158,13 +152,18 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
     public bool TryExecuteAt(long deadline, IThreadPoolWorkItem work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        Lane lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextTimedLane) % (uint)_lanes.Length)];
+        return Started(_lanes[(int)((uint)Interlocked.Increment(ref _nextTimedLane) % (uint)_lanes.Length)]).TryEnqueueAt(deadline, work);
+    }
+
+    /// <summary><paramref name="lane"/>, its thread started (checked without the lock first: work comes once per batch or tick).</summary>
+    private Lane Started(Lane lane)
+    {
         if (!lane.IsStarted)
         {
             lock (_placement)
                 lane.EnsureStarted();
         }
-        return lane.TryEnqueueAt(deadline, work);
+        return lane;
     }
 
     /// <summary>A fan-out of many tells to this dispatcher's actors, each lane's share told on its lane (see <see cref="LaneFanOut"/>).</summary>
@@ -289,11 +288,17 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             if (_parked)
             {
                 _parked = false;
-                if (_sleepsOnFutex)
-                    _futex!.Wake();
-                else
-                    Monitor.Pulse(_lock);
+                WakeThread();
             }
+        }
+
+        // Under _lock: ends the thread's wait, on the futex or in Monitor.Wait, whichever it sleeps in.
+        private void WakeThread()
+        {
+            if (_sleepsOnFutex)
+                _futex!.Wake();
+            else
+                Monitor.Pulse(_lock);
         }
 
         public void Stop()
@@ -301,10 +306,7 @@ public sealed class LaneDispatcher : MessageDispatcher, IDisposable
             lock (_lock)
             {
                 _stopped = true;
-                if (_sleepsOnFutex)
-                    _futex!.Wake();
-                else
-                    Monitor.Pulse(_lock);
+                WakeThread();
             }
         }
 

@@ -36,10 +36,11 @@ internal sealed class PacingTimer(LaneDispatcher? lanes = null) : IValueTaskSour
         ObjectDisposedException.ThrowIf(_disposed, this);
         _core.Reset();
         Volatile.Write(ref _deadline, deadline);
-        if (lanes is not null && lanes.TryExecuteAt(deadline, this))
-            return new ValueTask(this, _core.Version);
-        _thread ??= StartThread(); // no lanes, or they have stopped
-        _requested.Release();
+        if (lanes is null || !lanes.TryExecuteAt(deadline, this))
+        {
+            _thread ??= StartThread(); // no lanes, or they have stopped
+            _requested.Release();
+        }
         return new ValueTask(this, _core.Version);
     }
 
