@@ -7,7 +7,7 @@ namespace FlowSense.Cli.Bench;
 
 /// <summary>Everything <c>flowsense bench pipeline</c> measured, and its forms: tables, JSON, a memory CSV and a latency CSV.</summary>
 internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOptions Options, IReadOnlyList<RunResult> Runs,
-    IReadOnlyList<StageCost> Stages, MachineLoad Machine)
+    IReadOnlyList<StageCost> Stages, MachineLoad Machine, IReadOnlyList<MemoryLatencyPoint> RandomReads)
 {
     /// <summary>The issue's latency goal, against which each second's p99 is counted.</summary>
     private const long GoalP99Ns = 1_000_000;
@@ -18,6 +18,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     public void Write(IAnsiConsole console)
     {
         var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs on {(Options.Dispatcher == Actors.Dispatchers.LanesId && Options.TicksOn == PipelineBenchOptions.TicksOnLanes ? "the lanes" : "a timer thread")}, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
+            .Caption($"random-read latency on this machine, by working set: {RandomReadsText(RandomReads)}")
             .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "CPU busy", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "GC pauses", "rejected");
         foreach (var r in Runs)
         {
@@ -55,6 +56,10 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         console.Write(memory);
     }
 
+    /// <summary>"1 MB 10 ns · 4 MB 20 ns · …": each working set's random-read latency.</summary>
+    public static string RandomReadsText(IEnumerable<MemoryLatencyPoint> points) =>
+        string.Join(" · ", points.Select(p => $"{p.Bytes / (1 << 20):N0} MB {p.NanosecondsPerRead.ToString("N0", Invariant)} ns"));
+
     public string ToJson() => JsonSerializer.Serialize(new
     {
         source = Source,
@@ -68,6 +73,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         ticksOn = Options.TicksOn,
         batchesInFlight = Options.BatchesInFlight,
         laneIdleSpinMicroseconds = Options.LaneIdleSpin.TotalMicroseconds,
+        randomReads = RandomReads.Select(p => new { bytes = p.Bytes, nanoseconds = p.NanosecondsPerRead }),
         givenMaxRate = Options.MaxRate,
         runs = Runs.Select(r => new
         {

@@ -8,6 +8,10 @@ internal static class PipelineBench
 {
     public static async Task<BenchReport> RunAsync(BenchWorkload workload, PipelineBenchOptions options, Action<string> progress, CancellationToken cancellation)
     {
+        progress("machine: random-read latency over 1, 4, 16 and 64 MB");
+        var randomReads = MemoryLatency.Measure(MemoryLatency.DefaultSizes);
+        progress($"machine: random reads {BenchReport.RandomReadsText(randomReads)}");
+
         var runs = new List<RunResult>();
         RunResult? max = null;
         double maxRate;
@@ -39,7 +43,7 @@ internal static class PipelineBench
             progress("stages: source alone, symbol state alone");
             stages = await StageBreakdown.MeasureAsync(workload, max, events: 2_000_000).ConfigureAwait(false);
         }
-        return new BenchReport(workload.Name, workload.Symbols, options, runs, stages, MachineLoad.Read());
+        return new BenchReport(workload.Name, workload.Symbols, options, runs, stages, MachineLoad.Read(), randomReads);
     }
 
     /// <summary>
