@@ -28,12 +28,14 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         }
         console.Write(runs);
 
-        var seconds = new Table().Title("event-to-feature latency second by second (each second of the window; from decoding unless marked due)")
-            .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms", "median second's due p99 µs");
+        var seconds = new Table().Title("event-to-feature latency second by second (each second of the window; from decoding unless marked due), and the platform's stalls (an idle thread's 1 ms sleeps, how late they woke)")
+            .AddColumns("run", "seconds", "median second's p99 µs", "worst second's p99 µs", "seconds with p99 > 1 ms", "median second's due p99 µs",
+                "stall p99 µs", "longest stall µs", "stalls > 1 ms");
         foreach (var r in Runs)
         {
             seconds.AddRow(r.Plan.Name, N(r.LatencyPerSecond.Count), MicrosOrDash(r.MedianSecondP99Ns), Micros(r.WorstSecondP99Ns),
-                N(r.SecondsWithP99Over(GoalP99Ns)), r.Plan.EventsPerSecond is null ? "" : MicrosOrDash(r.MedianSecondDueP99Ns));
+                N(r.SecondsWithP99Over(GoalP99Ns)), r.Plan.EventsPerSecond is null ? "" : MicrosOrDash(r.MedianSecondDueP99Ns),
+                Micros(r.Stalls.ValueAt(0.99)), Micros(r.Stalls.Max), N(r.StallsOverOneMillisecond));
         }
         console.Write(seconds);
 
@@ -92,6 +94,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             eventsPerSymbolMessage = r.EventsPerSlice,
             threadPoolWorkItemsPerSymbolMessage = r.WorkItemsPerSlice,
             latencyNs = new { count = r.Latency.Count, p50 = r.Latency.ValueAt(0.5), p99 = r.Latency.ValueAt(0.99), p999 = r.Latency.ValueAt(0.999), max = r.Latency.Max },
+            stallsNs = new { count = r.Stalls.Count, p50 = r.Stalls.ValueAt(0.5), p99 = r.Stalls.ValueAt(0.99), max = r.Stalls.Max, overOneMillisecond = r.StallsOverOneMillisecond },
             latencyFromDueNs = r.LatencyFromDue is { } due
                 ? new { count = due.Count, p50 = due.ValueAt(0.5), p99 = due.ValueAt(0.99), p999 = due.ValueAt(0.999), max = due.Max }
                 : null,

@@ -59,14 +59,17 @@ internal static class PipelineRun
         var latencyPerSecond = new LatencySeries(latency);
         LatencySeries? fromDuePerSecond = schedule is null ? null : new(fromDue);
         var sampler = new RunSampler(Completed, plan.MemoryEverySeconds, fromDuePerSecond is null ? [latencyPerSecond] : [latencyPerSecond, fromDuePerSecond]);
+        using var stalls = new StallMeter();
         Window measured;
         try
         {
             await Task.Delay(plan.WarmUp, cancellation).ConfigureAwait(false);
             var start = Window.Mark(process, Completed());
             window.Open = true;
+            stalls.Recording = true;
             await Task.WhenAny(Task.Delay(plan.Duration, cancellation), run.Completion).ConfigureAwait(false);
             window.Open = false;
+            stalls.Recording = false;
             measured = Window.Mark(process, Completed()) - start;
         }
         finally
@@ -83,6 +86,8 @@ internal static class PipelineRun
             ThreadPoolWorkItems = measured.WorkItems,
             GcPause = measured.GcPause,
             Collections = measured.Collections,
+            Stalls = stalls.Stalls,
+            StallsOverOneMillisecond = stalls.OverOneMillisecond,
             SourceTime = sourceTime,
             LatencyFromDue = schedule is null ? null : fromDue,
             LatencyPerSecond = latencyPerSecond.Intervals,

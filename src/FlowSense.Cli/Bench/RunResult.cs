@@ -72,6 +72,12 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
     /// <summary>Garbage collections in the window, of any generation.</summary>
     public int Collections { get; init; }
 
+    /// <summary>How late an idle thread's 1 ms sleeps woke in the window: the platform's stalls (<see cref="StallMeter"/>).</summary>
+    public LatencyHistogram Stalls { get; init; } = new();
+
+    /// <summary>Those stalls longer than 1 ms.</summary>
+    public long StallsOverOneMillisecond { get; init; }
+
     /// <summary>Thread-pool work items per symbol message (slice): the scheduling each message costs.</summary>
     public double WorkItemsPerSlice => Totals.Slices == 0 || Totals.Delivered == 0 ? double.NaN
         : ThreadPoolWorkItems / (Events / ((double)Totals.Delivered / Totals.Slices));
