@@ -60,7 +60,14 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     /// <summary>"1 MB 10 ns · 4 MB 20 ns · …": each working set's random-read latency.</summary>
     public static string RandomReadsText(IEnumerable<MemoryLatencyPoint> points) =>
-        string.Join(" · ", points.Select(p => $"{p.Bytes / (1 << 20):N0} MB {p.NanosecondsPerRead.ToString("N0", Invariant)} ns"));
+        string.Join(" · ", points.Select(p => $"{Size(p.Bytes)} {p.NanosecondsPerRead.ToString("N0", Invariant)} ns"));
+
+    /// <summary>"1, 4, 16 and 64 MB": the working sets measured.</summary>
+    public static string SizesText(IReadOnlyList<long> bytes) =>
+        bytes.Count == 1 ? Size(bytes[0]) : $"{string.Join(", ", bytes.Take(bytes.Count - 1).Select(Size))} and {Size(bytes[^1])}";
+
+    private static string Size(long bytes) => bytes >= 1 << 20
+        ? $"{(bytes / (double)(1 << 20)).ToString("0.#", Invariant)} MB" : $"{(bytes / 1024.0).ToString("0.#", Invariant)} KB";
 
     public string ToJson() => JsonSerializer.Serialize(new
     {

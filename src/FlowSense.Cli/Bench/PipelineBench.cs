@@ -8,7 +8,7 @@ internal static class PipelineBench
 {
     public static async Task<BenchReport> RunAsync(BenchWorkload workload, PipelineBenchOptions options, Action<string> progress, CancellationToken cancellation)
     {
-        progress("machine: random-read latency over 1, 4, 16 and 64 MB");
+        progress($"machine: random-read latency over {BenchReport.SizesText(MemoryLatency.DefaultSizes)}");
         var randomReads = MemoryLatency.Measure(MemoryLatency.DefaultSizes);
         progress($"machine: random reads {BenchReport.RandomReadsText(randomReads)}");
 

@@ -47,4 +47,13 @@ public sealed class MemoryLatencyTests
         Assert.Equal(sizes, points.Select(p => p.Bytes));
         Assert.All(points, p => Assert.True(p.NanosecondsPerRead is > 0 and < 1e6, $"{p.NanosecondsPerRead} ns per read"));
     }
+
+    [Fact]
+    public void The_report_names_each_size_in_its_unit()
+    {
+        Assert.Equal("64 KB 12 ns · 1 MB 10 ns · 1.5 MB 35 ns",
+            BenchReport.RandomReadsText([new(64 << 10, 12.3), new(1 << 20, 9.6), new(3 << 19, 35)]));
+        Assert.Equal("1 MB, 4 MB, 16 MB and 64 MB", BenchReport.SizesText(MemoryLatency.DefaultSizes));
+        Assert.Equal("16 KB", BenchReport.SizesText([16 << 10]));
+    }
 }
