@@ -48,7 +48,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             console.Write(stages);
         }
 
-        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "GC committed MB", "RSS MB", "gen0", "gen1", "gen2");
+        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "GC committed at last GC, MB", "RSS MB", "gen0", "gen1", "gen2");
         foreach (var r in Runs)
         {
             foreach (var m in r.Memory)
