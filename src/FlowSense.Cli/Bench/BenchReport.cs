@@ -17,7 +17,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
     /// <summary>The runs, the stage costs and the memory of the longest-running picture (the full-speed run).</summary>
     public void Write(IAnsiConsole console)
     {
-        var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs on {(Options.Dispatcher == Actors.Dispatchers.LanesId && Options.TicksOn == PipelineBenchOptions.TicksOnLanes ? "the lanes" : "a timer thread")}, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
+        var runs = new Table().Title($"pipeline bench: {Source}, {Symbols:N0} symbols, {Options.Dispatcher} dispatcher{(Options.Dispatcher == Actors.Dispatchers.LanesId ? $" (idle spin {Options.LaneIdleSpin.TotalMicroseconds:N0} µs)" : "")}, tick {Options.Tick.TotalMicroseconds:N0} µs on {(Options.TicksRunOnLanes ? "the lanes" : "a timer thread")}, {Options.BatchesInFlight} batches in flight, {Machine.Cores} cores, load {Machine.LoadAverages}")
             .Caption($"random-read latency on this machine, by working set: {RandomReadsText(RandomReads)}")
             .AddColumns("run", "target ev/s", "sustained ev/s", "mean ev/s", "CPU ns/ev", "CPU busy", "B/ev", "ev/msg", "items/msg", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "due p99 µs", "GC pauses", "rejected");
         foreach (var r in Runs)
@@ -79,7 +79,7 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         warmUpSeconds = Options.WarmUp.TotalSeconds,
         dispatcher = Options.Dispatcher,
         tickMicroseconds = Options.Tick.TotalMicroseconds,
-        ticksOn = Options.TicksOn,
+        ticksOn = Options.TicksRunOnLanes ? PipelineBenchOptions.TicksOnLanes : PipelineBenchOptions.TicksOnThread,
         batchesInFlight = Options.BatchesInFlight,
         laneIdleSpinMicroseconds = Options.LaneIdleSpin.TotalMicroseconds,
         randomReads = RandomReads.Select(p => new { bytes = p.Bytes, nanoseconds = p.NanosecondsPerRead }),

@@ -52,5 +52,5 @@ internal static class PipelineBench
     /// </summary>
     private static RunPlan Plan(string name, double? rate, PipelineBenchOptions o) =>
         new(name, rate, o.Tick, o.Duration, o.WarmUp, o.BatchSize, o.BatchesInFlight, Shards: 256, (int)Math.Max(1, o.MemoryInterval.TotalSeconds), o.Dispatcher, o.LaneIdleSpin,
-        TicksOnLanes: o.TicksOn == PipelineBenchOptions.TicksOnLanes);
+        TicksOnLanes: o.TicksRunOnLanes);
 }

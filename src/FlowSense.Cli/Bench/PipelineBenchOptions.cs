@@ -53,6 +53,9 @@ internal sealed record PipelineBenchOptions
 
     public const string TicksOnLanes = "lanes", TicksOnThread = "thread";
 
+    /// <summary>Whether the lanes do wake the source: asked for, and the symbols run on the lanes.</summary>
+    public bool TicksRunOnLanes => TicksOn == TicksOnLanes && Dispatcher == Actors.Dispatchers.LanesId;
+
     public TimeSpan MemoryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Also measure the per-stage CPU breakdown.</summary>
