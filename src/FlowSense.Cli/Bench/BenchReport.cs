@@ -48,7 +48,9 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             console.Write(stages);
         }
 
-        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)").AddColumns("run", "t s", "GC heap MB", "GC committed at last GC, MB", "RSS MB", "gen0", "gen1", "gen2");
+        var memory = new Table().Title("memory over time (GC heap and RSS slopes after the first sample)")
+            .Caption($"held by the symbol actors at the end of each run (a full GC before and after they stop): {HeldBySymbolsText()}")
+            .AddColumns("run", "t s", "GC heap MB", "GC committed at last GC, MB", "RSS MB", "gen0", "gen1", "gen2");
         foreach (var r in Runs)
         {
             foreach (var m in r.Memory)
@@ -57,6 +59,12 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
         }
         console.Write(memory);
     }
+
+    /// <summary>"max 87.0 MB (87.1 KB a symbol) · 25% …": what each run's symbol actors held at its end.</summary>
+    private string HeldBySymbolsText() =>
+        string.Join(" · ", Runs.Select(r => $"{r.Plan.Name} {Mb(r.HeldBySymbolsBytes)} MB ({(HeldPerSymbol(r) / 1024.0).ToString("N1", Invariant)} KB a symbol)"));
+
+    private double HeldPerSymbol(RunResult r) => r.HeldBySymbolsBytes / (double)Math.Max(1, Symbols);
 
     /// <summary>"1 MB 10 ns · 4 MB 20 ns · …": each working set's random-read latency.</summary>
     public static string RandomReadsText(IEnumerable<MemoryLatencyPoint> points) =>
@@ -113,6 +121,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
             latencyPerSecond = r.LatencyPerSecond.Select(Json),
             latencyFromDuePerSecond = r.Plan.EventsPerSecond is null ? null : r.LatencyFromDuePerSecond.Select(Json),
             memory = r.Memory,
+            heldBySymbolsBytes = r.HeldBySymbolsBytes,
+            heldBySymbolsBytesPerSymbol = HeldPerSymbol(r),
         }),
         stages = Stages.Select(s => new { stage = s.Stage, nsPerEvent = s.NsPerEvent }),
     }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });

@@ -40,6 +40,9 @@ public sealed class SymbolDirectory
         }, this);
     }
 
+    /// <summary>Symbols whose actor is running now: created and neither passivated nor stopped.</summary>
+    public int ActiveCount => _entries.Values.Count(e => e.IsActive);
+
     /// <summary>Every entry created so far (known and unknown symbols).</summary>
     internal IEnumerable<SymbolEntry> Entries => _entries.Values;
 

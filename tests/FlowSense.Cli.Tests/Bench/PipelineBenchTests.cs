@@ -46,6 +46,10 @@ public sealed class PipelineBenchTests : IDisposable
             Assert.All(seconds, s => Assert.True(s.GetProperty("p50Ns").GetInt64() <= s.GetProperty("p99Ns").GetInt64()
                 && s.GetProperty("p99Ns").GetInt64() <= s.GetProperty("maxNs").GetInt64() && s.GetProperty("maxNs").GetInt64() <= latency.GetProperty("max").GetInt64()));
             Assert.True(run.GetProperty("memory").GetArrayLength() >= 2, "a sample at the start and one at the end");
+            // What the symbol actors held at the end: at least a fresh state's few kilobytes each, shared out evenly.
+            double perSymbol = run.GetProperty("heldBySymbolsBytesPerSymbol").GetDouble();
+            Assert.InRange(perSymbol, 2048, 64 << 20);
+            Assert.Equal(run.GetProperty("heldBySymbolsBytes").GetInt64() / (double)json.RootElement.GetProperty("symbols").GetInt32(), perSymbol, 6);
             var totals = run.GetProperty("totals");
             Assert.Equal(0, totals.GetProperty("Quarantined").GetInt64());
             Assert.Equal(totals.GetProperty("Slices").GetInt64(), totals.GetProperty("Acknowledged").GetInt64());
@@ -77,6 +81,7 @@ public sealed class PipelineBenchTests : IDisposable
         Assert.Contains("\n50%,due,", latencyCsv, StringComparison.Ordinal);
         Assert.DoesNotContain("\nmax,due,", latencyCsv, StringComparison.Ordinal);
         Assert.Contains("seconds with p99 > 1 ms", result.Out, StringComparison.Ordinal);
+        Assert.Contains("held by the symbol actors", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class PassivationTests() : FlowSense.Actors.TestKit.TestKit(virtua
         var first = new[] { Delta(a, 1, 1, Side.Bid, 99, 5), Delta(a, 2, 2, Side.Ask, 101, 5) };
         shards.Region.Tell(new SymbolEvents(a, first, 0, first.Length), TestActor.Ref);
         Assert.Equal(2, ExpectMsg<SymbolEventsAck>().Applied);
+        Assert.Equal(1, shards.Directory.ActiveCount);
 
         Time.Advance(TimeSpan.FromMinutes(2));
         AwaitAssert(() =>
@@ -28,12 +29,14 @@ public sealed class PassivationTests() : FlowSense.Actors.TestKit.TestKit(virtua
             shards.Region.Tell(GetShardRegionState.Instance, TestActor.Ref);
             Assert.Equal(1, ExpectMsg<ShardRegionState>().Find("TEST:A")!.Passivations);
         });
+        AwaitAssert(() => Assert.Equal(0, shards.Directory.ActiveCount)); // known, but its actor is gone
 
         // Replayed old deltas and one new one: the old are duplicates, the new one lands on an empty book.
         var again = new[] { Delta(a, 1, 1, Side.Bid, 99, 5), Delta(a, 2, 2, Side.Ask, 101, 5), Delta(a, 3, 3, Side.Bid, 98, 1) };
         shards.Region.Tell(new SymbolEvents(a, again, 0, again.Length), TestActor.Ref);
         var ack = ExpectMsg<SymbolEventsAck>();
         Assert.Equal((1, 2), (ack.Applied, ack.Duplicates));
+        Assert.Equal(1, shards.Directory.ActiveCount);
         Assert.Equal(new ResyncRequested(a, ResyncReason.Recreated, 2), resyncs.ExpectMsg<ResyncRequested>());
 
         shards.Region.Tell(new GetBook("TEST:A"), TestActor.Ref);
