@@ -62,7 +62,9 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     /// <summary>"max 87.0 MB (87.1 KB a symbol) · 25% …": what each run's symbol actors held at its end.</summary>
     private string HeldBySymbolsText() =>
-        string.Join(" · ", Runs.Select(r => $"{r.Plan.Name} {Mb(r.HeldBySymbolsBytes)} MB ({(HeldPerSymbol(r) / 1024.0).ToString("N1", Invariant)} KB a symbol)"));
+        string.Join(" · ", Runs.Select(r => r.HeldBySymbolsBytes == 0
+            ? $"{r.Plan.Name} not measured (the actors did not stop in time)"
+            : $"{r.Plan.Name} {Mb(r.HeldBySymbolsBytes)} MB ({(HeldPerSymbol(r) / 1024.0).ToString("N1", Invariant)} KB a symbol)"));
 
     private double HeldPerSymbol(RunResult r) => r.HeldBySymbolsBytes / (double)Math.Max(1, Symbols);
 
