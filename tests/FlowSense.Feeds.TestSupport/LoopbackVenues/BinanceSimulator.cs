@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using FlowSense.Feeds.Binance;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
@@ -18,12 +20,17 @@ public sealed class BinanceSimulator : VenueSimulator
     private readonly Dictionary<string, byte[]> _recordedSnapshots = new(StringComparer.Ordinal);
     private long _position;
 
-    private readonly Dictionary<string, int> _snapshotsServed = new(StringComparer.Ordinal);
+    // Written by the REST server's thread, read by the publishing loop's (a test's fault policy).
+    private readonly ConcurrentDictionary<string, long> _lastServedUpdateId = new(StringComparer.Ordinal);
 
     public BinanceCodec Replica => _replica;
 
-    /// <summary>REST snapshots served for <paramref name="symbol"/> so far.</summary>
-    public int SnapshotsServed(string symbol) => _snapshotsServed.GetValueOrDefault(symbol);
+    /// <summary>
+    /// The lastUpdateId of the latest REST snapshot served for <paramref name="symbol"/>; null before the first. A
+    /// diff whose final update id is beyond it is news to a client that synced from that snapshot. Early on this may be
+    /// the recorded snapshot, which lies ahead of the stream, so "published after the snapshot" does not mean beyond it.
+    /// </summary>
+    public long? LastServedUpdateId(string symbol) => _lastServedUpdateId.TryGetValue(symbol, out long id) ? id : null;
 
     public override void Publish(RecordedMessage message)
     {
@@ -46,7 +53,17 @@ public sealed class BinanceSimulator : VenueSimulator
         if (!BinanceCodec.TryGetSnapshotSymbol(Encoding.ASCII.GetBytes(pathAndQuery), out var symbolBytes))
             return null;
         string symbol = Encoding.ASCII.GetString(symbolBytes);
-        _snapshotsServed[symbol] = SnapshotsServed(symbol) + 1;
+        byte[]? snapshot = Snapshot(symbol);
+        if (snapshot is not null)
+        {
+            using var json = JsonDocument.Parse(snapshot);
+            _lastServedUpdateId[symbol] = json.RootElement.GetProperty("lastUpdateId").GetInt64();
+        }
+        return snapshot;
+    }
+
+    private byte[]? Snapshot(string symbol)
+    {
         var sync = _replica.Book(new InstrumentId(BinanceCodec.Venue, symbol));
         if (sync is null || sync.State != BinanceSyncState.Synced)
             return _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);
