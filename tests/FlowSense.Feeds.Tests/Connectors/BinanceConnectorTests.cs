@@ -32,10 +32,10 @@ public sealed class BinanceConnectorTests : FlowSense.Actors.TestKit.TestKit
     {
         await using var venue = await ConnectorHarness.StartVenueAsync(new BinanceSimulator(), Session);
         // Drop the first NKNUSDT diff that reaches beyond the client's snapshot, so the client must see the gap whatever
-        // the timing. "Published after the snapshot was served" is not enough: early on the venue serves its recorded
-        // snapshot, which lies ahead of the stream and covers the next diffs (dropping one of them went unnoticed, rightly,
-        // and failed the test when the client asked that early). Never the session's last diff, which no later diff
-        // would reveal as missing.
+        // the timing. "Published after the snapshot was served" is not enough: a client that asks before the venue has
+        // published anything gets the recorded snapshot, whose lastUpdateId is the u of the session's first diff, so
+        // dropping that diff went unnoticed, rightly, and failed the test. Never the session's last diff, which no later
+        // diff would reveal as missing.
         var simulator = (BinanceSimulator)venue.Simulator;
         RecordedMessage lastDiff = Session.Last(m => IsDiffFor(m, "nknusdt"));
         bool dropped = false;
