@@ -62,11 +62,11 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     /// <summary>"max 87.0 MB (87.1 KB a symbol) · 25% …": what each run's symbol actors held at its end.</summary>
     private string HeldBySymbolsText() =>
-        string.Join(" · ", Runs.Select(r => r.HeldBySymbolsBytes == 0
-            ? $"{r.Plan.Name} not measured (the actors did not stop in time)"
-            : $"{r.Plan.Name} {Mb(r.HeldBySymbolsBytes)} MB ({(HeldPerSymbol(r) / 1024.0).ToString("N1", Invariant)} KB a symbol)"));
+        string.Join(" · ", Runs.Select(r => r.HeldBySymbolsBytes is { } held
+            ? $"{r.Plan.Name} {Mb(held)} MB ({(held / 1024.0 / Math.Max(1, Symbols)).ToString("N1", Invariant)} KB a symbol)"
+            : $"{r.Plan.Name} not measured (the actors did not stop in time)"));
 
-    private double HeldPerSymbol(RunResult r) => r.HeldBySymbolsBytes / (double)Math.Max(1, Symbols);
+    private double? HeldPerSymbol(RunResult r) => r.HeldBySymbolsBytes / (double)Math.Max(1, Symbols);
 
     /// <summary>"1 MB 10 ns · 4 MB 20 ns · …": each working set's random-read latency.</summary>
     public static string RandomReadsText(IEnumerable<MemoryLatencyPoint> points) =>

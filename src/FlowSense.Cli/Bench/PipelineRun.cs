@@ -78,7 +78,7 @@ internal static class PipelineRun
             await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
             sampler.Dispose();
         }
-        long heldBySymbols = await HeldBySymbolsAsync(system, shards).ConfigureAwait(false);
+        long? heldBySymbols = await HeldBySymbolsAsync(system, shards).ConfigureAwait(false);
         var sourceTime = replay.Counters.StartTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(replay.Counters.StartTimestamp);
         int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
         return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
@@ -100,9 +100,11 @@ internal static class PipelineRun
     /// <summary>
     /// What the symbol actors held at the end of the run, their state above all: the heap after a full collection,
     /// less the heap once the shard region has stopped them. Everything else (the run's buffers, the lanes, the symbol
-    /// entries) is still referenced then, so it is not counted. 0 if the actors take over 30 s to stop.
+    /// entries) is still referenced then, so it is not counted. The difference is only the actors' in a process of its
+    /// own: anything else allocating meanwhile (tests running beside the bench) blurs it. Null if the actors take over
+    /// 30 s to stop.
     /// </summary>
-    private static async Task<long> HeldBySymbolsAsync(ActorSystem system, SymbolShards shards)
+    private static async Task<long?> HeldBySymbolsAsync(ActorSystem system, SymbolShards shards)
     {
         long withSymbols = GC.GetTotalMemory(forceFullCollection: true);
         system.Stop(shards.Region);
@@ -110,7 +112,7 @@ internal static class PipelineRun
         while (shards.Directory.ActiveCount > 0)
         {
             if (Stopwatch.GetTimestamp() > deadline)
-                return 0;
+                return null;
             await Task.Delay(10).ConfigureAwait(false);
         }
         return Math.Max(0, withSymbols - GC.GetTotalMemory(forceFullCollection: true));

@@ -62,9 +62,9 @@ internal sealed record RunResult(RunPlan Plan, long Events, TimeSpan Elapsed, Ti
 
     /// <summary>
     /// The memory the symbol actors held at the end of the run, their state above all: what a full collection frees
-    /// once they have stopped. 0 when not measured.
+    /// once they have stopped. Null when not measured.
     /// </summary>
-    public long HeldBySymbolsBytes { get; init; }
+    public long? HeldBySymbolsBytes { get; init; }
 
     /// <summary>Thread-pool work items completed in the window (actor turns, continuations, timer callbacks).</summary>
     public long ThreadPoolWorkItems { get; init; }

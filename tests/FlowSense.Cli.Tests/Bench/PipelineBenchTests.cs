@@ -4,8 +4,11 @@ namespace FlowSense.Cli.Tests.Bench;
 
 /// <summary>
 /// A smoke run of <c>flowsense bench pipeline</c> with tiny durations: it exits 0 and reports sane, non-zero figures
-/// in its tables and JSON. Not a performance test: nothing here depends on how fast the machine is.
+/// in its tables and JSON. Not a performance test: nothing here depends on how fast the machine is. It runs alone
+/// (<see cref="AloneInProcess"/>): the memory the symbol actors held is a heap difference, which tests allocating
+/// beside it would blur.
 /// </summary>
+[Collection(AloneInProcess.Name)]
 public sealed class PipelineBenchTests : IDisposable
 {
     private readonly CliRun _cli = new();
