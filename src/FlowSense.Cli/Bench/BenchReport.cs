@@ -62,8 +62,8 @@ internal sealed record BenchReport(string Source, int Symbols, PipelineBenchOpti
 
     /// <summary>"max 87.0 MB (87.1 KB a symbol) · 25% …": what each run's symbol actors held at its end.</summary>
     private string HeldBySymbolsText() =>
-        string.Join(" · ", Runs.Select(r => r.HeldBySymbolsBytes is { } held
-            ? $"{r.Plan.Name} {Mb(held)} MB ({(held / 1024.0 / Math.Max(1, Symbols)).ToString("N1", Invariant)} KB a symbol)"
+        string.Join(" · ", Runs.Select(r => r.HeldBySymbolsBytes is { } held && HeldPerSymbol(r) is { } perSymbol
+            ? $"{r.Plan.Name} {Mb(held)} MB ({(perSymbol / 1024).ToString("N1", Invariant)} KB a symbol)"
             : $"{r.Plan.Name} not measured (the actors did not stop in time)"));
 
     private double? HeldPerSymbol(RunResult r) => r.HeldBySymbolsBytes / (double)Math.Max(1, Symbols);
