@@ -178,13 +178,13 @@ public ref struct CheckpointReader
         return false;
     }
 
-    public void ReadInt64s(Span<long> destination)
+    public void ReadInt64s(scoped Span<long> destination)
     {
         for (int i = 0; i < destination.Length; i++)
             destination[i] = ReadInt64();
     }
 
-    public void ReadDoubles(Span<double> destination)
+    public void ReadDoubles(scoped Span<double> destination)
     {
         for (int i = 0; i < destination.Length; i++)
             destination[i] = ReadDouble();

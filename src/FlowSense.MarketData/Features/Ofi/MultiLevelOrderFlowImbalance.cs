@@ -15,17 +15,19 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    // Column indices into _state, M longs each: the previous state per side, the contributions being staged, the
-    // last committed ones and the per-level sums. After the columns, the ring: one row of M contributions per event.
-    private const int BidPriceColumn = 0, BidSizeColumn = 1, AskPriceColumn = 2, AskSizeColumn = 3;
-    private const int StagedColumn = 4, LastEventColumn = 5, SumColumn = 6, Columns = 7;
+    // Column indices into _state, M longs each: the previous state per side and the per-level sums. After the columns,
+    // the ring: one row of M contributions per event. The last event's contributions are the ring's newest row, and
+    // those being staged live on the stack: over a thousand symbols each column is a line or two out of cache on
+    // every update, so the state keeps no column it can do without.
+    private const int BidPriceColumn = 0, BidSizeColumn = 1, AskPriceColumn = 2, AskSizeColumn = 3, SumColumn = 4, Columns = 5;
 
-    /// <summary>The columns a checkpoint holds, in its order (the staged contributions are scratch).</summary>
-    private static ReadOnlySpan<int> CheckpointColumns => [BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn, LastEventColumn, SumColumn];
+    /// <summary>Levels whose staged contributions fit on the stack; more are staged in an array of the instance's own.</summary>
+    private const int StackLevels = 128;
 
     // Everything in one array: an update touches every column and one ring row, and when the instrument's state is
-    // out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than eight arrays.
+    // out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than several arrays.
     private readonly long[] _state;
+    private readonly long[]? _wideStaged; // only past StackLevels levels
     private readonly int _levels;
     private readonly int _eventWindow;
     private int _next;
@@ -47,6 +49,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _bidExtent = _askExtent = levels;
         // One ring row of M contributions per event: all levels advance together, so they share one head.
         _state = new long[checked((Columns + eventWindow) * levels)];
+        if (levels > StackLevels)
+            _wideStaged = new long[levels];
     }
 
     public int Levels => _levels;
@@ -58,7 +62,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     public long EventCount { get; private set; }
 
     /// <summary>e_n at each level for the latest event; index 0 is level 1.</summary>
-    public ReadOnlySpan<long> LastEvents => Column(LastEventColumn);
+    public ReadOnlySpan<long> LastEvents => NewestRow;
 
     /// <summary>Σ e_n at each level over the last N events; index 0 is level 1.</summary>
     public ReadOnlySpan<long> OverEvents => Column(SumColumn);
@@ -69,7 +73,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
         // Sides are stored and processed apart (one column per field) so the loops stay branch-light.
-        Span<long> staged = Column(StagedColumn);
+        Span<long> staged = _wideStaged ?? stackalloc long[_levels];
         long difference = StageSide(view.BidPrices, view.BidSizes, Column(BidPriceColumn), Column(BidSizeColumn), staged, ref _bidExtent, isBid: true);
         difference |= StageSide(view.AskPrices, view.AskSizes, Column(AskPriceColumn), Column(AskSizeColumn), staged, ref _askExtent, isBid: false);
         if (!_hasPrevious)
@@ -82,14 +86,12 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 
         Span<long> row = RingRows.Slice(_next * _levels, _levels);
         Span<long> sums = Column(SumColumn);
-        Span<long> lastEvents = Column(LastEventColumn);
         bool evicting = _filled == _eventWindow;
         for (int m = 0; m < staged.Length; m++)
         {
             long e = staged[m];
             sums[m] += evicting ? e - row[m] : e;
             row[m] = e;
-            lastEvents[m] = e;
         }
         EventCount++;
         if (!evicting)
@@ -98,7 +100,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         return true;
     }
 
-    /// <summary>Writes the previous M-level state, the per-level sums and last events, and the ring of contributions.</summary>
+    /// <summary>Writes the previous M-level state, the last event and the per-level sums, and the ring of contributions.</summary>
     public void WriteCheckpoint(ref CheckpointWriter writer)
     {
         writer.BeginSection(CheckpointSection.MultiLevelOrderFlowImbalance, CheckpointVersion);
@@ -108,8 +110,10 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         writer.WriteInt64(EventCount);
         writer.WriteInt32(_next);
         writer.WriteInt32(_filled);
-        foreach (int column in CheckpointColumns)
+        foreach (int column in (ReadOnlySpan<int>)[BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn])
             writer.WriteInt64s(Column(column));
+        writer.WriteInt64s(NewestRow); // the last event's contributions, where the format has always had them
+        writer.WriteInt64s(Column(SumColumn));
         // Rows not yet filled are zero; only the filled ones are state (when not full, they are rows 0.._filled-1).
         writer.WriteInt64s(RingRows[..(_filled * _levels)]);
         writer.EndSection();
@@ -127,11 +131,15 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _filled = reader.ReadCount(_eventWindow, "the filled rows");
         if (_filled < _eventWindow && _next != _filled)
             throw reader.Corrupt($"a window holding {_filled} events has its next row at {_next}");
-        foreach (int column in CheckpointColumns)
+        foreach (int column in (ReadOnlySpan<int>)[BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn])
             reader.ReadInt64s(Column(column));
+        Span<long> lastEvents = _wideStaged ?? stackalloc long[_levels]; // scratch, as when staging an update
+        reader.ReadInt64s(lastEvents);
+        reader.ReadInt64s(Column(SumColumn));
         RingRows.Clear();
         reader.ReadInt64s(RingRows[..(_filled * _levels)]);
-        Column(StagedColumn).Clear();
+        if (!lastEvents.SequenceEqual(NewestRow))
+            throw reader.Corrupt("the last event's contributions differ from the newest row of the ring");
         _bidExtent = _askExtent = Levels;
         reader.EndSection();
     }
@@ -139,6 +147,9 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     private Span<long> Column(int column) => _state.AsSpan(column * _levels, _levels);
 
     private Span<long> RingRows => _state.AsSpan(Columns * _levels);
+
+    // The row written last (zeros before the first event: the ring's last row, not yet written).
+    private Span<long> NewestRow => RingRows.Slice(((_next == 0 ? _eventWindow : _next) - 1) * _levels, _levels);
 
     /// <summary>
     /// Adds one side's part of e at every level into <paramref name="staged"/> (the bid side first overwrites it)

@@ -1,5 +1,8 @@
+using System.Buffers;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Features.Ofi;
+using FlowSense.MarketData.Tests.Checkpoints;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -108,6 +111,64 @@ public class MultiLevelOrderFlowImbalanceTests
             }
             return ofi.OverEvents.SequenceEqual(expected);
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Past_the_levels_staged_on_the_stack_each_level_is_computed_as_below_them()
+    {
+        // 130 levels stage in an array of their own, 4 on the stack; levels a view does not reach contribute nothing.
+        var wide = new MultiLevelOrderFlowImbalance(levels: 130, eventWindow: 3);
+        var narrow = new MultiLevelOrderFlowImbalance(levels: 4, eventWindow: 3);
+        var random = new Random(5);
+        for (int i = 0; i < 50; i++)
+        {
+            long[] bidPrices = [1000 - random.Next(2), 998, 997], bidSizes = [random.Next(1, 9), random.Next(9), 4];
+            long[] askPrices = [1002 + random.Next(2), 1004, 1005], askSizes = [random.Next(1, 9), 3, random.Next(9)];
+            Assert.Equal(narrow.Update(View(bidPrices, bidSizes, askPrices, askSizes)), wide.Update(View(bidPrices, bidSizes, askPrices, askSizes)));
+            Assert.Equal(narrow.LastEvents.ToArray(), wide.LastEvents[..4].ToArray());
+            Assert.Equal(narrow.OverEvents.ToArray(), wide.OverEvents[..4].ToArray());
+            Assert.True(wide.OverEvents[4..].IndexOfAnyExcept(0L) < 0);
+        }
+
+        var restored = new MultiLevelOrderFlowImbalance(levels: 130, eventWindow: 3);
+        CheckpointFramingTests.Restore(restored, CheckpointFramingTests.Write(wide));
+        Assert.Equal(wide.LastEvents.ToArray(), restored.LastEvents.ToArray());
+        Assert.Equal(CheckpointFramingTests.Write(wide), CheckpointFramingTests.Write(restored));
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_last_event_is_not_the_newest_ring_row_is_refused()
+    {
+        // The last event's contributions are kept once, as the ring's newest row; the format still carries them, and
+        // a restore checks that the two agree.
+        var ofi = new MultiLevelOrderFlowImbalance(levels: 2, eventWindow: 4);
+        ofi.Update(View([1000], [5], [1002], [5]));
+        ofi.Update(View([1000], [7], [1002], [5]));
+        Assert.Equal([2L, 0L], ofi.LastEvents.ToArray());
+
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new CheckpointWriter(output);
+        writer.BeginSection(CheckpointSection.MultiLevelOrderFlowImbalance, 1);
+        writer.WriteInt64(2);          // levels
+        writer.WriteInt64(4);          // event window
+        writer.WriteBoolean(true);     // has a previous state
+        writer.WriteInt64(1);          // events
+        writer.WriteInt32(1);          // next row
+        writer.WriteInt32(1);          // filled rows
+        writer.WriteInt64s([1000, long.MinValue]); // bid prices (level 2 empty)
+        writer.WriteInt64s([7, 0]);                // bid sizes
+        writer.WriteInt64s([1002, long.MaxValue]); // ask prices
+        writer.WriteInt64s([5, 0]);                // ask sizes
+        writer.WriteInt64s([3, 0]);                // the last event: not what the ring holds
+        writer.WriteInt64s([2, 0]);                // sums
+        writer.WriteInt64s([2, 0]);                // the ring's one row
+        writer.EndSection();
+        writer.Complete();
+        byte[] bytes = output.WrittenSpan.ToArray();
+
+        var restored = new MultiLevelOrderFlowImbalance(levels: 2, eventWindow: 4);
+        var error = Assert.Throws<CheckpointException>(() => CheckpointFramingTests.Restore(restored, bytes));
+        Assert.Contains("newest row", error.Message);
     }
 
     private static LevelView View(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) =>
