@@ -21,6 +21,9 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     // every update, so the state keeps no column it can do without.
     private const int BidPriceColumn = 0, BidSizeColumn = 1, AskPriceColumn = 2, AskSizeColumn = 3, SumColumn = 4, Columns = 5;
 
+    /// <summary>The previous state's columns, in the order a checkpoint holds them.</summary>
+    private static ReadOnlySpan<int> PreviousStateColumns => [BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn];
+
     /// <summary>Levels whose staged contributions fit on the stack; more are staged in an array of the instance's own.</summary>
     private const int StackLevels = 128;
 
@@ -110,7 +113,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         writer.WriteInt64(EventCount);
         writer.WriteInt32(_next);
         writer.WriteInt32(_filled);
-        foreach (int column in (ReadOnlySpan<int>)[BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn])
+        foreach (int column in PreviousStateColumns)
             writer.WriteInt64s(Column(column));
         writer.WriteInt64s(NewestRow); // the last event's contributions, where the format has always had them
         writer.WriteInt64s(Column(SumColumn));
@@ -131,7 +134,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _filled = reader.ReadCount(_eventWindow, "the filled rows");
         if (_filled < _eventWindow && _next != _filled)
             throw reader.Corrupt($"a window holding {_filled} events has its next row at {_next}");
-        foreach (int column in (ReadOnlySpan<int>)[BidPriceColumn, BidSizeColumn, AskPriceColumn, AskSizeColumn])
+        foreach (int column in PreviousStateColumns)
             reader.ReadInt64s(Column(column));
         Span<long> lastEvents = _wideStaged ?? stackalloc long[_levels]; // scratch, as when staging an update
         reader.ReadInt64s(lastEvents);
