@@ -97,6 +97,9 @@ public sealed class MultiTimeframeBarAggregator : ICheckpointState
         _quietUntilNs = _builders[0].FrontierEndNs;
     }
 
+    /// <summary>Until this time (exchange time) <see cref="AdvanceTo"/> closes nothing; it changes with each trade and bar close.</summary>
+    public long QuietUntilNs => _quietUntilNs;
+
     /// <summary>Closes every bar whose period ended at or before <paramref name="timeNs"/> (exchange time).</summary>
     /// <remarks>
     /// Cheap enough to call on every event: every longer period is a union of shortest ones, so until time reaches

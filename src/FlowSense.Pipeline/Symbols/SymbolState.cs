@@ -43,6 +43,9 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     private readonly L1Book? _l1;
     private readonly LevelBook? _levels;
     private readonly MultiTimeframeBarAggregator _bars;
+    // The bars' own quiet period, copied here: an event before it closes no bar, and most events then need not load
+    // the aggregator's line at all (over a thousand symbols it is out of cache on every visit).
+    private long _barsQuietUntilNs = long.MinValue;
     private readonly Dictionary<TimeFrame, BarHistory> _history = [];
     private readonly Dictionary<TimeFrame, IndicatorSet> _indicators = [];
     private readonly List<(TimeFrame TimeFrame, Bar Bar)> _closed = [];
@@ -131,8 +134,11 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         };
         // Exchange time moved: bars whose period has ended close now, not on the instrument's next trade (as LEAN's
         // consolidators do), so a quiet instrument's last bar is current. A trade did this itself in the aggregator.
-        if (outcome == EventOutcome.Applied && e.Kind != MarketEventKind.Trade)
+        if (outcome == EventOutcome.Applied && e.Kind != MarketEventKind.Trade && e.Header.ExchangeTimeNs >= _barsQuietUntilNs)
+        {
             _bars.AdvanceTo(e.Header.ExchangeTimeNs);
+            _barsQuietUntilNs = _bars.QuietUntilNs;
+        }
         if (outcome == EventOutcome.Applied && check == SequenceCheck.Gap && _countsGaps)
         {
             _counters.CountGap();
@@ -160,6 +166,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
             return EventOutcome.Rejected;
         _l1?.Apply(trade);
         _bars.OnTrade(trade);
+        _barsQuietUntilNs = _bars.QuietUntilNs;
         return EventOutcome.Applied;
     }
 
@@ -241,6 +248,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     /// <summary>Replaces the whole state (the shared sequence watermarks included) with the next section's.</summary>
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
+        _barsQuietUntilNs = long.MinValue; // until the bars are restored: a restore that fails half-way leaves no stale gate
         reader.BeginSection(SymbolSections.SymbolState, CheckpointVersion);
         reader.ReadExpected((long)_settings.BookType, "book type");
         reader.ReadExpected(_bars.TimeFrames.Count, "bar time frames");
@@ -257,6 +265,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         reader.EndSection();
         _closed.Clear();
         _lastLevelsAccepted = false; // the features' last levels are the checkpoint's: read them afresh
+        _barsQuietUntilNs = _bars.QuietUntilNs;
     }
 
     private EventOutcome Count(EventOutcome outcome, in MarketEvent e)

@@ -1,6 +1,8 @@
+using System.Buffers;
 using FlowSense.Feeds.Lean;
 using FlowSense.Feeds.Replay;
 using FlowSense.MarketData.Bars;
+using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
@@ -53,6 +55,29 @@ public sealed class BarClosingTests
         state.Apply(Trade(X, 10, 100));
         state.Apply(Quote(X, 1_500, 1, 99, 101));
         Assert.Equal(TimeFrame.OneSecond, Assert.Single(state.ClosedBars).TimeFrame);
+    }
+
+    [Fact]
+    public void A_state_restored_from_an_earlier_checkpoint_closes_the_restored_bar_at_its_end()
+    {
+        // The state keeps a copy of the bars' quiet period; restoring must replace it, not leave a later one that
+        // would hold back the restored bar's close.
+        SymbolState earlier = State(BookType.L2);
+        earlier.Apply(Trade(X, 100, 100, 2));
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new CheckpointWriter(output);
+        earlier.WriteCheckpoint(ref writer);
+        writer.Complete();
+
+        SymbolState state = State(BookType.L2);
+        state.Apply(Trade(X, 5_000, 100, 1)); // its own bar runs to 6 s
+        var reader = new CheckpointReader(output.WrittenSpan);
+        state.RestoreCheckpoint(ref reader);
+        reader.Complete();
+
+        state.Apply(Delta(X, 1_000, 1, Side.Bid, 99, 6));
+        (TimeFrame frame, Bar bar) = Assert.Single(state.ClosedBars);
+        Assert.Equal((TimeFrame.OneSecond, 0L, 2L), (frame, bar.StartTimeNs, bar.Volume));
     }
 
     [Fact]
