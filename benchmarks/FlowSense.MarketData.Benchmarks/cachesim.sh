@@ -13,11 +13,7 @@
 # Needs valgrind (apt-get install -y valgrind). Each run takes about a minute; the two run side by side.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-events=200000
 args=("$@")
-for ((i = 0; i < ${#args[@]}; i++)); do
-  [[ "${args[i]}" == "--events" ]] && events="${args[i + 1]}"
-done
 command -v valgrind > /dev/null || { echo "cachesim: valgrind is not installed; run: apt-get install -y valgrind" >&2; exit 1; }
 
 dotnet build -c Release "$here" -v q -nologo > /dev/null
@@ -35,15 +31,16 @@ for mode in warm measure; do
 done
 wait
 
-python3 - "$out" "$events" <<'PY'
+python3 - "$out" <<'PY'
 import re, sys
-folder, events = sys.argv[1], int(sys.argv[2])
+folder = sys.argv[1]
 def counts(mode):
     text = open(f"{folder}/{mode}.txt").read()
     def total(label):
         return int(re.search(label + r":\s+([\d,]+)", text).group(1).replace(",", ""))
     return text, total("I\s+refs"), total("D1\s+misses"), total("LLd misses")
 warm, measured = counts("warm"), counts("measure")
+events = int(re.search(r"measured (\d+)", measured[0]).group(1))
 gcs = int(re.search(r"collections in the measured half (\d+)", measured[0]).group(1))
 if gcs:
     sys.exit(f"cachesim: {gcs} collection(s) fell in the measured half, so the counts include the collector's; use fewer --events")

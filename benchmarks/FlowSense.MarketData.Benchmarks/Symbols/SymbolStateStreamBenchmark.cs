@@ -33,7 +33,7 @@ public class SymbolStateStreamBenchmark
     private const int MeasuredEvents = 200_000;
 
     /// <summary>Exchange time between messages: 400,000 events over 10 s (see the remarks).</summary>
-    private static readonly TimeSpan MessageSpacing = TimeSpan.FromMicroseconds(25);
+    internal static readonly TimeSpan MessageSpacing = TimeSpan.FromMicroseconds(25);
 
     private MarketEvent[] _events = null!;
     private Dictionary<InstrumentId, SymbolState> _states = null!;

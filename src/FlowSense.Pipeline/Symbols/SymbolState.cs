@@ -248,7 +248,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
     /// <summary>Replaces the whole state (the shared sequence watermarks included) with the next section's.</summary>
     public void RestoreCheckpoint(ref CheckpointReader reader)
     {
-        _barsQuietUntilNs = long.MinValue; // until the bars are restored: a restore that fails half-way leaves no stale gate
+        _barsQuietUntilNs = long.MinValue; // the next event asks the restored bars afresh (and a failed restore leaves no stale gate)
         reader.BeginSection(SymbolSections.SymbolState, CheckpointVersion);
         reader.ReadExpected((long)_settings.BookType, "book type");
         reader.ReadExpected(_bars.TimeFrames.Count, "bar time frames");
@@ -265,7 +265,6 @@ public sealed class SymbolState : IBarSink, ICheckpointState
         reader.EndSection();
         _closed.Clear();
         _lastLevelsAccepted = false; // the features' last levels are the checkpoint's: read them afresh
-        _barsQuietUntilNs = _bars.QuietUntilNs;
     }
 
     private EventOutcome Count(EventOutcome outcome, in MarketEvent e)
