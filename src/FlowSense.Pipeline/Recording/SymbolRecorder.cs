@@ -74,7 +74,7 @@ internal sealed class SymbolRecorder
             latestBeforeNs = ExchangeTimeSampling.NothingBefore;
         if (_bookTopNs > 0 && ExchangeTimeSampling.OpensInterval(timeNs, latestBeforeNs, _bookTopNs))
         {
-            LevelView levels = _topLevels.Read(state.Book);
+            LevelView levels = _topLevels.Read(state.Book, _topLevels.Columns ?? stackalloc long[4 * _topLevels.Depth]);
             Offer(_writer.TryWriteBookTop(Keyed(e.Header, ordinal), levels));
         }
         if (_featuresNs > 0 && ExchangeTimeSampling.OpensInterval(timeNs, latestBeforeNs, _featuresNs))

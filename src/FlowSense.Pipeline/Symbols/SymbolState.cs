@@ -218,7 +218,7 @@ public sealed class SymbolState : IBarSink, ICheckpointState
             Features.OnLevelsUnchanged(timeNs);
             return true;
         }
-        _lastLevelsAccepted = Features.OnLevels(timeNs, _topLevels.Read(book));
+        _lastLevelsAccepted = Features.OnLevels(timeNs, _topLevels.Read(book, _topLevels.Columns ?? stackalloc long[4 * _topLevels.Depth]));
         return _lastLevelsAccepted;
     }
 

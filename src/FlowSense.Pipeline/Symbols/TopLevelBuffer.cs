@@ -5,30 +5,34 @@ using FlowSense.MarketData.OrderBook;
 namespace FlowSense.Pipeline.Symbols;
 
 /// <summary>
-/// Room for a book's top N levels as the features read them: bid prices, bid sizes, ask prices and ask sizes, as four
-/// columns of one array. One array rather than four means one allocation and, when the symbol's state is out of
-/// cache (as it is on most events under load), one run of cache lines instead of four arrays' headers and data.
-/// Hold it in a readonly field; it is a thin wrapper over the array.
+/// Where a book's top N levels are read for the features: bid prices, bid sizes, ask prices and ask sizes, as four
+/// columns of one span. The levels are scratch (the features keep what they need), so up to
+/// <see cref="StackDepth"/> levels a side they go on the caller's stack (<c>Columns ?? stackalloc long[4 * Depth]</c>):
+/// the stack is in cache, while an array per symbol would be one more run of lines to fetch on every visit over a
+/// thousand symbols. Deeper reads use an array of the buffer's own. Hold it in a readonly field.
 /// </summary>
 internal readonly struct TopLevelBuffer
 {
-    private readonly long[] _columns;
+    /// <summary>The most levels a side read on the stack (4 KB of columns).</summary>
+    public const int StackDepth = 128;
 
     /// <param name="depth">N, the levels read per side.</param>
     public TopLevelBuffer(int depth)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(depth);
         Depth = depth;
-        _columns = new long[4 * depth];
+        Columns = depth > StackDepth ? new long[4 * depth] : null;
     }
 
     /// <summary>N, the levels read per side.</summary>
     public int Depth { get; }
 
-    /// <summary>Copies the book's top levels in and returns a view of them, valid until the next call.</summary>
-    public LevelView Read(IBookView book)
+    /// <summary>The columns past <see cref="StackDepth"/> levels; null when the caller reads into its stack.</summary>
+    public long[]? Columns { get; }
+
+    /// <summary>Copies the book's top levels into <paramref name="columns"/> (4 × <see cref="Depth"/> longs) and returns a view of them.</summary>
+    public LevelView Read(IBookView book, Span<long> columns)
     {
-        Span<long> columns = _columns;
         int depth = Depth;
         Span<long> bidPrices = columns.Slice(0, depth), bidSizes = columns.Slice(depth, depth);
         Span<long> askPrices = columns.Slice(2 * depth, depth), askSizes = columns.Slice(3 * depth, depth);
