@@ -76,19 +76,21 @@ public class MultiLevelOrderFlowImbalanceTests
         Assert.Equal(single.OverEvents, multi.OverEvents[0]);
     }
 
-    [Fact]
-    public void Every_level_equals_the_single_level_formula_at_any_depth()
+    [Theory]
+    [InlineData(1000)] // nothing evicted
+    [InlineData(3)] // rows evicted as the books deepen and thin out
+    public void Every_level_equals_the_single_level_formula_at_any_depth(int eventWindow)
     {
-        // Ten levels exercise the four-wide path and the scalar tail; views of 0..10 levels and empty levels
-        // exercise the padding. The reference applies e_n level by level.
+        // Views of 0..10 levels and empty levels exercise the padding and the stored extents; a short window evicts
+        // rows written when the book was shallower or deeper than now. The reference applies e_n level by level.
         const int M = 10;
         Gen<long[]> side = Gen.Choose(0, M).SelectMany(depth => Gen.Choose(0, 3).ArrayOf(2 * depth))
             .Select(pairs => pairs.Select(x => (long)x).ToArray());
         Gen<(long[] Bid, long[] Ask)[]> tape = Gen.Zip(side, side).ArrayOf();
         Prop.ForAll(Arb.From(tape), states =>
         {
-            var ofi = new MultiLevelOrderFlowImbalance(M, eventWindow: 1000);
-            var expected = new long[M];
+            var ofi = new MultiLevelOrderFlowImbalance(M, eventWindow);
+            var events = new List<long[]>();
             TopOfBook[]? previous = null;
             foreach (var (bid, ask) in states)
             {
@@ -97,19 +99,20 @@ public class MultiLevelOrderFlowImbalanceTests
                 long[] bidSizes = Enumerable.Range(0, bid.Length / 2).Select(m => bid[2 * m + 1]).ToArray();
                 long[] askPrices = Enumerable.Range(0, ask.Length / 2).Select(m => 1010L + m + ask[2 * m]).ToArray();
                 long[] askSizes = Enumerable.Range(0, ask.Length / 2).Select(m => ask[2 * m + 1]).ToArray();
-                ofi.Update(new LevelView(bidPrices, bidSizes, askPrices, askSizes));
+                bool recorded = ofi.Update(new LevelView(bidPrices, bidSizes, askPrices, askSizes));
 
                 TopOfBook[] current = Enumerable.Range(0, M).Select(m => OrderFlowEvent.AsQueues(new TopOfBook(
                     m < bidPrices.Length ? bidPrices[m] : 0, m < bidSizes.Length ? bidSizes[m] : 0,
                     m < askPrices.Length ? askPrices[m] : 0, m < askSizes.Length ? askSizes[m] : 0))).ToArray();
-                if (previous is not null)
-                {
-                    for (int m = 0; m < M; m++)
-                        expected[m] += OrderFlowEvent.Between(previous[m], current[m]);
-                }
+                if (previous is not null && !current.SequenceEqual(previous))
+                    events.Add(Enumerable.Range(0, M).Select(m => OrderFlowEvent.Between(previous[m], current[m])).ToArray());
+                if (recorded != (previous is not null && !current.SequenceEqual(previous)))
+                    return false;
                 previous = current;
             }
-            return ofi.OverEvents.SequenceEqual(expected);
+            long[] expected = Enumerable.Range(0, M).Select(m => events.TakeLast(eventWindow).Sum(e => e[m])).ToArray();
+            return ofi.OverEvents.SequenceEqual(expected)
+                && (events.Count == 0 || ofi.LastEvents.SequenceEqual(events[^1]));
         }).QuickCheckThrowOnFailure();
     }
 
