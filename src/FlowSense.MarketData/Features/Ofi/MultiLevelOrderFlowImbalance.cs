@@ -28,8 +28,9 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     /// <summary>Levels whose staged contributions fit on the stack; more are staged in an array of the instance's own.</summary>
     private const int StackLevels = 128;
 
-    // Everything in one array: an update touches every column and one ring row, and when the instrument's state is
-    // out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than several arrays.
+    // Everything in one array: an update touches the previous state, the sums and one ring row, and when the
+    // instrument's state is out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster
+    // than several arrays.
     private readonly long[] _state;
     private readonly long[]? _wideStaged; // only past StackLevels levels
     private readonly int _levels;
