@@ -19,6 +19,22 @@ public sealed class FreeBuffersTests
     }
 
     [Fact]
+    public async Task The_buffer_that_came_back_last_is_taken_first()
+    {
+        // Its events were just read by the symbols, so its lines are the likeliest still in cache.
+        using var free = new FreeBuffers(Timeout);
+        SliceBuffer first = new(4), second = new(4), third = new(4);
+        free.Return(first);
+        free.Return(second);
+        free.Return(third);
+
+        Assert.Same(third, await free.TakeAsync());
+        Assert.True(free.TryTake(out var next));
+        Assert.Same(second, next);
+        Assert.Same(first, await free.TakeAsync());
+    }
+
+    [Fact]
     public async Task Without_a_timeout_a_wait_lasts_until_a_buffer_comes_back()
     {
         using var free = new FreeBuffers(System.Threading.Timeout.InfiniteTimeSpan); // a node whose sinks back-pressure
