@@ -14,13 +14,17 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 {
     private const byte CheckpointVersion = 1;
 
-    // _state holds, in order: the previous state level by level (each level's four fields side by side), the per-level
-    // sums, then the ring: one row of M contributions per event. Level by level, because books are mostly thin (about
-    // one level a side in the ITCH sample): a thin book's previous state is then one line, where a column per field
-    // put level 1 of each field on a line of its own, and over a thousand symbols each line is out of cache on every
-    // update. The last event's contributions are the ring's newest row, and those being staged live on the stack: the
-    // state keeps nothing it can do without.
-    private const int BidPriceField = 0, BidSizeField = 1, AskPriceField = 2, AskSizeField = 3, LevelFields = 4;
+    // _state holds the levels, then the ring. Each level is five fields side by side: its previous bid and ask prices
+    // and sizes, and its sum over the window. Level by level, because books are mostly thin (an update of the synthetic
+    // ITCH feed stages 1.96 levels on average): over a thousand symbols every line of this state is out of cache on
+    // each update, and a thin book's levels are then one line or two, where a column per field put each field's
+    // level 1 on a line of its own.
+    //
+    // The ring keeps one row per event, oldest first: the row's length, then its contributions from level 1 up to the
+    // last non-zero one (1.82 of them on average in that feed, against M = 10 in a fixed-width row), so an update
+    // writes the head and evicts the tail in about a line each. A row never wraps: one that would pass the ring's end
+    // starts at 0 instead, and the oldest row is read at 0 by the same rule.
+    private const int BidPriceField = 0, BidSizeField = 1, AskPriceField = 2, AskSizeField = 3, SumField = 4, LevelFields = 5;
 
     /// <summary>The previous state's fields, in the order a checkpoint holds them (a column of M levels each).</summary>
     private static ReadOnlySpan<int> PreviousStateFields => [BidPriceField, BidSizeField, AskPriceField, AskSizeField];
@@ -28,23 +32,23 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     /// <summary>Levels whose staged contributions fit on the stack; more are staged in an array of the instance's own.</summary>
     private const int StackLevels = 128;
 
-    // Everything in one array: an update touches the previous state, the sums and one ring row, and when the
-    // instrument's state is out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster
-    // than several arrays.
+    // Everything in one array: an update touches its levels and the ring's two ends, and when the instrument's state
+    // is out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than several arrays.
     private readonly long[] _state;
     private readonly long[]? _wideStaged; // only past StackLevels levels
+    private long[]? _reads; // LastEvents and OverEvents, gathered on a read (made on the first)
     private readonly int _levels;
     private readonly int _eventWindow;
-    private int _next;
-    private int _filled;
+    private int _next;   // the ring row the next event takes, 0..N-1: a checkpoint lists rows by this position
+    private int _filled; // rows in the window
+    private int _head;   // where the next row is written, from the ring's start
+    private int _tail;   // where the oldest row starts
+    private int _newest; // where the newest row starts
     private bool _hasPrevious;
     // Per side, the levels of the stored state that may hold a quote: beyond them every level is stored empty
     // (±∞, size 0), so a thin book does not pay for M levels. M (nothing known) until the first update or a restore.
     private int _bidExtent;
     private int _askExtent;
-    // The levels at which any row of the ring may be non-zero (rows are zero beyond): an update adds and evicts only
-    // these, so a thin book does not touch the sums and rows of M levels either. It only grows; M after a restore.
-    private int _rowReach;
 
     /// <param name="levels">M, the number of levels.</param>
     /// <param name="eventWindow">N, the number of events each level's sum covers.</param>
@@ -55,8 +59,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _eventWindow = eventWindow;
         _levels = levels;
         _bidExtent = _askExtent = levels;
-        // One ring row of M contributions per event: all levels advance together, so they share one head.
-        _state = new long[checked((LevelFields + 1 + eventWindow) * levels)];
+        // N rows of at most M + 1 longs, and room for the gap a row that would wrap leaves at the end.
+        _state = new long[checked(LevelFields * levels + (eventWindow + 1) * (levels + 1))];
         if (levels > StackLevels)
             _wideStaged = new long[levels];
     }
@@ -69,11 +73,29 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 
     public long EventCount { get; private set; }
 
-    /// <summary>e_n at each level for the latest event; index 0 is level 1.</summary>
-    public ReadOnlySpan<long> LastEvents => NewestRow;
+    /// <summary>e_n at each level for the latest event; index 0 is level 1. Gathered on each read: valid until the next read.</summary>
+    public ReadOnlySpan<long> LastEvents
+    {
+        get
+        {
+            Span<long> last = Reads[.._levels];
+            ExpandNewestRow(last);
+            return last;
+        }
+    }
 
-    /// <summary>Σ e_n at each level over the last N events; index 0 is level 1.</summary>
-    public ReadOnlySpan<long> OverEvents => Sums;
+    /// <summary>Σ e_n at each level over the last N events; index 0 is level 1. Gathered on each read: valid until the next read.</summary>
+    public ReadOnlySpan<long> OverEvents
+    {
+        get
+        {
+            Span<long> sums = Reads[_levels..];
+            ReadOnlySpan<long> levels = LevelState;
+            for (int m = 0; m < _levels; m++)
+                sums[m] = levels[m * LevelFields + SumField];
+            return sums;
+        }
+    }
 
     /// <summary>Takes the next state of the top M levels.</summary>
     /// <returns>True when some level changed and an event was recorded.</returns>
@@ -81,7 +103,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
         Span<long> staged = _wideStaged ?? stackalloc long[_levels];
-        int staging = Stage(view, PreviousState, staged, ref _bidExtent, ref _askExtent, out long difference);
+        int length = Stage(view, LevelState, staged, ref _bidExtent, ref _askExtent, out long difference);
         if (!_hasPrevious)
         {
             _hasPrevious = true;
@@ -90,19 +112,32 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         if (difference == 0)
             return false;
 
-        _rowReach = Math.Max(_rowReach, staging);
-        Span<long> row = RingRows.Slice(_next * _levels, _rowReach);
-        Span<long> sums = Sums[.._rowReach];
-        bool evicting = _filled == _eventWindow;
-        for (int m = 0; m < row.Length; m++)
+        Span<long> levels = LevelState, ring = Ring;
+        if (_filled == _eventWindow)
+        {
+            int tail = RowStart(_tail, ring.Length);
+            int evicted = (int)ring[tail];
+            for (int m = 0; m < evicted; m++)
+                levels[m * LevelFields + SumField] -= ring[tail + 1 + m];
+            _tail = tail + 1 + evicted;
+        }
+        else
+        {
+            _filled++;
+        }
+        while (length > 0 && staged[length - 1] == 0)
+            length--;
+        int head = RowStart(_head, ring.Length);
+        ring[head] = length;
+        for (int m = 0; m < length; m++)
         {
             long e = staged[m];
-            sums[m] += evicting ? e - row[m] : e;
-            row[m] = e;
+            levels[m * LevelFields + SumField] += e;
+            ring[head + 1 + m] = e;
         }
+        _newest = head;
+        _head = head + 1 + length;
         EventCount++;
-        if (!evicting)
-            _filled++;
         _next = _next + 1 == _eventWindow ? 0 : _next + 1;
         return true;
     }
@@ -117,16 +152,24 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         writer.WriteInt64(EventCount);
         writer.WriteInt32(_next);
         writer.WriteInt32(_filled);
-        ReadOnlySpan<long> previous = PreviousState;
+        ReadOnlySpan<long> levels = LevelState;
         foreach (int field in PreviousStateFields)
         {
             for (int m = 0; m < _levels; m++)
-                writer.WriteInt64(previous[m * LevelFields + field]);
+                writer.WriteInt64(levels[m * LevelFields + field]);
         }
-        writer.WriteInt64s(NewestRow); // the last event's contributions, where the format has always had them
-        writer.WriteInt64s(Sums);
-        // Rows not yet filled are zero; only the filled ones are state (when not full, they are rows 0.._filled-1).
-        writer.WriteInt64s(RingRows[..(_filled * _levels)]);
+        WriteRow(ref writer, _filled == 0 ? -1 : _newest); // the last event's contributions, where the format has always had them
+        for (int m = 0; m < _levels; m++)
+            writer.WriteInt64(levels[m * LevelFields + SumField]);
+        // The format's ring: rows of M contributions by position, 0.._filled-1. Until the window is full that is the
+        // order they came in; then the oldest is at _next, and position 0 holds the row of age N - _next (0 = oldest).
+        int ageAtZero = _filled == _eventWindow ? (_eventWindow - _next) % _eventWindow : 0;
+        int start = SkipRows(_tail, ageAtZero);
+        for (int age = ageAtZero; age < _filled; age++)
+            start = WriteRow(ref writer, start);
+        start = _tail;
+        for (int age = 0; age < ageAtZero; age++)
+            start = WriteRow(ref writer, start);
         writer.EndSection();
     }
 
@@ -142,31 +185,83 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _filled = reader.ReadCount(_eventWindow, "the filled rows");
         if (_filled < _eventWindow && _next != _filled)
             throw reader.Corrupt($"a window holding {_filled} events has its next row at {_next}");
-        Span<long> previous = PreviousState;
+        Span<long> levels = LevelState;
         foreach (int field in PreviousStateFields)
         {
             for (int m = 0; m < _levels; m++)
-                previous[m * LevelFields + field] = reader.ReadInt64();
+                levels[m * LevelFields + field] = reader.ReadInt64();
         }
         Span<long> lastEvents = _wideStaged ?? stackalloc long[_levels]; // scratch, as when staging an update
         reader.ReadInt64s(lastEvents);
-        reader.ReadInt64s(Sums);
-        RingRows.Clear();
-        reader.ReadInt64s(RingRows[..(_filled * _levels)]);
-        if (!lastEvents.SequenceEqual(NewestRow))
+        for (int m = 0; m < _levels; m++)
+            levels[m * LevelFields + SumField] = reader.ReadInt64();
+
+        // Restored rows keep all M contributions: at M + 1 longs each they sit back to back from the ring's start, in the
+        // order they came in, wherever the format lists them. Trimmed rows replace them as they leave the window.
+        Span<long> ring = Ring;
+        ring.Clear();
+        int row = _levels + 1;
+        for (int position = 0; position < _filled; position++)
+        {
+            int age = _filled == _eventWindow ? (position - _next + _eventWindow) % _eventWindow : position;
+            ring[age * row] = _levels;
+            reader.ReadInt64s(ring.Slice(age * row + 1, _levels));
+        }
+        _tail = 0;
+        _newest = Math.Max(0, _filled - 1) * row;
+        _head = _filled * row;
+        bool lastMatches = _filled == 0 ? lastEvents.IndexOfAnyExcept(0L) < 0 : lastEvents.SequenceEqual(ring.Slice(_newest + 1, _levels));
+        if (!lastMatches)
             throw reader.Corrupt("the last event's contributions differ from the newest row of the ring");
-        _bidExtent = _askExtent = _rowReach = Levels;
+        _bidExtent = _askExtent = Levels;
         reader.EndSection();
     }
 
-    private Span<long> PreviousState => _state.AsSpan(0, LevelFields * _levels);
+    /// <summary>Writes the row starting at or wrapped from <paramref name="start"/> as M contributions (zeros if -1); returns where the next row starts.</summary>
+    private int WriteRow(ref CheckpointWriter writer, int start)
+    {
+        int length = 0;
+        if (start >= 0)
+        {
+            start = RowStart(start, Ring.Length);
+            length = (int)Ring[start];
+            writer.WriteInt64s(Ring.Slice(start + 1, length));
+        }
+        for (int m = length; m < _levels; m++)
+            writer.WriteInt64(0);
+        return start + 1 + length;
+    }
 
-    private Span<long> Sums => _state.AsSpan(LevelFields * _levels, _levels);
+    /// <summary>Where the row <paramref name="count"/> rows after the one at <paramref name="start"/> starts.</summary>
+    private int SkipRows(int start, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            start = RowStart(start, Ring.Length);
+            start += 1 + (int)Ring[start];
+        }
+        return start;
+    }
 
-    private Span<long> RingRows => _state.AsSpan((LevelFields + 1) * _levels);
+    private Span<long> LevelState => _state.AsSpan(0, LevelFields * _levels);
 
-    // The row written last (zeros before the first event: the ring's last row, not yet written).
-    private Span<long> NewestRow => RingRows.Slice(((_next == 0 ? _eventWindow : _next) - 1) * _levels, _levels);
+    private Span<long> Ring => _state.AsSpan(LevelFields * _levels);
+
+    private Span<long> Reads => _reads ??= new long[2 * _levels];
+
+    /// <summary>Where a row at <paramref name="position"/> starts: there, or at 0 if a row of M contributions would pass the end.</summary>
+    private int RowStart(int position, int ringLength) => position + 1 + _levels > ringLength ? 0 : position;
+
+    // The newest row, M wide (zeros past its length, and all zeros before the first event).
+    private void ExpandNewestRow(Span<long> destination)
+    {
+        destination.Clear();
+        if (_filled == 0)
+            return;
+        ReadOnlySpan<long> ring = Ring;
+        int length = (int)ring[_newest];
+        ring.Slice(_newest + 1, length).CopyTo(destination);
+    }
 
     /// <summary>
     /// Stages e at every level into <paramref name="staged"/> and stores the view as the new previous state. Empty
@@ -187,7 +282,6 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         int end = Math.Max(Math.Max(bidExtent, bidReach), Math.Max(askExtent, askReach));
         bidExtent = bidReach;
         askExtent = askReach;
-        staged[end..].Clear();
         long changed = 0;
         for (int m = 0; m < end; m++)
         {

@@ -139,6 +139,40 @@ public class MultiLevelOrderFlowImbalanceTests
         Assert.Equal(CheckpointFramingTests.Write(wide), CheckpointFramingTests.Write(restored));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void A_restored_instance_goes_on_exactly_as_the_one_it_was_saved_from(int eventWindow)
+    {
+        // Books of 0..4 levels make rows of every length, and the ring wraps many times: a restore midway (rows back
+        // at full width) must evict and sum as the original does, and save the same bytes, from then on.
+        const int M = 4;
+        var random = new Random(11);
+        var original = new MultiLevelOrderFlowImbalance(M, eventWindow);
+        MultiLevelOrderFlowImbalance? restored = null;
+        for (int i = 0; i < 400; i++)
+        {
+            int bids = random.Next(M + 1), asks = random.Next(M + 1);
+            long[] bidPrices = [.. Enumerable.Range(0, bids).Select(m => 1000L - m)], bidSizes = [.. Enumerable.Range(0, bids).Select(_ => (long)random.Next(1, 4))];
+            long[] askPrices = [.. Enumerable.Range(0, asks).Select(m => 1002L + m)], askSizes = [.. Enumerable.Range(0, asks).Select(_ => (long)random.Next(1, 4))];
+            bool recorded = original.Update(View(bidPrices, bidSizes, askPrices, askSizes));
+            if (restored is not null)
+            {
+                Assert.Equal(recorded, restored.Update(View(bidPrices, bidSizes, askPrices, askSizes)));
+                Assert.Equal(original.OverEvents.ToArray(), restored.OverEvents.ToArray());
+                Assert.Equal(original.LastEvents.ToArray(), restored.LastEvents.ToArray());
+                Assert.Equal(CheckpointFramingTests.Write(original), CheckpointFramingTests.Write(restored));
+            }
+            else if (i == 150)
+            {
+                restored = new MultiLevelOrderFlowImbalance(M, eventWindow);
+                CheckpointFramingTests.Restore(restored, CheckpointFramingTests.Write(original));
+            }
+        }
+        Assert.True(original.EventCount > 300);
+    }
+
     [Fact]
     public void A_checkpoint_whose_last_event_is_not_the_newest_ring_row_is_refused()
     {
