@@ -224,7 +224,7 @@ public static class IngestionPipeline
                 if (_fanOut is null)
                     route.Target!.Tell(slice, _acks);
                 else
-                    _fanOut.Add(route.Target!, slice, _acks);
+                    _fanOut.Add(route.OnLanes, slice, _acks);
             }
             _fanOut?.Send();
         }
@@ -254,7 +254,11 @@ public static class IngestionPipeline
             var pending = routes.Where(r => r.Target is null).ToList();
             var resolved = await Task.WhenAll(pending.Select(r => _region.Ask<EntityRoute>(new GetEntityRoute(r.EntityId), _options.AckTimeout))).ConfigureAwait(false);
             for (int i = 0; i < pending.Count; i++)
+            {
                 pending[i].Target = resolved[i].Target;
+                if (_fanOut is not null)
+                    pending[i].OnLanes = _fanOut.Resolve(resolved[i].Target);
+            }
         }
 
         /// <summary>Gives back the pins of the run's routes, so idle symbols may be passivated again.</summary>

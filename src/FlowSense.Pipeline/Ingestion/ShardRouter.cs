@@ -111,6 +111,9 @@ internal sealed class ShardRouter(SymbolCatalog catalog)
         /// <summary>Where the run tells this instrument's slices (its symbol actor), once resolved.</summary>
         public IActorRef? Target { get; set; }
 
+        /// <summary><see cref="Target"/> with its lane, when the symbols run on lanes (see <see cref="LaneFanOut.Resolve"/>).</summary>
+        public LaneFanOut.Target OnLanes { get; set; }
+
         public int Batch { get; set; }
 
         public int Offset { get; set; }

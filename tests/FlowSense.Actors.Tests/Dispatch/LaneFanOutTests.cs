@@ -106,6 +106,37 @@ public sealed class LaneFanOutTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Resolved_targets_get_their_batches_as_actors_added_by_reference_do()
+    {
+        // One resolved on the lanes, one on another dispatcher (told at once, as Add by reference does), and a default
+        // target's fallback to its reference is the same path as the latter.
+        LaneDispatcher lanes = Lanes("resolved", 2);
+        IActorRef onLanes = Placed(Props.Create<Sequence>(), "resolved");
+        IActorRef elsewhere = Sys.ActorOf(Props.Create<Sequence>());
+        LaneFanOut fanOut = lanes.CreateFanOut();
+        LaneFanOut.Target[] targets = [fanOut.Resolve(onLanes), fanOut.Resolve(elsewhere)];
+        Assert.Same(onLanes, targets[0].Ref);
+
+        for (int n = 1; n <= 100; n++)
+        {
+            foreach (LaneFanOut.Target target in targets)
+                fanOut.Add(target, n, ActorRefs.NoSender);
+            fanOut.Send();
+        }
+        foreach (LaneFanOut.Target target in targets)
+        {
+            fanOut.Add(target, "report", TestActor.Ref);
+            fanOut.Send();
+            (int last, int outOfOrder, string? thread) = ExpectMsg<(int, int, string?)>();
+            Assert.Equal((100, 0), (last, outOfOrder));
+            if (ReferenceEquals(target.Ref, onLanes))
+                Assert.Equal($"resolved-{LaneOf(onLanes)}", thread);
+            else
+                Assert.DoesNotContain("resolved-", thread ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_lanes_share_is_told_on_that_lane_so_a_busy_lane_does_not_hold_up_the_others()
     {
         LaneDispatcher lanes = Lanes("busy", 2);
