@@ -58,8 +58,10 @@ public sealed class LaneFanOut
     {
         if (target.Lane is { } lane)
             (_filling[lane.Index] ??= Rent(lane)).Add(target.Cell!, message, sender);
+        else if (target.Ref is { } actor)
+            Add(actor, message, sender); // not on these lanes when resolved: look again
         else
-            Add(target.Ref, message, sender); // not on these lanes when resolved (or a default Target): look again
+            throw new ArgumentException("A default Target names no actor: take one from Resolve.", nameof(target));
     }
 
     /// <summary>Hands each lane its share of the messages added since the last send.</summary>

@@ -108,14 +108,15 @@ public sealed class LaneFanOutTests : TestKit.TestKit
     [Fact]
     public void Resolved_targets_get_their_batches_as_actors_added_by_reference_do()
     {
-        // One resolved on the lanes, one on another dispatcher (told at once, as Add by reference does), and a default
-        // target's fallback to its reference is the same path as the latter.
+        // One resolved on the lanes, one on another dispatcher (told at once, as Add by reference does); a default
+        // target names no actor and is refused.
         LaneDispatcher lanes = Lanes("resolved", 2);
         IActorRef onLanes = Placed(Props.Create<Sequence>(), "resolved");
         IActorRef elsewhere = Sys.ActorOf(Props.Create<Sequence>());
         LaneFanOut fanOut = lanes.CreateFanOut();
         LaneFanOut.Target[] targets = [fanOut.Resolve(onLanes), fanOut.Resolve(elsewhere)];
         Assert.Same(onLanes, targets[0].Ref);
+        Assert.Throws<ArgumentException>(() => fanOut.Add(default(LaneFanOut.Target), 1, ActorRefs.NoSender));
 
         for (int n = 1; n <= 100; n++)
         {

@@ -36,7 +36,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     // is out of cache (a thousand symbols taking turns) one contiguous run of lines loads faster than several arrays.
     private readonly long[] _state;
     private readonly long[]? _wideStaged; // only past StackLevels levels
-    private long[]? _reads; // LastEvents and OverEvents, gathered on a read (made on the first)
+    private readonly long[] _reads; // LastEvents, then OverEvents: gathered on a read
     private readonly int _levels;
     private readonly int _eventWindow;
     private int _next;   // the ring row the next event takes, 0..N-1: a checkpoint lists rows by this position
@@ -61,6 +61,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         _bidExtent = _askExtent = levels;
         // N rows of at most M + 1 longs, and room for the gap a row that would wrap leaves at the end.
         _state = new long[checked(LevelFields * levels + (eventWindow + 1) * (levels + 1))];
+        _reads = new long[2 * levels];
         if (levels > StackLevels)
             _wideStaged = new long[levels];
     }
@@ -78,7 +79,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         get
         {
-            Span<long> last = Reads[.._levels];
+            Span<long> last = _reads.AsSpan(0, _levels);
             ExpandNewestRow(last);
             return last;
         }
@@ -89,7 +90,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         get
         {
-            Span<long> sums = Reads[_levels..];
+            Span<long> sums = _reads.AsSpan(_levels);
             ReadOnlySpan<long> levels = LevelState;
             for (int m = 0; m < _levels; m++)
                 sums[m] = levels[m * LevelFields + SumField];
@@ -247,7 +248,6 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 
     private Span<long> Ring => _state.AsSpan(LevelFields * _levels);
 
-    private Span<long> Reads => _reads ??= new long[2 * _levels];
 
     /// <summary>Where a row at <paramref name="position"/> starts: there, or at 0 if a row of M contributions would pass the end.</summary>
     private int RowStart(int position, int ringLength) => position + 1 + _levels > ringLength ? 0 : position;
