@@ -78,7 +78,7 @@ internal static class PipelineRun
             await run.Completion.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
             sampler.Dispose();
         }
-        long? heldBySymbols = await HeldBySymbolsAsync(system, shards).ConfigureAwait(false);
+        long? heldBySymbols = await HeldBySymbolsAsync(shards).ConfigureAwait(false);
         var sourceTime = replay.Counters.StartTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(replay.Counters.StartTimestamp);
         int warmUpSeconds = (int)Math.Ceiling(plan.WarmUp.TotalSeconds);
         return new RunResult(plan, measured.Events, measured.Elapsed, measured.Cpu, measured.Allocated, latency,
@@ -104,17 +104,11 @@ internal static class PipelineRun
     /// own: anything else allocating meanwhile (tests running beside the bench) blurs it. Null if the actors take over
     /// 30 s to stop.
     /// </summary>
-    private static async Task<long?> HeldBySymbolsAsync(ActorSystem system, SymbolShards shards)
+    private static async Task<long?> HeldBySymbolsAsync(SymbolShards shards)
     {
         long withSymbols = GC.GetTotalMemory(forceFullCollection: true);
-        system.Stop(shards.Region);
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
-        while (shards.Directory.ActiveCount > 0)
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-                return null;
-            await Task.Delay(10).ConfigureAwait(false);
-        }
+        if (!await shards.Region.GracefulStop(TimeSpan.FromSeconds(30)).ConfigureAwait(false))
+            return null;
         return Math.Max(0, withSymbols - GC.GetTotalMemory(forceFullCollection: true));
     }
 
