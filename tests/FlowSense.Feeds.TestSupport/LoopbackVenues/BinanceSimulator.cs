@@ -53,27 +53,35 @@ public sealed class BinanceSimulator : VenueSimulator
         if (!BinanceCodec.TryGetSnapshotSymbol(Encoding.ASCII.GetBytes(pathAndQuery), out var symbolBytes))
             return null;
         string symbol = Encoding.ASCII.GetString(symbolBytes);
-        byte[]? snapshot = Snapshot(symbol);
-        if (snapshot is not null)
-        {
-            using var json = JsonDocument.Parse(snapshot);
-            _lastServedUpdateId[symbol] = json.RootElement.GetProperty("lastUpdateId").GetInt64();
-        }
-        return snapshot;
+        if (Snapshot(symbol) is not { } served)
+            return null;
+        _lastServedUpdateId[symbol] = served.LastUpdateId;
+        return served.Json;
     }
 
-    private byte[]? Snapshot(string symbol)
+    /// <summary>The replica's book once it is synced, else the recorded snapshot; with its lastUpdateId.</summary>
+    private (byte[] Json, long LastUpdateId)? Snapshot(string symbol)
     {
         var sync = _replica.Book(new InstrumentId(BinanceCodec.Venue, symbol));
         if (sync is null || sync.State != BinanceSyncState.Synced)
-            return _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);
+        {
+            byte[]? recorded = _recordedSnapshots.GetValueOrDefault(symbol) ?? RecordedSnapshotFromFile(symbol);
+            return recorded is null ? null : (recorded, LastUpdateIdOf(recorded));
+        }
         var json = new StringBuilder();
         json.Append(CultureInfo.InvariantCulture, $"{{\"lastUpdateId\":{sync.LastUpdateId},\"bids\":");
         BookJson.AppendSide(json, sync.Book, Side.Bid, BinanceCodec.Decimals);
         json.Append(",\"asks\":");
         BookJson.AppendSide(json, sync.Book, Side.Ask, BinanceCodec.Decimals);
         json.Append('}');
-        return Encoding.UTF8.GetBytes(json.ToString());
+        return (Encoding.UTF8.GetBytes(json.ToString()), sync.LastUpdateId);
+    }
+
+    // A recorded snapshot's id is only in its JSON, as the venue wrote it.
+    private static long LastUpdateIdOf(byte[] recorded)
+    {
+        using var json = JsonDocument.Parse(recorded);
+        return json.RootElement.GetProperty("lastUpdateId").GetInt64();
     }
 
     private byte[]? RecordedSnapshotFromFile(string symbol) =>
