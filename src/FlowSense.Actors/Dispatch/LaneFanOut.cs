@@ -34,8 +34,9 @@ public sealed class LaneFanOut
     /// <summary>Adds <paramref name="message"/> for <paramref name="target"/>, told when <see cref="Send"/> hands the batch over.</summary>
     public void Add(IActorRef target, object message, IActorRef? sender)
     {
-        if (target is LocalActorRef { Cell: { Lane: { } lane } cell } && ReferenceEquals(lane.Dispatcher, _dispatcher))
-            (_filling[lane.Index] ??= Rent(lane)).Add(cell, message, sender);
+        Target resolved = Resolve(target);
+        if (resolved.Lane is { } lane)
+            (_filling[lane.Index] ??= Rent(lane)).Add(resolved.Cell!, message, sender);
         else
             target.Tell(message, sender);
     }

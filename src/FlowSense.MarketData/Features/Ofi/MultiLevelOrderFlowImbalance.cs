@@ -79,8 +79,11 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         get
         {
+            // The newest row, M wide: zeros past its length, and all zeros before the first event.
             Span<long> last = _reads.AsSpan(0, _levels);
-            ExpandNewestRow(last);
+            last.Clear();
+            if (_filled > 0)
+                Ring.Slice(_newest + 1, (int)Ring[_newest]).CopyTo(last);
             return last;
         }
     }
@@ -116,7 +119,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         Span<long> levels = LevelState, ring = Ring;
         if (_filled == _eventWindow)
         {
-            int tail = RowStart(_tail, ring.Length);
+            int tail = RowStart(_tail);
             int evicted = (int)ring[tail];
             for (int m = 0; m < evicted; m++)
                 levels[m * LevelFields + SumField] -= ring[tail + 1 + m];
@@ -128,7 +131,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         }
         while (length > 0 && staged[length - 1] == 0)
             length--;
-        int head = RowStart(_head, ring.Length);
+        int head = RowStart(_head);
         ring[head] = length;
         for (int m = 0; m < length; m++)
         {
@@ -159,9 +162,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
             for (int m = 0; m < _levels; m++)
                 writer.WriteInt64(levels[m * LevelFields + field]);
         }
-        WriteRow(ref writer, _filled == 0 ? -1 : _newest); // the last event's contributions, where the format has always had them
-        for (int m = 0; m < _levels; m++)
-            writer.WriteInt64(levels[m * LevelFields + SumField]);
+        writer.WriteInt64s(LastEvents); // the last event's contributions, where the format has always had them
+        writer.WriteInt64s(OverEvents);
         // The format's ring: rows of M contributions by position, 0.._filled-1. Until the window is full that is the
         // order they came in; then the oldest is at _next, and position 0 holds the row of age N - _next (0 = oldest).
         int ageAtZero = _filled == _eventWindow ? (_eventWindow - _next) % _eventWindow : 0;
@@ -218,16 +220,12 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
         reader.EndSection();
     }
 
-    /// <summary>Writes the row starting at or wrapped from <paramref name="start"/> as M contributions (zeros if -1); returns where the next row starts.</summary>
+    /// <summary>Writes the row starting at or wrapped from <paramref name="start"/> as M contributions; returns where the next row starts.</summary>
     private int WriteRow(ref CheckpointWriter writer, int start)
     {
-        int length = 0;
-        if (start >= 0)
-        {
-            start = RowStart(start, Ring.Length);
-            length = (int)Ring[start];
-            writer.WriteInt64s(Ring.Slice(start + 1, length));
-        }
+        start = RowStart(start);
+        int length = (int)Ring[start];
+        writer.WriteInt64s(Ring.Slice(start + 1, length));
         for (int m = length; m < _levels; m++)
             writer.WriteInt64(0);
         return start + 1 + length;
@@ -238,7 +236,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     {
         for (int i = 0; i < count; i++)
         {
-            start = RowStart(start, Ring.Length);
+            start = RowStart(start);
             start += 1 + (int)Ring[start];
         }
         return start;
@@ -248,20 +246,8 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 
     private Span<long> Ring => _state.AsSpan(LevelFields * _levels);
 
-
-    /// <summary>Where a row at <paramref name="position"/> starts: there, or at 0 if a row of M contributions would pass the end.</summary>
-    private int RowStart(int position, int ringLength) => position + 1 + _levels > ringLength ? 0 : position;
-
-    // The newest row, M wide (zeros past its length, and all zeros before the first event).
-    private void ExpandNewestRow(Span<long> destination)
-    {
-        destination.Clear();
-        if (_filled == 0)
-            return;
-        ReadOnlySpan<long> ring = Ring;
-        int length = (int)ring[_newest];
-        ring.Slice(_newest + 1, length).CopyTo(destination);
-    }
+    /// <summary>Where a row at <paramref name="position"/> starts: there, or at 0 if a row of M contributions would pass the ring's end.</summary>
+    private int RowStart(int position) => position + 1 + _levels > _state.Length - LevelFields * _levels ? 0 : position;
 
     /// <summary>
     /// Stages e at every level into <paramref name="staged"/> and stores the view as the new previous state. Empty
