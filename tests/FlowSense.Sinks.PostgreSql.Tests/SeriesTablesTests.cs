@@ -2,6 +2,7 @@ using FlowSense.Actors.Persistence.TestSupport;
 using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Sinks.PostgreSql.Series;
 using FlowSense.Sinks.PostgreSql.TimeSeries;
@@ -83,8 +84,20 @@ public sealed class SeriesTablesTests(PostgresDatabase database) : IClassFixture
         };
         await LoadAsync(new FeaturesTable(), new FeatureRow(id, snapshot));
 
-        object[] row = await RowAsync("SELECT mid, microprice, relative_spread, depth_imbalance, ofi_over_events, vpin, kyle_lambda, realized_variance FROM features WHERE symbol = $1", id.Symbol);
+        object[] row = await RowAsync("SELECT mid, microprice, relative_spread, depth_imbalance, ofi_over_events, vpin, kyle_lambda, realized_variance, ofi_by_level FROM features WHERE symbol = $1", id.Symbol);
 
-        Assert.Equal([100.5, 100.6, 0.0001, -0.25, -40L, double.NaN, 1e-7, 2e-9], row);
+        Assert.Equal([100.5, 100.6, 0.0001, -0.25, -40L, double.NaN, 1e-7, 2e-9, Array.Empty<long>()], row);
+    }
+
+    [Fact]
+    public async Task Features_keep_multi_level_OFI_level_by_level()
+    {
+        InstrumentId id = NewInstrument();
+        var snapshot = new FeatureSnapshot { TimeNs = T, OfiOverEvents = 5, MultiLevelOfi = OfiByLevel.From([5, 30, -20]) };
+        await LoadAsync(new FeaturesTable(), new FeatureRow(id, snapshot));
+
+        object[] row = await RowAsync("SELECT ofi_by_level, ofi_by_level[3], array_lower(ofi_by_level, 1) FROM features WHERE symbol = $1", id.Symbol);
+
+        Assert.Equal([new long[] { 5, 30, -20 }, -20L, 1], row);
     }
 }

@@ -105,7 +105,7 @@ internal static class SymbolPalette
         [
             ["best bid", Dec(f.BestBid)], ["best ask", Dec(f.BestAsk)], ["mid", Dbl(f.Mid)], ["spread", Dec(f.Spread)],
             ["relative spread", Dbl(f.RelativeSpread)], ["microprice", Dbl(f.Microprice)], ["depth imbalance", Dbl(f.DepthImbalance)],
-            ["OFI", Dec(f.Ofi)], ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)], ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized volatility", Dbl(f.RealizedVolatility)],
+            ["OFI", Dec(f.Ofi)], ["OFI by level", string.Join(", ", f.OfiByLevel.Select(v => Dec(v)))], ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)], ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized volatility", Dbl(f.RealizedVolatility)],
             ["effective spread", Dbl(f.EffectiveSpread)], ["trades per second", Dbl(f.TradesPerSecond)],
         ]);
 

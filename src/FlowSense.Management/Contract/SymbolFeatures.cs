@@ -32,6 +32,13 @@ public sealed record SymbolFeatures(
     /// <summary>Whether <see cref="Vpin"/> is averaged over its full window of buckets (before that it covers fewer).</summary>
     public bool VpinReady { get; init; }
 
+    /// <summary>
+    /// Multi-level OFI (Xu, Gould and Howison 2019) over its event window, in size units, level 1 first (up to 10
+    /// levels); empty before its first event. Its events are changes anywhere in those levels, so level 1 can differ
+    /// from <see cref="Ofi"/>, whose events are changes of the best quotes.
+    /// </summary>
+    public IReadOnlyList<decimal> OfiByLevel { get; init; } = [];
+
     /// <summary>Why the symbol stopped processing (its snapshot cannot be restored), with what to do; null while healthy.</summary>
     public string? Failure { get; init; }
 }

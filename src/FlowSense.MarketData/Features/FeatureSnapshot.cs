@@ -1,3 +1,5 @@
+using FlowSense.MarketData.Features.Ofi;
+
 namespace FlowSense.MarketData.Features;
 
 /// <summary>
@@ -38,6 +40,14 @@ public readonly record struct FeatureSnapshot
     public long OfiOverEvents { get; init; }
 
     public long OfiOverClock { get; init; }
+
+    /// <summary>
+    /// Multi-level OFI (Xu, Gould &amp; Howison 2019) over its event window, level 1 first, for up to
+    /// <see cref="OfiByLevel.MaxLevels"/> levels; empty before its first event. Its window counts changes anywhere in
+    /// the top M levels and <see cref="OfiOverEvents"/>'s only changes of the best quotes, so over the same N the two
+    /// level-1 sums can differ.
+    /// </summary>
+    public OfiByLevel MultiLevelOfi { get; init; }
 
     /// <summary>+1 buy, −1 sell, 0 unknown, for the latest trade.</summary>
     public int LastTradeSign { get; init; }

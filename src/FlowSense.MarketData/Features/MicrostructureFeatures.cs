@@ -213,6 +213,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
         OfiLastEvent = _ofi.LastEvent,
         OfiOverEvents = _ofi.OverEvents,
         OfiOverClock = _ofi.OverClock,
+        MultiLevelOfi = _multiLevelOfi.IsReady ? OfiByLevel.From(_multiLevelOfi.OverEvents) : default,
         LastTradeSign = _lastTradeSign,
         LastEffectiveSpread = _lastEffectiveSpread,
         MeanEffectiveSpread = _effectiveSpreads.Count == 0 ? double.NaN : _effectiveSpreads.Sum / _effectiveSpreads.Count,

@@ -1,5 +1,6 @@
 using FlowSense.Management.Contract;
 using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Instruments;
 
 namespace FlowSense.Node.Management;
@@ -30,7 +31,18 @@ internal static class FeatureView
             Defined(f.KyleLambda * Math.Sqrt(FixedPoint.Pow10Double(i.SizeDecimals))),
             Defined(f.RealizedVolatility),
             Defined(f.MeanEffectiveSpread),
-            Defined(f.TradesPerSecond));
+            Defined(f.TradesPerSecond))
+        {
+            OfiByLevel = Sizes(i, f.MultiLevelOfi),
+        };
+    }
+
+    private static decimal[] Sizes(Instrument i, OfiByLevel levels)
+    {
+        var sizes = new decimal[levels.Count];
+        for (int m = 0; m < sizes.Length; m++)
+            sizes[m] = i.SizeToDecimal(levels[m]);
+        return sizes;
     }
 
     /// <summary>Nanoseconds since the Unix epoch as a UTC time (100 ns resolution).</summary>

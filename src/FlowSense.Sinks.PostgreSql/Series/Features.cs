@@ -1,4 +1,5 @@
 using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Instruments;
 using FlowSense.Actors.Persistence.PostgreSql.BinaryCopy;
 using FlowSense.Sinks.PostgreSql.TimeSeries;
@@ -14,7 +15,7 @@ public sealed class FeaturesTable : ITimeSeriesTable<FeatureRow>
     public string Name => "features";
 
     public IReadOnlyList<string> Columns { get; } =
-        ["venue", "symbol", "time_ns", "mid", "microprice", "relative_spread", "depth_imbalance", "ofi_over_events", "vpin", "kyle_lambda", "realized_variance"];
+        ["venue", "symbol", "time_ns", "mid", "microprice", "relative_spread", "depth_imbalance", "ofi_over_events", "vpin", "kyle_lambda", "realized_variance", "ofi_by_level"];
 
     public IReadOnlyList<string> KeyColumns { get; } = ["venue", "symbol", "time_ns"];
 
@@ -39,5 +40,7 @@ public sealed class FeaturesTable : ITimeSeriesTable<FeatureRow>
         writer.WriteDouble(f.Vpin);
         writer.WriteDouble(f.KyleLambda);
         writer.WriteDouble(f.RealizedVariance);
+        Span<long> levels = stackalloc long[OfiByLevel.MaxLevels];
+        writer.WriteInt64Array(levels[..f.MultiLevelOfi.CopyTo(levels)]);
     }
 }

@@ -49,6 +49,17 @@ public sealed class RemotePaletteTests(LiveNode node) : IClassFixture<LiveNode>,
     }
 
     [Fact]
+    public async Task Symbol_features_show_multi_level_OFI_for_a_book_with_levels()
+    {
+        CliResult result = await _cli.Invoke("symbol", "features", "KRAKEN:XBT/CHF", "--node", node.Address);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        string[] row = Table(result).Single(r => r[0] == "OFI by level");
+        decimal[] levels = [.. row[1].Split(", ").Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal(10, levels.Length);
+        Assert.Contains(levels, level => level != 0);
+    }
+
+    [Fact]
     public async Task Bars_connectors_actors_and_metrics_answer()
     {
         CliResult bars = await _cli.Invoke("symbol", "bars", "USA:IBM", "--count", "5", "--node", node.Address);

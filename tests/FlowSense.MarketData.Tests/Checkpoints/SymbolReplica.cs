@@ -5,6 +5,7 @@ using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Checkpoints;
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Features;
+using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Indicators;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
@@ -229,9 +230,21 @@ internal sealed class SymbolReplica : IBarSink
         Expression value = Expression.Property(snapshot, property);
         Expression bits = property.PropertyType == typeof(double)
             ? Expression.Call(typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!, value)
+            : property.PropertyType == typeof(OfiByLevel)
+                ? Expression.Call(typeof(SymbolReplica).GetMethod(nameof(LevelBits), BindingFlags.NonPublic | BindingFlags.Static)!, value)
             : property.PropertyType == typeof(long) || property.PropertyType == typeof(int) || property.PropertyType.IsEnum
                 ? Expression.Convert(property.PropertyType.IsEnum ? Expression.Convert(value, Enum.GetUnderlyingType(property.PropertyType)) : value, typeof(long))
                 : throw new InvalidOperationException($"FeatureSnapshot.{property.Name} is a {property.PropertyType} the test cannot compare bit for bit");
         return Expression.Lambda<Func<FeatureSnapshot, long>>(bits, snapshot).Compile();
+    }
+
+    /// <summary>The levels and their count folded into one word (FNV-1a, as <see cref="Fingerprint"/>).</summary>
+    private static long LevelBits(OfiByLevel levels)
+    {
+        ulong hash = 14695981039346656037UL;
+        hash = (hash ^ (ulong)levels.Count) * 1099511628211UL;
+        for (int m = 0; m < levels.Count; m++)
+            hash = (hash ^ (ulong)levels[m]) * 1099511628211UL;
+        return (long)hash;
     }
 }

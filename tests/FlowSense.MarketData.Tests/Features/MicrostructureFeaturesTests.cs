@@ -1,6 +1,7 @@
 using FlowSense.MarketData.Events;
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Features.Intensity;
+using FlowSense.MarketData.Features.Ofi;
 using FlowSense.MarketData.Features.Vpin;
 using FlowSense.MarketData.Instruments;
 
@@ -32,6 +33,36 @@ public class MicrostructureFeaturesTests
         Assert.Equal(FeatureReadiness.None, snapshot.Ready & FeatureReadiness.Ofi);
         Assert.True(double.IsNaN(snapshot.HawkesTradeIntensity));
         Assert.True(double.IsNaN(snapshot.EstimatedMicroprice));
+    }
+
+    [Fact]
+    public void Snapshot_carries_multi_level_OFI_per_level()
+    {
+        var features = new MicrostructureFeatures(new MicrostructureFeaturesOptions { Levels = 3 });
+        Assert.Equal(0, features.Snapshot().MultiLevelOfi.Count);
+
+        features.OnLevels(Second, new LevelView([1000, 999, 998], [30, 10, 50], [1002, 1003, 1004], [10, 30, 50]));
+        features.OnLevels(2 * Second, new LevelView([1000, 999, 998], [40, 10, 20], [1002, 1004, 1005], [10, 5, 50]));
+        features.OnLevels(3 * Second, new LevelView([1000, 999, 998], [40, 10, 20], [1002, 1004, 1005], [15, 5, 50]));
+
+        // e_m per DESIGN §7 (Xu, Gould & Howison), summed over the window: level 1 bid queue +10, then ask queue +5
+        // (−5); level 2 ask price up, +30 (the old queue); level 3 bid queue −30 and ask price up, +50.
+        FeatureSnapshot snapshot = features.Snapshot();
+        Assert.Equal([5L, 30, 20], snapshot.MultiLevelOfi.ToArray());
+        Assert.Equal(features.MultiLevelOfi.OverEvents.ToArray(), snapshot.MultiLevelOfi.ToArray());
+    }
+
+    [Fact]
+    public void Snapshot_publishes_at_most_ten_levels_of_multi_level_OFI()
+    {
+        var features = new MicrostructureFeatures(new MicrostructureFeaturesOptions { Levels = 12 });
+        features.OnLevels(Second, new LevelView([1000], [30], [1002], [10]));
+        features.OnLevels(2 * Second, new LevelView([1000], [40], [1002], [10]));
+
+        FeatureSnapshot snapshot = features.Snapshot();
+        Assert.Equal(12, features.MultiLevelOfi.Levels);
+        Assert.Equal(OfiByLevel.MaxLevels, snapshot.MultiLevelOfi.Count);
+        Assert.Equal(10, snapshot.MultiLevelOfi[0]);
     }
 
     [Fact]

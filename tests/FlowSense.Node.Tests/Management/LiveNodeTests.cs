@@ -53,6 +53,8 @@ public sealed class LiveNodeTests(ReplayedNode replayed) : IClassFixture<Replaye
         Assert.Equal(book.Bids[0].Price, features.BestBid);
         Assert.Equal(book.Asks[0].Price, features.BestAsk);
         Assert.InRange(features.Microprice!.Value, (double)features.BestBid!.Value, (double)features.BestAsk!.Value);
+        Assert.Equal(10, features.OfiByLevel.Count); // the default M, over a book deeper than that
+        Assert.Contains(features.OfiByLevel, level => level != 0);
 
         var bars = await _client.GetBarsAsync("USA:IBM", 3);
         Assert.Equal("1s", bars.TimeFrame);
