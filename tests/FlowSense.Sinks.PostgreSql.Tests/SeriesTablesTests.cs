@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FlowSense.Actors.Persistence.TestSupport;
 using FlowSense.MarketData.Bars;
 using FlowSense.MarketData.Events;
@@ -87,6 +88,44 @@ public sealed class SeriesTablesTests(PostgresDatabase database) : IClassFixture
         object[] row = await RowAsync("SELECT mid, microprice, relative_spread, depth_imbalance, ofi_over_events, vpin, kyle_lambda, realized_variance, ofi_by_level FROM features WHERE symbol = $1", id.Symbol);
 
         Assert.Equal([100.5, 100.6, 0.0001, -0.25, -40L, double.NaN, 1e-7, 2e-9, Array.Empty<long>()], row);
+    }
+
+    [Fact]
+    public async Task Features_keep_every_value_of_the_snapshot()
+    {
+        InstrumentId id = NewInstrument();
+        var snapshot = new FeatureSnapshot
+        {
+            TimeNs = T, Ready = FeatureReadiness.Ofi | FeatureReadiness.Vpin, QuotedSpread = 3, EstimatedMicroprice = 100.7,
+            DepthImbalanceOverLevels = 0.125, OfiLastEvent = -6, OfiOverClock = 12, LastTradeSign = -1,
+            LastEffectiveSpread = 0.01, MeanEffectiveSpread = 0.02, LastRealizedSpread = 0.03, MeanRealizedSpread = 0.04,
+            LastPriceImpact = 0.05, MeanPriceImpact = 0.06, TradesPerSecond = 7.5, QuoteUpdatesPerSecond = 8.5, HawkesTradeIntensity = double.NaN,
+        };
+        await LoadAsync(new FeaturesTable(), new FeatureRow(id, snapshot));
+
+        object[] row = await RowAsync("""
+            SELECT ready, quoted_spread, estimated_microprice, depth_imbalance_over_levels, ofi_last_event, ofi_over_clock, last_trade_sign,
+                last_effective_spread, mean_effective_spread, last_realized_spread, mean_realized_spread, last_price_impact, mean_price_impact,
+                trades_per_second, quote_updates_per_second, hawkes_trade_intensity
+            FROM features WHERE symbol = $1
+            """, id.Symbol);
+
+        Assert.Equal([9, 3L, 100.7, 0.125, -6L, 12L, (short)-1, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 7.5, 8.5, double.NaN], row);
+    }
+
+    /// <summary>A value added to the snapshot must get a column, or a reason here why it has none.</summary>
+    [Fact]
+    public void The_features_table_has_a_column_for_every_snapshot_value()
+    {
+        var renamed = new Dictionary<string, string> { ["DepthImbalanceAtBest"] = "depth_imbalance", ["MultiLevelOfi"] = "ofi_by_level" };
+        string[] elsewhere = ["BidPrice", "AskPrice", "RealizedVolatility"]; // book_top's best quotes; sqrt(realized_variance)
+        string[] expected =
+        [
+            .. typeof(FeatureSnapshot).GetProperties().Select(p => p.Name).Except(elsewhere)
+                .Select(name => renamed.GetValueOrDefault(name) ?? Regex.Replace(name, "(?<=[a-z])([A-Z])", "_$1").ToLowerInvariant()),
+        ];
+
+        Assert.Equal(expected.Order(), new FeaturesTable().Columns.Except(["venue", "symbol"]).Order());
     }
 
     [Fact]
