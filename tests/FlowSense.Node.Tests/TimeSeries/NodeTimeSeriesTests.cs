@@ -5,6 +5,7 @@ using FlowSense.Node.Hosting;
 using FlowSense.Node.Shutdown;
 using FlowSense.Node.TimeSeries;
 using FlowSense.Node.Tests.MainJob;
+using Npgsql;
 
 namespace FlowSense.Node.Tests.TimeSeries;
 
@@ -38,6 +39,15 @@ public sealed class NodeTimeSeriesTests : IAsyncLifetime
         // One features row and one book-top row per exchange-time second with an applied event: at most a day's seconds.
         Assert.All(stored.Single(t => t.Table == "features").PerInstrument, p => Assert.InRange(p.Value, 1, 86_400));
         Assert.Equal(stored.Single(t => t.Table == "features").PerInstrument, stored.Single(t => t.Table == "book_top").PerInstrument);
+        // Multi-level OFI reaches the table: all M = 10 levels on the crypto symbols' L2 books (none before their first
+        // multi-level event), none on IBM's L1 book.
+        foreach ((string symbol, int[] lengths) in await OfiLevelCountsAsync())
+        {
+            if (symbol.StartsWith("USA:", StringComparison.Ordinal))
+                Assert.Equal([0], lengths);
+            else
+                Assert.True(lengths.Contains(10) && lengths.All(n => n is 0 or 10), $"{symbol}: ofi_by_level lengths {string.Join(", ", lengths)}");
+        }
 
         Assert.Equal(stored.Select(t => t.Table).Order(), first.Sinks.Select(s => s.Table).Order());
         foreach (SinkTableReport table in first.Sinks)
@@ -66,6 +76,19 @@ public sealed class NodeTimeSeriesTests : IAsyncLifetime
         });
         Assert.Equal("Time series: off (the sinks need PostgreSQL: set flowsense.persistence.postgres.connection-string)", node.TimeSeriesLine);
         Assert.Empty((await node.ShutdownAsync("test")).Sinks);
+    }
+
+    /// <summary>Per symbol, the distinct lengths of <c>ofi_by_level</c> in its features rows.</summary>
+    private async Task<Dictionary<string, int[]>> OfiLevelCountsAsync()
+    {
+        await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(_database!.ConnectionString);
+        await using NpgsqlCommand command = dataSource.CreateCommand(
+            "SELECT venue || ':' || symbol, array_agg(DISTINCT cardinality(ofi_by_level) ORDER BY cardinality(ofi_by_level)) FROM features GROUP BY 1");
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        var lengths = new Dictionary<string, int[]>();
+        while (await reader.ReadAsync())
+            lengths[reader.GetString(0)] = reader.GetFieldValue<int[]>(1);
+        return lengths;
     }
 
     public async Task InitializeAsync() => _database = await PostgresDatabase.CreateAsync(migrate: false);

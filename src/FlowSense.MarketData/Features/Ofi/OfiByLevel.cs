@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace FlowSense.MarketData.Features.Ofi;
@@ -37,7 +38,8 @@ public readonly struct OfiByLevel : IEquatable<OfiByLevel>
     {
         get
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            if ((uint)index >= (uint)Count)
+                throw new ArgumentOutOfRangeException(nameof(index), index, $"The value holds {Count} levels: index 0 to {Count - 1}.");
             return _levels[index];
         }
     }
@@ -45,14 +47,13 @@ public readonly struct OfiByLevel : IEquatable<OfiByLevel>
     /// <summary>Copies the levels held to the start of <paramref name="destination"/> and returns how many.</summary>
     public int CopyTo(Span<long> destination)
     {
-        ((ReadOnlySpan<long>)_levels)[..Count].CopyTo(destination);
+        Held.CopyTo(destination);
         return Count;
     }
 
-    public long[] ToArray() => ((ReadOnlySpan<long>)_levels)[..Count].ToArray();
+    public long[] ToArray() => Held.ToArray();
 
-    public bool Equals(OfiByLevel other) =>
-        Count == other.Count && ((ReadOnlySpan<long>)_levels)[..Count].SequenceEqual(((ReadOnlySpan<long>)other._levels)[..Count]);
+    public bool Equals(OfiByLevel other) => Held.SequenceEqual(other.Held);
 
     public override bool Equals(object? obj) => obj is OfiByLevel other && Equals(other);
 
@@ -60,7 +61,7 @@ public readonly struct OfiByLevel : IEquatable<OfiByLevel>
     {
         var hash = new HashCode();
         hash.Add(Count);
-        foreach (long value in ((ReadOnlySpan<long>)_levels)[..Count])
+        foreach (long value in Held)
             hash.Add(value);
         return hash.ToHashCode();
     }
@@ -70,6 +71,9 @@ public readonly struct OfiByLevel : IEquatable<OfiByLevel>
     public static bool operator !=(OfiByLevel left, OfiByLevel right) => !left.Equals(right);
 
     public override string ToString() => $"[{string.Join(", ", ToArray())}]";
+
+    [UnscopedRef]
+    private ReadOnlySpan<long> Held => ((ReadOnlySpan<long>)_levels)[..Count];
 
     [InlineArray(MaxLevels)]
     private struct Levels
