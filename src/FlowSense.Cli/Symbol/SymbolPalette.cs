@@ -104,9 +104,18 @@ internal static class SymbolPalette
         ["feature", "value"],
         [
             ["best bid", Dec(f.BestBid)], ["best ask", Dec(f.BestAsk)], ["mid", Dbl(f.Mid)], ["spread", Dec(f.Spread)],
-            ["relative spread", Dbl(f.RelativeSpread)], ["microprice", Dbl(f.Microprice)], ["depth imbalance", Dbl(f.DepthImbalance)],
-            ["OFI", Dec(f.Ofi)], ["OFI by level", string.Join(", ", f.OfiByLevel.Select(v => Dec(v)))], ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)], ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized volatility", Dbl(f.RealizedVolatility)],
-            ["effective spread", Dbl(f.EffectiveSpread)], ["trades per second", Dbl(f.TradesPerSecond)],
+            ["relative spread", Dbl(f.RelativeSpread)], ["microprice", Dbl(f.Microprice)], ["estimated microprice", Dbl(f.EstimatedMicroprice)],
+            ["depth imbalance", Dbl(f.DepthImbalance)], ["depth imbalance over levels", Dbl(f.DepthImbalanceOverLevels)],
+            ["OFI", Dec(f.Ofi)], ["OFI, last event", Dec(f.OfiLastEvent)], ["OFI over the clock window", Dec(f.OfiOverClock)],
+            ["OFI by level", string.Join(", ", f.OfiByLevel.Select(v => Dec(v)))],
+            ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)],
+            ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized variance", Dbl(f.RealizedVariance)], ["realized volatility", Dbl(f.RealizedVolatility)],
+            ["last trade sign", f.LastTradeSign.ToString(CultureInfo.InvariantCulture)],
+            ["effective spread", Dbl(f.EffectiveSpread)], ["effective spread, last trade", Dbl(f.LastEffectiveSpread)],
+            ["realized spread", Dbl(f.RealizedSpread)], ["realized spread, last trade", Dbl(f.LastRealizedSpread)],
+            ["price impact", Dbl(f.PriceImpact)], ["price impact, last trade", Dbl(f.LastPriceImpact)],
+            ["trades per second", Dbl(f.TradesPerSecond)], ["quote updates per second", Dbl(f.QuoteUpdatesPerSecond)],
+            ["Hawkes trade intensity", Dbl(f.HawkesTradeIntensity)],
         ]);
 
     private static TableView BarsView(SymbolBars bars) => new(

@@ -39,6 +39,45 @@ public sealed record SymbolFeatures(
     /// </summary>
     public IReadOnlyList<decimal> OfiByLevel { get; init; } = [];
 
+    /// <summary>Order-flow imbalance of the latest event, in size units.</summary>
+    public decimal? OfiLastEvent { get; init; }
+
+    /// <summary>Order-flow imbalance over the configured clock window, in size units.</summary>
+    public decimal? OfiOverClock { get; init; }
+
+    /// <summary>(Vb − Va)/(Vb + Va) over the configured number of levels.</summary>
+    public double? DepthImbalanceOverLevels { get; init; }
+
+    /// <summary>Stoikov's (2018) estimated micro-price; null when no table is configured or the book is outside it.</summary>
+    public double? EstimatedMicroprice { get; init; }
+
+    /// <summary>+1 buy, −1 sell, 0 unknown, for the latest trade.</summary>
+    public int LastTradeSign { get; init; }
+
+    /// <summary>Effective spread of the latest trade, 2q(P − m)/m.</summary>
+    public double? LastEffectiveSpread { get; init; }
+
+    /// <summary>Realized spread of the latest trade resolved at t + τ, 2q(P − m(t+τ))/m.</summary>
+    public double? LastRealizedSpread { get; init; }
+
+    /// <summary>Mean realized spread of the recent resolved trades.</summary>
+    public double? RealizedSpread { get; init; }
+
+    /// <summary>Price impact of the latest trade resolved at t + τ, 2q(m(t+τ) − m)/m.</summary>
+    public double? LastPriceImpact { get; init; }
+
+    /// <summary>Mean price impact of the recent resolved trades.</summary>
+    public double? PriceImpact { get; init; }
+
+    /// <summary>Realized variance of the log mid.</summary>
+    public double? RealizedVariance { get; init; }
+
+    /// <summary>Quote (book) update intensity, per second.</summary>
+    public double? QuoteUpdatesPerSecond { get; init; }
+
+    /// <summary>Hawkes intensity of trades, per second; null when not configured.</summary>
+    public double? HawkesTradeIntensity { get; init; }
+
     /// <summary>Why the symbol stopped processing (its snapshot cannot be restored), with what to do; null while healthy.</summary>
     public string? Failure { get; init; }
 }

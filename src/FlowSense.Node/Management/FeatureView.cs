@@ -34,6 +34,19 @@ internal static class FeatureView
             Defined(f.TradesPerSecond))
         {
             OfiByLevel = Sizes(i, f.MultiLevelOfi),
+            OfiLastEvent = i.SizeToDecimal(f.OfiLastEvent),
+            OfiOverClock = i.SizeToDecimal(f.OfiOverClock),
+            DepthImbalanceOverLevels = Defined(f.DepthImbalanceOverLevels),
+            EstimatedMicroprice = Defined(f.EstimatedMicroprice / priceScale),
+            LastTradeSign = f.LastTradeSign,
+            LastEffectiveSpread = Defined(f.LastEffectiveSpread),
+            LastRealizedSpread = Defined(f.LastRealizedSpread),
+            RealizedSpread = Defined(f.MeanRealizedSpread),
+            LastPriceImpact = Defined(f.LastPriceImpact),
+            PriceImpact = Defined(f.MeanPriceImpact),
+            RealizedVariance = Defined(f.RealizedVariance),
+            QuoteUpdatesPerSecond = Defined(f.QuoteUpdatesPerSecond),
+            HawkesTradeIntensity = Defined(f.HawkesTradeIntensity),
         };
     }
 

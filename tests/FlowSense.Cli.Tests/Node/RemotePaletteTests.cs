@@ -49,7 +49,7 @@ public sealed class RemotePaletteTests(LiveNode node) : IClassFixture<LiveNode>,
     }
 
     [Fact]
-    public async Task Symbol_features_show_multi_level_OFI_for_a_book_with_levels()
+    public async Task Symbol_features_show_multi_level_OFI_and_the_rest_of_the_snapshot()
     {
         CliResult result = await _cli.Invoke("symbol", "features", "KRAKEN:XBT/CHF", "--node", node.Address);
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
@@ -57,6 +57,9 @@ public sealed class RemotePaletteTests(LiveNode node) : IClassFixture<LiveNode>,
         decimal[] levels = [.. row[1].Split(", ").Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
         Assert.Equal(10, levels.Length);
         Assert.Contains(levels, level => level != 0);
+        // The rest of the snapshot is shown too, for instance the book's update intensity.
+        string[] quotes = Table(result).Single(r => r[0] == "quote updates per second");
+        Assert.True(double.Parse(quotes[1], System.Globalization.CultureInfo.InvariantCulture) > 0, quotes[1]);
     }
 
     [Fact]
