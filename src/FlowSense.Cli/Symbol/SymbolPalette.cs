@@ -106,15 +106,16 @@ internal static class SymbolPalette
             ["best bid", Dec(f.BestBid)], ["best ask", Dec(f.BestAsk)], ["mid", Dbl(f.Mid)], ["spread", Dec(f.Spread)],
             ["relative spread", Dbl(f.RelativeSpread)], ["microprice", Dbl(f.Microprice)], ["estimated microprice", Dbl(f.EstimatedMicroprice)],
             ["depth imbalance", Dbl(f.DepthImbalance)], ["depth imbalance over levels", Dbl(f.DepthImbalanceOverLevels)],
-            ["OFI", Dec(f.Ofi)], ["OFI, last event", Dec(f.OfiLastEvent)], ["OFI over the clock window", Dec(f.OfiOverClock)],
-            ["OFI by level", string.Join(", ", f.OfiByLevel.Select(v => Dec(v)))],
-            ["VPIN", Dbl(f.Vpin) + (f.Vpin is null || f.VpinReady ? string.Empty : " (warming up)")], ["VPIN bucket volume", Dec(f.VpinBucketVolume)],
-            ["Kyle's lambda", Dbl(f.KyleLambda)], ["realized variance", Dbl(f.RealizedVariance)], ["realized volatility", Dbl(f.RealizedVolatility)],
+            ["OFI", Warm(f, "ofi", Dec(f.Ofi))], ["OFI, last event", Dec(f.OfiLastEvent)], ["OFI over the clock window", Dec(f.OfiOverClock)],
+            ["OFI by level", Warm(f, "multiLevelOfi", string.Join(", ", f.OfiByLevel.Select(v => Dec(v))))],
+            ["VPIN", Warm(f, "vpin", Dbl(f.Vpin))], ["VPIN bucket volume", Dec(f.VpinBucketVolume)],
+            ["Kyle's lambda", Warm(f, "kyleLambda", Dbl(f.KyleLambda))], ["realized variance", Warm(f, "realizedVariance", Dbl(f.RealizedVariance))],
+            ["realized volatility", Warm(f, "realizedVariance", Dbl(f.RealizedVolatility))],
             ["last trade sign", f.LastTradeSign.ToString(CultureInfo.InvariantCulture)],
             ["effective spread", Dbl(f.EffectiveSpread)], ["effective spread, last trade", Dbl(f.LastEffectiveSpread)],
-            ["realized spread", Dbl(f.RealizedSpread)], ["realized spread, last trade", Dbl(f.LastRealizedSpread)],
-            ["price impact", Dbl(f.PriceImpact)], ["price impact, last trade", Dbl(f.LastPriceImpact)],
-            ["trades per second", Dbl(f.TradesPerSecond)], ["quote updates per second", Dbl(f.QuoteUpdatesPerSecond)],
+            ["realized spread", Warm(f, "postTradeSpreads", Dbl(f.RealizedSpread))], ["realized spread, last trade", Dbl(f.LastRealizedSpread)],
+            ["price impact", Warm(f, "postTradeSpreads", Dbl(f.PriceImpact))], ["price impact, last trade", Dbl(f.LastPriceImpact)],
+            ["trades per second", Warm(f, "tradeIntensity", Dbl(f.TradesPerSecond))], ["quote updates per second", Dbl(f.QuoteUpdatesPerSecond)],
             ["Hawkes trade intensity", Dbl(f.HawkesTradeIntensity)],
         ]);
 
@@ -123,6 +124,10 @@ internal static class SymbolPalette
         ["start", "open", "high", "low", "close", "volume", "vwap", "trades"],
         [.. bars.Bars.Select(b => (IReadOnlyList<string>)[b.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             Dec(b.Open), Dec(b.High), Dec(b.Low), Dec(b.Close), Dec(b.Volume), Dbl(b.Vwap), b.Trades.ToString(CultureInfo.InvariantCulture)])]);
+
+    /// <summary>A windowed value, marked while its feature has not yet covered a full window.</summary>
+    private static string Warm(SymbolFeatures f, string feature, string value) =>
+        value.Length > 0 && f.WarmingUp.Contains(feature) ? value + " (warming up)" : value;
 
     private static string Dec(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 

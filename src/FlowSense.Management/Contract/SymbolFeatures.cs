@@ -33,6 +33,13 @@ public sealed record SymbolFeatures(
     public bool VpinReady { get; init; }
 
     /// <summary>
+    /// The windowed features still warming up, by name (<c>ofi</c>, <c>multiLevelOfi</c>, <c>postTradeSpreads</c>,
+    /// <c>vpin</c>, <c>kyleLambda</c>, <c>realizedVariance</c>, <c>tradeIntensity</c>): their values cover less than
+    /// their window so far (or, for the post-trade spreads, no trade has reached its horizon yet).
+    /// </summary>
+    public IReadOnlyList<string> WarmingUp { get; init; } = [];
+
+    /// <summary>
     /// Multi-level OFI (Xu, Gould and Howison 2019) over its event window, in size units, level 1 first (up to 10
     /// levels); empty before its first event. Its events are changes anywhere in those levels, so level 1 can differ
     /// from <see cref="Ofi"/>, whose events are changes of the best quotes.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlowSense.Management.Contract;
 using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Features.Ofi;
@@ -47,8 +48,14 @@ internal static class FeatureView
             RealizedVariance = Defined(f.RealizedVariance),
             QuoteUpdatesPerSecond = Defined(f.QuoteUpdatesPerSecond),
             HawkesTradeIntensity = Defined(f.HawkesTradeIntensity),
+            VpinReady = (f.Ready & FeatureReadiness.Vpin) != 0,
+            WarmingUp = WarmingUp(f.Ready),
         };
     }
+
+    /// <summary>The names, camelCase as in the JSON, of the readiness flags not yet set.</summary>
+    private static string[] WarmingUp(FeatureReadiness ready) =>
+        [.. Enum.GetValues<FeatureReadiness>().Where(r => r != FeatureReadiness.None && (ready & r) == 0).Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.ToString()))];
 
     private static decimal[] Sizes(Instrument i, OfiByLevel levels)
     {

@@ -67,7 +67,6 @@ internal sealed class NodeManagement(
         return values is null ? null : FeatureView.From(entry.EntityId, Version(entry), values.Instrument, values.Features) with
         {
             VpinBucketVolume = values.Instrument.SizeToDecimal(entry.Settings!.Features.Vpin.BucketVolume),
-            VpinReady = (values.Features.Ready & FeatureReadiness.Vpin) != 0,
             Failure = entry.Failure?.Message,
         };
     }

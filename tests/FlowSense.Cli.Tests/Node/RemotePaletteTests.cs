@@ -1,4 +1,6 @@
 using FlowSense.Cli.Terminal;
+using FlowSense.Management.Client;
+using FlowSense.Management.Contract;
 using FlowSense.Testing;
 
 namespace FlowSense.Cli.Tests.Node;
@@ -57,6 +59,12 @@ public sealed class RemotePaletteTests(LiveNode node) : IClassFixture<LiveNode>,
         decimal[] levels = [.. row[1].Split(", ").Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
         Assert.Equal(10, levels.Length);
         Assert.Contains(levels, level => level != 0);
+        // A windowed value is marked while its feature warms up, as the endpoint says (in this capture the pair's
+        // level-1 OFI sees fewer than its N = 100 events, so it is still warming up; its ten levels have filled theirs).
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{node.Address}/") };
+        SymbolFeatures endpoint = await new ManagementClient(http).GetFeaturesAsync("KRAKEN:XBT/CHF");
+        Assert.Equal(endpoint.WarmingUp.Contains("ofi"), Table(result).Single(r => r[0] == "OFI")[1].EndsWith(" (warming up)", StringComparison.Ordinal));
+        Assert.DoesNotContain("multiLevelOfi", endpoint.WarmingUp);
         // The rest of the snapshot is shown too, for instance the book's update intensity.
         string[] quotes = Table(result).Single(r => r[0] == "quote updates per second");
         Assert.True(double.Parse(quotes[1], System.Globalization.CultureInfo.InvariantCulture) > 0, quotes[1]);

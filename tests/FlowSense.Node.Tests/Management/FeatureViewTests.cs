@@ -39,13 +39,22 @@ public class FeatureViewTests
         Assert.Null(view.HawkesTradeIntensity);
     }
 
-    /// <summary>A value added to the snapshot must reach the view, or be named here with the reason it does not.</summary>
+    [Fact]
+    public void Features_still_warming_up_are_named()
+    {
+        SymbolFeatures view = FeatureView.From("TEST:XYZ", 3, Instrument, TwoSided with { Ready = FeatureReadiness.Ofi | FeatureReadiness.Vpin });
+
+        Assert.Equal(["multiLevelOfi", "postTradeSpreads", "kyleLambda", "realizedVariance", "tradeIntensity"], view.WarmingUp);
+        Assert.True(view.VpinReady);
+        Assert.Equal(7, FeatureView.From("TEST:XYZ", 3, Instrument, TwoSided).WarmingUp.Count);
+    }
+
+    /// <summary>A value added to the snapshot must reach the view.</summary>
     [Fact]
     public void Every_snapshot_value_reaches_the_view()
     {
-        string[] elsewhere = [nameof(FeatureSnapshot.Ready)]; // the node adds VPIN's readiness beside its bucket volume
         string baseline = Json(TwoSided);
-        foreach (var property in typeof(FeatureSnapshot).GetProperties().Where(p => !elsewhere.Contains(p.Name)))
+        foreach (var property in typeof(FeatureSnapshot).GetProperties())
         {
             object changed = TwoSided;
             property.SetValue(changed, property.PropertyType switch
@@ -54,6 +63,7 @@ public class FeatureViewTests
                 var t when t == typeof(long) => 7L,
                 var t when t == typeof(int) => 1,
                 var t when t == typeof(OfiByLevel) => OfiByLevel.From([7]),
+                var t when t == typeof(FeatureReadiness) => FeatureReadiness.KyleLambda,
                 var t => throw new InvalidOperationException($"FeatureSnapshot.{property.Name} is a {t}: give the test a value of it"),
             });
             Assert.True(Json((FeatureSnapshot)changed) != baseline, $"FeatureSnapshot.{property.Name} does not reach the view");
