@@ -2,7 +2,6 @@ using FlowSense.Actors;
 using FlowSense.Management.Contract;
 using FlowSense.Management.Endpoint;
 using FlowSense.MarketData.Bars;
-using FlowSense.MarketData.Features;
 using FlowSense.MarketData.Instruments;
 using FlowSense.MarketData.OrderBook;
 using FlowSense.Node.Connectors;
