@@ -203,11 +203,15 @@ internal sealed class SymbolReplica : IBarSink
         Features.OnLevels(timeNs, new LevelView(_bidPrices.AsSpan(0, bids), _bidSizes.AsSpan(0, bids), _askPrices.AsSpan(0, asks), _askSizes.AsSpan(0, asks)));
     }
 
+    // FNV-1a over 64-bit words: any differing bit in any value changes the trace entry.
+    private const ulong FnvOffset = 14695981039346656037UL;
+
+    private static ulong Fnv(ulong hash, long value) => (hash ^ (ulong)value) * 1099511628211UL;
+
     private long Fingerprint()
     {
-        // FNV-1a over 64-bit words: any differing bit in any value changes the trace entry.
-        ulong hash = 14695981039346656037UL;
-        void Mix(long value) => hash = (hash ^ (ulong)value) * 1099511628211UL;
+        ulong hash = FnvOffset;
+        void Mix(long value) => hash = Fnv(hash, value);
         FeatureSnapshot snapshot = Features.Snapshot();
         foreach ((string _, Func<FeatureSnapshot, long> bits) in SnapshotFields)
             Mix(bits(snapshot));
@@ -238,13 +242,12 @@ internal sealed class SymbolReplica : IBarSink
         return Expression.Lambda<Func<FeatureSnapshot, long>>(bits, snapshot).Compile();
     }
 
-    /// <summary>The levels and their count folded into one word (FNV-1a, as <see cref="Fingerprint"/>).</summary>
+    /// <summary>The levels and their count folded into one word, as <see cref="Fingerprint"/> folds the rest.</summary>
     private static long LevelBits(OfiByLevel levels)
     {
-        ulong hash = 14695981039346656037UL;
-        hash = (hash ^ (ulong)levels.Count) * 1099511628211UL;
+        ulong hash = Fnv(FnvOffset, levels.Count);
         for (int m = 0; m < levels.Count; m++)
-            hash = (hash ^ (ulong)levels[m]) * 1099511628211UL;
+            hash = Fnv(hash, levels[m]);
         return (long)hash;
     }
 }
