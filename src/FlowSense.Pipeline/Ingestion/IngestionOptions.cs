@@ -16,7 +16,7 @@ public sealed record IngestionOptions
     /// the run's memory (this many batches of events) and how far the source runs ahead of the slowest symbol. Under
     /// load it also bounds the latency from decoding: a source that is behind keeps this many batches queued. Fewer
     /// cut that latency but not the time an event waits in all, since events then wait before they are decoded, and
-    /// they cost throughput, since the source waits for the symbols more often (the README's load harness has figures).
+    /// they cost throughput, since the source waits for the symbols more often (benchmarks/PERFORMANCE.md has figures).
     /// </summary>
     public int MaxBatchesInFlight { get; init; } = DefaultMaxBatchesInFlight;
 
