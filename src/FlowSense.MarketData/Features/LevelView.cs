@@ -4,6 +4,9 @@ namespace FlowSense.MarketData.Features;
 /// A read-only view of the top levels of a book as four parallel spans (index 0 is the best level), so depth
 /// features can be fed from any book implementation or from plain arrays, such as one LOBSTER orderbook row.
 /// The two sides may hold different depths; a level with size 0 is empty.
+/// <para>Take it by <c>in</c>. By value, each call copies its 64 bytes, reading the spans' 4-byte lengths just written
+/// back as 8-byte words, which the processor cannot forward from its store buffer: in instruction-level profiles of
+/// the load harness that copy into <c>OnLevels</c> took 8 ns an event at full speed and 14 paced.</para>
 /// </summary>
 public readonly ref struct LevelView
 {

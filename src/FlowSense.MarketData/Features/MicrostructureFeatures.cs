@@ -133,7 +133,7 @@ public sealed class MicrostructureFeatures : ICheckpointState
 
     /// <summary>A new state of the top levels: top-of-book features from level 1, depth features from all.</summary>
     /// <returns>False if the state was refused (a negative size at some level).</returns>
-    public bool OnLevels(long timeNs, LevelView levels)
+    public bool OnLevels(long timeNs, in LevelView levels)
     {
         if (HasNegative(levels.BidSizes) || HasNegative(levels.AskSizes))
         {

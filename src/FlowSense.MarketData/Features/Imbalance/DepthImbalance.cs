@@ -12,7 +12,7 @@ public static class DepthImbalance
     public static double AtBest(in TopOfBook book) => Of(book.BidSize, book.AskSize);
 
     /// <summary>Over the best <paramref name="levels"/> levels of each side (fewer where a side is shallower).</summary>
-    public static double OverLevels(LevelView view, int levels)
+    public static double OverLevels(in LevelView view, int levels)
     {
         long bid = SumOfFirst(view.BidSizes, levels);
         long ask = SumOfFirst(view.AskSizes, levels);

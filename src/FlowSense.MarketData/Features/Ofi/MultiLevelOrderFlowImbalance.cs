@@ -103,7 +103,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
 
     /// <summary>Takes the next state of the top M levels.</summary>
     /// <returns>True when some level changed and an event was recorded.</returns>
-    public bool Update(LevelView view)
+    public bool Update(in LevelView view)
     {
         // A repeated state is not an event, so e is staged first and committed only if some level changed.
         Span<long> staged = _wideStaged ?? stackalloc long[_levels];
@@ -261,7 +261,7 @@ public sealed class MultiLevelOrderFlowImbalance : ICheckpointState
     /// vector loop over a column per field for a book ten levels deep in cache, but that layout cost a line per field
     /// on every update of a thin book out of cache, which is the common case (see the layout note above).
     /// </remarks>
-    private static int Stage(LevelView view, Span<long> previous, Span<long> staged, ref int bidExtent, ref int askExtent, out long difference)
+    private static int Stage(in LevelView view, Span<long> previous, Span<long> staged, ref int bidExtent, ref int askExtent, out long difference)
     {
         ReadOnlySpan<long> bidPrices = view.BidPrices, bidSizes = view.BidSizes, askPrices = view.AskPrices, askSizes = view.AskSizes;
         int bidReach = Math.Min(staged.Length, bidSizes.Length), askReach = Math.Min(staged.Length, askSizes.Length);
