@@ -10,8 +10,10 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// memory, and once grown an enqueue allocates nothing. A mutable struct, inlined into its owner so the hot fields
 /// share the owner's cache line: hold it in a non-readonly field.
 /// <para>The storage's length is kept in the struct too, and slots are bounds-checked against it rather than against
-/// the array's header: an owner out of cache then loads the one line holding the slot, not also the header, which is
-/// another line once the ring is past its first few items.</para>
+/// the array's length. That does not spare the array's header: the JIT tests the array for null before taking its
+/// data reference, which reads the header, and instruction-level profiles of paced runs show the wait there. Reaching
+/// the slots by address instead (pinned storage, tried on 2026-11-25) only moved the wait to the slot's own line
+/// (benchmarks/PERFORMANCE.md).</para>
 /// </summary>
 /// <typeparam name="T">The item; read and written in place through <c>ref</c>.</typeparam>
 public struct BoundedQueue<T>

@@ -12,7 +12,7 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// (amortised O(1)); integer sums are exact and never recomputed.
 /// <para>A mutable struct, inlined into the feature that owns it, so that an add reaches the ring without loading
 /// another object: hold it in a non-readonly field. An add checks the ring position against a copy of the ring's
-/// length held here rather than against the array's header: when the owner is out of cache, one line fewer.</para>
+/// length held here; the JIT's null check of the array still reads its header (see <see cref="BoundedQueue{T}"/>).</para>
 /// </summary>
 public struct RollingSum<T>
     where T : struct, INumber<T>
