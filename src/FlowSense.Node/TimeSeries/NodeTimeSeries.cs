@@ -108,7 +108,7 @@ internal sealed class NodeTimeSeries : ISeriesWriter, IAsyncDisposable
         _features?.TryWrite(new FeatureRow(instrument, features)) ?? true;
 
     /// <summary>The level arrays are copied into the row: one sample per symbol and interval, not per event.</summary>
-    public bool TryWriteBookTop(in EventHeader header, LevelView levels) =>
+    public bool TryWriteBookTop(in EventHeader header, in LevelView levels) =>
         _bookTop?.TryWrite(new BookTopRow(header, levels.BidPrices.ToArray(), levels.BidSizes.ToArray(), levels.AskPrices.ToArray(), levels.AskSizes.ToArray())) ?? true;
 
     public async ValueTask WaitToWriteAsync(CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ public interface ISeriesWriter
     bool TryWriteFeatures(InstrumentId instrument, in FeatureSnapshot features);
 
     /// <summary>Offers a sample of a book's top levels after the event of <paramref name="header"/> (the spans are copied).</summary>
-    bool TryWriteBookTop(in EventHeader header, LevelView levels);
+    bool TryWriteBookTop(in EventHeader header, in LevelView levels);
 
     /// <summary>Completes when the rows kept by refused writes have been taken and there is room again.</summary>
     ValueTask WaitToWriteAsync(CancellationToken cancellationToken);

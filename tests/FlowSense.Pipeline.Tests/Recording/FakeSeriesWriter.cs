@@ -49,7 +49,7 @@ internal sealed class FakeSeriesWriter : ISeriesWriter
     public bool TryWriteFeatures(InstrumentId instrument, in FeatureSnapshot features) =>
         Offer($"features {features.TimeNs / 1_000_000}ms mid {features.Mid}");
 
-    public bool TryWriteBookTop(in EventHeader header, LevelView levels) =>
+    public bool TryWriteBookTop(in EventHeader header, in LevelView levels) =>
         Offer($"book_top {header.ExchangeTimeNs / 1_000_000}ms #{header.Sequence} {string.Join(",", levels.BidPrices.ToArray())}/{string.Join(",", levels.AskPrices.ToArray())}");
 
     public ValueTask WaitToWriteAsync(CancellationToken cancellationToken)

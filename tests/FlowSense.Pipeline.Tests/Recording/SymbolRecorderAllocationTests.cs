@@ -54,7 +54,7 @@ public sealed class SymbolRecorderAllocationTests
 
         public bool TryWriteFeatures(InstrumentId instrument, in FeatureSnapshot features) => ++Features > 0;
 
-        public bool TryWriteBookTop(in EventHeader header, LevelView levels) => ++BookTops > 0;
+        public bool TryWriteBookTop(in EventHeader header, in LevelView levels) => ++BookTops > 0;
 
         public ValueTask WaitToWriteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
