@@ -9,11 +9,10 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// most instruments never come near it: growing on demand keeps a thousand quiet symbols from each holding the peak's
 /// memory, and once grown an enqueue allocates nothing. A mutable struct, inlined into its owner so the hot fields
 /// share the owner's cache line: hold it in a non-readonly field.
-/// <para>The storage's length is kept in the struct too, and slots are bounds-checked against it rather than against
-/// the array's length. That does not spare the array's header: the JIT tests the array for null before taking its
-/// data reference, which reads the header, and instruction-level profiles of paced runs show the wait there. Reaching
-/// the slots by address instead (pinned storage, tried on 2026-11-25) only moved the wait to the slot's own line
-/// (benchmarks/PERFORMANCE.md).</para>
+/// <para>The storage's length is read from the array, not kept in a copy: every use of it comes with a slot's, and
+/// reaching a slot reads the array's header anyway (the JIT's null check before the data reference), where
+/// instruction-level profiles of paced runs show the wait. Reaching the slots by address instead (pinned storage,
+/// tried on 2026-11-25) only moved the wait to the slot's own line (benchmarks/PERFORMANCE.md).</para>
 /// </summary>
 /// <typeparam name="T">The item; read and written in place through <c>ref</c>.</typeparam>
 public struct BoundedQueue<T>
@@ -22,7 +21,6 @@ public struct BoundedQueue<T>
     public const int InitialStorage = 16;
 
     private T[] _items;
-    private int _storage; // _items.Length
     private int _head;
 
     /// <param name="capacity">The most items the queue may hold.</param>
@@ -31,7 +29,6 @@ public struct BoundedQueue<T>
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         _items = new T[Math.Min(capacity, InitialStorage)];
-        _storage = _items.Length;
     }
 
     /// <summary>The most items the queue may hold (the storage may still be smaller).</summary>
@@ -43,7 +40,7 @@ public struct BoundedQueue<T>
     public readonly bool IsFull => Count == Capacity;
 
     /// <summary>The storage is full: the next <see cref="Enqueue"/> grows it (or, at the capacity, must not happen).</summary>
-    public readonly bool IsStorageFull => Count == _storage;
+    public readonly bool IsStorageFull => Count == _items.Length;
 
     /// <summary>The oldest item; the caller checks <see cref="Count"/> &gt; 0.</summary>
     public readonly ref T Oldest => ref Slot(_head);
@@ -53,25 +50,25 @@ public struct BoundedQueue<T>
     {
         get
         {
-            int index = _head + age;
-            return ref Slot(index >= _storage ? index - _storage : index);
+            int index = _head + age, storage = _items.Length;
+            return ref Slot(index >= storage ? index - storage : index);
         }
     }
 
     /// <summary>Appends <paramref name="item"/> as the newest; the caller makes room first when <see cref="IsFull"/>.</summary>
     public void Enqueue(in T item)
     {
-        if (Count == _storage)
+        if (Count == _items.Length)
             Grow(Count + 1);
-        int tail = _head + Count;
-        Slot(tail >= _storage ? tail - _storage : tail) = item;
+        int tail = _head + Count, storage = _items.Length;
+        Slot(tail >= storage ? tail - storage : tail) = item;
         Count++;
     }
 
     /// <summary>Drops the oldest item; the caller checks <see cref="Count"/> &gt; 0.</summary>
     public void DropOldest()
     {
-        _head = _head + 1 == _storage ? 0 : _head + 1;
+        _head = _head + 1 == _items.Length ? 0 : _head + 1;
         Count--;
     }
 
@@ -85,7 +82,7 @@ public struct BoundedQueue<T>
     /// <summary>Makes the storage hold <paramref name="count"/> items (at most <see cref="Capacity"/>), as a restore needs before it refills.</summary>
     public void Reserve(int count)
     {
-        if (count > _storage)
+        if (count > _items.Length)
             Grow(count);
     }
 
@@ -102,18 +99,17 @@ public struct BoundedQueue<T>
         Array.Copy(_items, _head, items, 0, firstPart);
         Array.Copy(_items, 0, items, firstPart, Count - firstPart);
         _items = items;
-        _storage = items.Length;
         _head = 0;
     }
 
-    /// <summary>The slot at storage position <paramref name="index"/>, checked against <see cref="_storage"/> (equal to the array's length).</summary>
+    /// <summary>The slot at storage position <paramref name="index"/>, checked against the storage's length.</summary>
     private readonly ref T Slot(int index)
     {
-        if ((uint)index >= (uint)_storage)
+        if ((uint)index >= (uint)_items.Length)
             ThrowOutsideStorage(index);
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), index);
     }
 
     private readonly void ThrowOutsideStorage(int index) =>
-        throw new InvalidOperationException($"Position {index} is outside the queue's storage of {_storage} (head {_head}, {Count} items).");
+        throw new InvalidOperationException($"Position {index} is outside the queue's storage of {_items.Length} (head {_head}, {Count} items).");
 }

@@ -11,8 +11,9 @@ namespace FlowSense.MarketData.Features.RollingWindows;
 /// <see cref="Capacity"/> adds, so rounding error from repeated add/subtract cannot accumulate
 /// (amortised O(1)); integer sums are exact and never recomputed.
 /// <para>A mutable struct, inlined into the feature that owns it, so that an add reaches the ring without loading
-/// another object: hold it in a non-readonly field. An add checks the ring position against a copy of the ring's
-/// length held here; the JIT's null check of the array still reads its header (see <see cref="BoundedQueue{T}"/>).</para>
+/// another object: hold it in a non-readonly field. The ring's length is copied here for <see cref="IsFull"/> and
+/// <see cref="Capacity"/>, which readiness checks read without touching the ring; an add reads the ring's header
+/// anyway (the JIT's null check, see <see cref="BoundedQueue{T}"/>).</para>
 /// </summary>
 public struct RollingSum<T>
     where T : struct, INumber<T>
